@@ -1,0 +1,118 @@
+// The one boundary between the window and everything behind it.
+//
+// The preload exposes exactly `BroadsheetApi` as `window.broadsheet` (Electron), and the dev-web
+// bridge implements the same interface over loopback HTTP (browser). Every request is validated on
+// the receiving side with `validateRequest` before it reaches the engine: the page renders untrusted
+// archive content and is treated as possibly compromised.
+
+import type {
+  Article,
+  ArticleSummary,
+  Problem,
+  RootInfo,
+  ScanProgress,
+  SearchQuery,
+  SearchResult,
+  Settings,
+  StarredEntry,
+} from './types';
+
+export interface LibrarySnapshot {
+  roots: RootInfo[];
+  progress: ScanProgress;
+  /** Every article currently listed, newest first. */
+  articles: ArticleSummary[];
+  problems: Problem[];
+  starred: StarredEntry[];
+}
+
+export type LibraryEvent =
+  | { type: 'articles-upserted'; articles: ArticleSummary[] }
+  | { type: 'articles-removed'; ids: string[] }
+  | { type: 'progress'; progress: ScanProgress }
+  | { type: 'roots'; roots: RootInfo[] }
+  /** The full, current problem list (it is bounded, so replacing beats diffing). */
+  | { type: 'problems'; problems: Problem[] }
+  | { type: 'stars'; starred: StarredEntry[] }
+  | { type: 'settings'; settings: Settings }
+  /** The user chose File > Open Folder… or similar in a native menu; the window should react. */
+  | { type: 'menu'; command: MenuCommand };
+
+export type MenuCommand = 'focus-search' | 'show-library' | 'show-shortcuts' | 'toggle-star';
+
+export interface AddFoldersResult {
+  added: string[];
+  rejected: { path: string; reason: string }[];
+}
+
+export type OpenFileResult = { ok: true; article: Article } | { ok: false; reason: string };
+
+export interface Capabilities {
+  /** `electron` in the desktop app, `web` in the dev-web bridge. */
+  host: 'electron' | 'web';
+  /** Native open-folder dialog available. */
+  folderDialog: boolean;
+  platform: string;
+}
+
+/** The request/response part of the API: each method is one IPC channel / one bridge route. */
+export interface BroadsheetRequests {
+  getCapabilities(): Promise<Capabilities>;
+  getSnapshot(): Promise<LibrarySnapshot>;
+  getArticle(id: string): Promise<Article | null>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  setStarred(id: string, starred: boolean): Promise<StarredEntry[]>;
+  addFolders(paths: string[]): Promise<AddFoldersResult>;
+  removeFolder(path: string): Promise<void>;
+  /** Open one dropped article file for reading (it is not added to the library). */
+  openFile(path: string): Promise<OpenFileResult>;
+  /** Native folder picker; resolves to the chosen folders (empty when cancelled). */
+  pickFolders(): Promise<string[]>;
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Opens http(s) and mailto links in the system browser; anything else is refused. */
+  openExternal(url: string): Promise<void>;
+}
+
+export interface BroadsheetApi extends BroadsheetRequests {
+  /** Subscribe to library changes; returns the unsubscribe function. */
+  onEvent(listener: (event: LibraryEvent) => void): () => void;
+  /**
+   * Absolute path of a dropped file or folder (Electron's webUtils.getPathForFile). Empty string
+   * where the host cannot tell (a plain browser).
+   */
+  getPathForFile(file: File): string;
+}
+
+export type RequestMethod = keyof BroadsheetRequests;
+
+export const REQUEST_METHODS = [
+  'getCapabilities',
+  'getSnapshot',
+  'getArticle',
+  'search',
+  'setStarred',
+  'addFolders',
+  'removeFolder',
+  'openFile',
+  'pickFolders',
+  'getSettings',
+  'updateSettings',
+  'openExternal',
+] as const satisfies readonly RequestMethod[];
+
+// Compile-time proof that REQUEST_METHODS lists every method exactly: adding a method to
+// BroadsheetRequests without listing it here fails the typecheck.
+type Missing = Exclude<RequestMethod, (typeof REQUEST_METHODS)[number]>;
+const _everyMethodListed: Missing extends never ? true : Missing = true;
+void _everyMethodListed;
+
+export const IPC_PREFIX = 'broadsheet:';
+export const EVENT_CHANNEL = 'broadsheet:event';
+
+export function channelFor(method: RequestMethod): string {
+  return IPC_PREFIX + method;
+}
+
+export type RequestArgs<M extends RequestMethod> = Parameters<BroadsheetRequests[M]>;
+export type RequestResult<M extends RequestMethod> = Awaited<ReturnType<BroadsheetRequests[M]>>;

@@ -1,0 +1,176 @@
+// Data shapes shared by the engine (Node), the main process, the preload and the renderer.
+// Everything here must be structured-clone safe (plain objects, strings, numbers, arrays):
+// these values cross worker, IPC and HTTP boundaries.
+
+/** Where an article's date came from. `file-mtime` means the front matter had no usable date. */
+export type DateSource = 'front-matter' | 'file-mtime';
+
+/** How the body was written in the file. Markdown bodies are rendered to HTML by the engine. */
+export type BodyFormat = 'html' | 'markdown';
+
+export interface ArticleImages {
+  /** `headimg` in the front matter. */
+  head?: string;
+  thumbnail?: string;
+  cover?: string;
+  image?: string;
+}
+
+/**
+ * What a headline list, the CLI table and the search index need about one article.
+ * Kept small on purpose: 100,000 of these cross IPC at startup.
+ */
+export interface ArticleSummary {
+  /**
+   * Stable id of this file in the library: derived from its absolute path, so it stays the same
+   * across rescans and restarts and two files never share one (the two seeds share a title).
+   */
+  id: string;
+  /**
+   * Fingerprint of the content (title, date, author, text). Follows an article across renames and
+   * moves; stars use it to find an article again.
+   */
+  contentHash: string;
+  /** Absolute path of the file. */
+  path: string;
+  /** Absolute path of the library root that contains it. */
+  root: string;
+  title: string;
+  /** ISO 8601 in UTC (`2022-08-06T04:07:06.000Z`). */
+  date: string;
+  dateSource: DateSource;
+  author?: string;
+  categories: string[];
+  images: ArticleImages;
+  /** Length of the plain text of the body, in characters (code points). */
+  chars: number;
+  /** The first ~200 characters of the plain text, for list previews. */
+  excerpt: string;
+  bodyFormat: BodyFormat;
+  /** File modification time, ms since epoch (used by caches and the watcher). */
+  mtimeMs: number;
+  /** File size in bytes. */
+  size: number;
+  /** True when the file was read but something was degraded (see the problems list for why). */
+  degraded: boolean;
+}
+
+/** One article in full, as parsed. `html` is NOT sanitized: the renderer sanitizes before display. */
+export interface Article extends ArticleSummary {
+  html: string;
+  /** Plain text of the body: no markup, comments, style or script content; entities decoded. */
+  text: string;
+  /** Every other front-matter field, bounded in size (see engine limits). */
+  extra: Record<string, unknown>;
+  /** Why this file is degraded, if it is. Same messages as in the library's problem list. */
+  problems: Problem[];
+}
+
+export type ProblemSeverity = 'error' | 'warning';
+
+/**
+ * A file skipped (`error`) or read with something lost or guessed (`warning`).
+ * `message` says what went wrong and what the user can do, in one or two sentences.
+ */
+export interface Problem {
+  path: string;
+  message: string;
+  severity: ProblemSeverity;
+  /** 1-based line in the file, where the problem has one. */
+  line?: number;
+  /** Short machine-readable kind, e.g. `front-matter-code`, `yaml-syntax`, `binary`, `too-large`. */
+  code: string;
+}
+
+export interface ScanProgress {
+  /** Files with an article extension found so far. */
+  found: number;
+  /** Of those, how many have been parsed (or failed). */
+  parsed: number;
+  /** True once the walk has finished and every found file is parsed. */
+  done: boolean;
+}
+
+/** A library root folder and its state. */
+export interface RootInfo {
+  path: string;
+  /** `missing`: the folder is gone (deleted, unmounted, renamed); its articles stay in stars. */
+  status: 'scanning' | 'ready' | 'missing' | 'error';
+  articleCount: number;
+  message?: string;
+}
+
+// ---- Search -------------------------------------------------------------------------------
+
+export interface SearchFilters {
+  starredOnly?: boolean;
+  /** Inclusive ISO date bounds (UTC). */
+  from?: string;
+  to?: string;
+  /** Article must have this category (exact match). */
+  category?: string;
+}
+
+export interface SearchQuery {
+  text: string;
+  filters?: SearchFilters;
+  /** Max matches returned (the total is always counted). Default 200. */
+  limit?: number;
+  offset?: number;
+}
+
+/** A half-open [start, end) range of UTF-16 code units into the string it belongs to. */
+export type HighlightRange = [start: number, end: number];
+
+export interface SearchMatch {
+  id: string;
+  path: string;
+  title: string;
+  date: string;
+  titleHighlights: HighlightRange[];
+  snippet: string;
+  snippetHighlights: HighlightRange[];
+  score: number;
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  matches: SearchMatch[];
+  elapsedMs: number;
+  /** Set when the query could not be understood (e.g. an unclosed quote was repaired). */
+  notice?: string;
+}
+
+// ---- Stars ----------------------------------------------------------------------------------
+
+export interface StarredEntry {
+  /** The id the article had when last seen. */
+  id: string;
+  contentHash: string;
+  path: string;
+  title: string;
+  date: string;
+  starredAt: string;
+  /** True when no file in the library matches this star right now. */
+  missing: boolean;
+}
+
+// ---- Settings -------------------------------------------------------------------------------
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+export type LanguageSetting = 'system' | 'en' | 'zh-CN';
+
+export interface Settings {
+  roots: string[];
+  recentRoots: string[];
+  theme: ThemeSetting;
+  language: LanguageSetting;
+  /** Reading pane text size in CSS px. */
+  textSize: number;
+  /**
+   * IANA time zone for zone-less dates such as `2021-03-22 05:05:06` (Hexo reads them in the
+   * machine's zone). Empty means the system zone.
+   */
+  dateTimeZone: string;
+}

@@ -1,0 +1,187 @@
+// Checks the arguments of every request that crosses into the main process or the dev-web bridge.
+// The page is treated as compromised: wrong types, huge values and unknown keys are refused with a
+// ContractError before anything reaches the engine. Whether a path is inside the library is checked
+// by the engine, which knows the roots.
+
+import { REQUEST_METHODS, type RequestArgs, type RequestMethod } from './contract';
+import type { LanguageSetting, SearchFilters, SearchQuery, Settings, ThemeSetting } from './types';
+
+export const LIMITS = {
+  pathChars: 4096,
+  idChars: 128,
+  queryChars: 1000,
+  urlChars: 8192,
+  folders: 100,
+  searchLimit: 100_000,
+} as const;
+
+export class ContractError extends Error {
+  override name = 'ContractError';
+}
+
+function fail(method: string, what: string): never {
+  throw new ContractError(`${method}: ${what}`);
+}
+
+function str(method: string, name: string, v: unknown, max: number, allowEmpty = false): string {
+  if (typeof v !== 'string') fail(method, `${name} must be a string, got ${typeof v}`);
+  if (!allowEmpty && v.length === 0) fail(method, `${name} must not be empty`);
+  if (v.length > max) fail(method, `${name} is ${v.length} characters, the limit is ${max}`);
+  if (v.includes('\0')) fail(method, `${name} contains a NUL character`);
+  return v;
+}
+
+function bool(method: string, name: string, v: unknown): boolean {
+  if (typeof v !== 'boolean') fail(method, `${name} must be a boolean, got ${typeof v}`);
+  return v;
+}
+
+function plainObject(method: string, name: string, v: unknown): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(method, `${name} must be an object`);
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) fail(method, `${name} must be a plain object`);
+  return v as Record<string, unknown>;
+}
+
+function onlyKeys(
+  method: string,
+  name: string,
+  obj: Record<string, unknown>,
+  allowed: readonly string[],
+): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) fail(method, `${name} has an unknown field "${key.slice(0, 40)}"`);
+  }
+}
+
+function intIn(method: string, name: string, v: unknown, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    fail(method, `${name} must be a whole number from ${min} to ${max}`);
+  }
+  return v;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function filters(method: string, v: unknown): SearchFilters {
+  const o = plainObject(method, 'filters', v);
+  onlyKeys(method, 'filters', o, ['starredOnly', 'from', 'to', 'category']);
+  const out: SearchFilters = {};
+  if (o.starredOnly !== undefined) out.starredOnly = bool(method, 'filters.starredOnly', o.starredOnly);
+  for (const key of ['from', 'to'] as const) {
+    if (o[key] !== undefined) {
+      const s = str(method, `filters.${key}`, o[key], 40);
+      if (!ISO_DATE.test(s) || Number.isNaN(Date.parse(s)))
+        fail(method, `filters.${key} must be an ISO date`);
+      out[key] = s;
+    }
+  }
+  if (o.category !== undefined) out.category = str(method, 'filters.category', o.category, 500);
+  return out;
+}
+
+function searchQuery(method: string, v: unknown): SearchQuery {
+  const o = plainObject(method, 'query', v);
+  onlyKeys(method, 'query', o, ['text', 'filters', 'limit', 'offset']);
+  const out: SearchQuery = { text: str(method, 'query.text', o.text, LIMITS.queryChars, true) };
+  if (o.filters !== undefined) out.filters = filters(method, o.filters);
+  if (o.limit !== undefined) out.limit = intIn(method, 'query.limit', o.limit, 0, LIMITS.searchLimit);
+  if (o.offset !== undefined) out.offset = intIn(method, 'query.offset', o.offset, 0, 10_000_000);
+  return out;
+}
+
+const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
+const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
+
+function settingsPatch(method: string, v: unknown): Partial<Settings> {
+  const o = plainObject(method, 'patch', v);
+  // roots and recentRoots change only through addFolders/removeFolder, which check the folders.
+  onlyKeys(method, 'patch', o, ['theme', 'language', 'textSize', 'dateTimeZone']);
+  const out: Partial<Settings> = {};
+  if (o.theme !== undefined) {
+    if (!THEMES.includes(o.theme as ThemeSetting)) fail(method, `theme must be one of ${THEMES.join(', ')}`);
+    out.theme = o.theme as ThemeSetting;
+  }
+  if (o.language !== undefined) {
+    if (!LANGUAGES.includes(o.language as LanguageSetting)) {
+      fail(method, `language must be one of ${LANGUAGES.join(', ')}`);
+    }
+    out.language = o.language as LanguageSetting;
+  }
+  if (o.textSize !== undefined) out.textSize = intIn(method, 'textSize', o.textSize, 10, 40);
+  if (o.dateTimeZone !== undefined) {
+    const zone = str(method, 'dateTimeZone', o.dateTimeZone, 64, true);
+    if (zone !== '') {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+      } catch {
+        fail(method, `dateTimeZone "${zone}" is not a time zone this system knows`);
+      }
+    }
+    out.dateTimeZone = zone;
+  }
+  return out;
+}
+
+function arity(method: string, args: readonly unknown[], n: number): void {
+  if (args.length !== n) fail(method, `expects ${n} argument(s), got ${args.length}`);
+}
+
+/**
+ * Returns the arguments, checked and copied, or throws ContractError. `method` itself is untrusted
+ * too (it comes from a URL in the bridge).
+ */
+export function validateRequest<M extends RequestMethod>(method: M, args: unknown): RequestArgs<M>;
+export function validateRequest(method: string, args: unknown): unknown[] {
+  if (!(REQUEST_METHODS as readonly string[]).includes(method)) {
+    throw new ContractError(`unknown method "${String(method).slice(0, 40)}"`);
+  }
+  if (!Array.isArray(args)) fail(method, 'arguments must be an array');
+  switch (method as RequestMethod) {
+    case 'getCapabilities':
+    case 'getSnapshot':
+    case 'pickFolders':
+    case 'getSettings':
+      arity(method, args, 0);
+      return [];
+    case 'getArticle':
+      arity(method, args, 1);
+      return [str(method, 'id', args[0], LIMITS.idChars)];
+    case 'search':
+      arity(method, args, 1);
+      return [searchQuery(method, args[0])];
+    case 'setStarred':
+      arity(method, args, 2);
+      return [str(method, 'id', args[0], LIMITS.idChars), bool(method, 'starred', args[1])];
+    case 'addFolders': {
+      arity(method, args, 1);
+      const list = args[0];
+      if (!Array.isArray(list)) fail(method, 'paths must be an array');
+      if (list.length === 0 || list.length > LIMITS.folders) {
+        fail(method, `paths must hold 1 to ${LIMITS.folders} folders`);
+      }
+      return [list.map((p, i) => str(method, `paths[${i}]`, p, LIMITS.pathChars))];
+    }
+    case 'removeFolder':
+    case 'openFile':
+      arity(method, args, 1);
+      return [str(method, 'path', args[0], LIMITS.pathChars)];
+    case 'updateSettings':
+      arity(method, args, 1);
+      return [settingsPatch(method, args[0])];
+    case 'openExternal':
+      arity(method, args, 1);
+      return [str(method, 'url', args[0], LIMITS.urlChars)];
+  }
+}
+
+/** The only URLs the app hands to the system: web pages and mail. */
+export function isExternalUrlAllowed(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'mailto:';
+}
