@@ -1,0 +1,115 @@
+// `broadsheet star|unstar DIR PATH_OR_ID` and `broadsheet starred DIR [--json]`, on the same stars
+// store as the app (--data-dir or BROADSHEET_DATA_DIR chooses the folder).
+
+import { isAbsolute, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { StarredEntry } from '../../../shared/types';
+import { defaultDataDir } from '../../engine/dataDir';
+import type { Library } from '../../engine/library/Library';
+import { openLibrary } from '../../engine/library/openLibrary';
+import { type CliIO, type Command, UsageError } from '../io';
+
+function parse(argv: string[], usage: string) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${usage}`);
+  }
+}
+
+async function withLibrary<T>(
+  io: CliIO,
+  dir: string,
+  dataDir: string | undefined,
+  fn: (l: Library) => Promise<T>,
+) {
+  const library = await openLibrary({
+    dataDir: dataDir ? resolve(io.cwd, dataDir) : defaultDataDir(io.env),
+    roots: [resolve(io.cwd, dir)],
+    persistRoots: false,
+    watch: false,
+  });
+  try {
+    await library.whenIdle();
+    return await fn(library);
+  } finally {
+    await library.close();
+  }
+}
+
+/** An article of the library by id, or by path (absolute, or relative to DIR or to the cwd). */
+function findRef(library: Library, io: CliIO, dir: string, ref: string): string | null {
+  if (library.findArticle(ref)) return ref;
+  const root = resolve(io.cwd, dir);
+  const candidates = isAbsolute(ref) ? [ref] : [resolve(root, ref), resolve(io.cwd, ref)];
+  for (const path of candidates) {
+    const rel = relative(root, path);
+    if (rel.startsWith('..') || isAbsolute(rel)) continue;
+    const hit = library.articles().find((a) => a.path === path);
+    if (hit) return hit.id;
+  }
+  return null;
+}
+
+function toggle(starred: boolean): Command {
+  const name = starred ? 'star' : 'unstar';
+  const usage = `usage: broadsheet ${name} DIR PATH_OR_ID [--data-dir DIR]`;
+  return async (argv, io) => {
+    const { values, positionals } = parse(argv, usage);
+    const [dir, ref] = positionals;
+    if (!dir || !ref || positionals.length > 2) throw new UsageError(usage);
+    return withLibrary(io, dir, values['data-dir'], async (library) => {
+      let id = findRef(library, io, dir, ref);
+      if (!id && !starred) {
+        // A star whose file is gone can still be removed by its id or its old path.
+        const entry = library
+          .snapshot()
+          .starred.find((s) => s.id === ref || s.path === resolve(io.cwd, dir, ref));
+        id = entry?.id ?? null;
+      }
+      if (!id) {
+        io.err(
+          `No article "${ref}" in ${resolve(io.cwd, dir)}. Use an id from "broadsheet scan --json" or a path inside the folder.\n`,
+        );
+        return 1;
+      }
+      const entries = await library.setStarred(id, starred);
+      const entry = entries.find((s) => s.id === id);
+      io.out(
+        `${starred ? 'Starred' : 'Unstarred'}: ${entry?.title ?? library.findArticle(id)?.title ?? id}\n`,
+      );
+      return 0;
+    });
+  };
+}
+
+export const star = toggle(true);
+export const unstar = toggle(false);
+
+export const starred: Command = async (argv, io) => {
+  const usage = 'usage: broadsheet starred DIR [--json] [--data-dir DIR]';
+  const { values, positionals } = parse(argv, usage);
+  const [dir] = positionals;
+  if (!dir || positionals.length > 1) throw new UsageError(usage);
+  return withLibrary(io, dir, values['data-dir'], async (library) => {
+    const entries: StarredEntry[] = library.snapshot().starred;
+    if (values.json) {
+      io.out(`${JSON.stringify({ starred: entries })}\n`);
+    } else if (entries.length === 0) {
+      io.out('No starred articles.\n');
+    } else {
+      for (const s of entries) {
+        io.out(`${s.missing ? '✗ missing ' : '★ '}${s.date.slice(0, 10)}  ${s.title}\n    ${s.path}\n`);
+      }
+      const missing = entries.filter((s) => s.missing).length;
+      io.out(
+        `${entries.length} starred${missing ? `, ${missing} missing (file gone; unstar to remove)` : ''}\n`,
+      );
+    }
+    return 0;
+  });
+};

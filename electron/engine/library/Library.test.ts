@@ -1,0 +1,176 @@
+import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LibraryEvent } from '../../../shared/contract';
+import { Library, type LibraryOptions } from './Library';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'archive');
+const SEED_0 = join('sina', '000_9fc613d590d79208.txt');
+const SEED_1 = join('sina', '001_c6695ae4905b6fb4.txt');
+
+let work: string;
+let archive: string;
+let dataDir: string;
+const open: Library[] = [];
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'bs-library-'));
+  archive = join(work, 'archive');
+  dataDir = join(work, 'data');
+  await cp(FIXTURES, archive, { recursive: true });
+});
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((l) => l.close()));
+  await rm(work, { recursive: true, force: true });
+});
+
+async function openLib(options: Partial<LibraryOptions> = {}): Promise<Library> {
+  const library = await Library.open({ dataDir, roots: [archive], watch: false, ...options });
+  open.push(library);
+  await library.whenIdle();
+  return library;
+}
+
+async function reopen(library: Library, options: Partial<LibraryOptions> = {}): Promise<Library> {
+  await library.close();
+  open.splice(open.indexOf(library), 1);
+  return openLib(options);
+}
+
+function nextEvent(library: Library, predicate: (e: LibraryEvent) => boolean, timeoutMs = 10_000) {
+  return new Promise<LibraryEvent>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error('timed out waiting for a library event'));
+    }, timeoutMs);
+    const off = library.onEvent((e) => {
+      if (predicate(e)) {
+        clearTimeout(timer);
+        off();
+        resolve(e);
+      }
+    });
+  });
+}
+
+const byPath = (library: Library, rel: string) =>
+  library.articles().find((a) => a.path === join(archive, rel));
+
+describe('Library', () => {
+  it('lists every article newest first and keeps the two same-titled seeds apart', async () => {
+    const library = await openLib({ cache: false });
+    const list = library.articles();
+    expect(list).toHaveLength(4);
+    const dates = list.map((a) => a.date);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const s0 = byPath(library, SEED_0)!;
+    const s1 = byPath(library, SEED_1)!;
+    expect(s0.title).toBe(s1.title);
+    expect(s0.id).not.toBe(s1.id);
+    expect(s0.contentHash).not.toBe(s1.contentHash);
+    const article = await library.getArticle(s0.id);
+    expect(article?.text).toContain('金边');
+  });
+
+  it('searches Chinese runs and English words across the archive', async () => {
+    const library = await openLib({ cache: false });
+    expect(library.search({ text: '拉夫罗夫' }).total).toBe(2);
+    expect(library.search({ text: '金边' }).matches.map((m) => m.path)).toEqual([join(archive, SEED_0)]);
+    expect(library.search({ text: 'lavrov' }).total).toBeGreaterThanOrEqual(1);
+    expect(library.search({ text: 'nonexistentword' }).total).toBe(0);
+  });
+
+  it('keeps a star across restarts, renames and deletions, never on the same-titled twin', async () => {
+    let library = await openLib({ cache: false });
+    const s0 = byPath(library, SEED_0)!;
+    await library.setStarred(s0.id, true);
+    expect(library.search({ text: '拉夫罗夫', filters: { starredOnly: true } }).total).toBe(1);
+
+    library = await reopen(library, { cache: false });
+    expect(library.snapshot().starred).toMatchObject([{ id: s0.id, missing: false }]);
+
+    await rename(join(archive, SEED_0), join(archive, 'moved.txt'));
+    library = await reopen(library, { cache: false });
+    const moved = byPath(library, 'moved.txt')!;
+    expect(library.snapshot().starred).toMatchObject([{ id: moved.id, path: moved.path, missing: false }]);
+    expect(library.snapshot().starred[0]?.id).not.toBe(byPath(library, SEED_1)!.id);
+
+    await rename(join(archive, 'moved.txt'), join(work, 'outside.txt'));
+    library = await reopen(library, { cache: false });
+    expect(library.snapshot().starred).toMatchObject([{ missing: true }]);
+
+    await rename(join(work, 'outside.txt'), join(archive, SEED_0));
+    library = await reopen(library, { cache: false });
+    expect(library.snapshot().starred).toMatchObject([{ id: s0.id, missing: false }]);
+  });
+
+  it('starts warm from its cache without re-parsing unchanged files, and notices changes', async () => {
+    let library = await openLib();
+    expect(library.scanStats.parsed).toBe(4);
+    library = await reopen(library);
+    expect(library.scanStats).toEqual({ parsed: 0, unchanged: 4 });
+    expect(library.search({ text: '金边' }).total).toBe(1);
+
+    await writeFile(
+      join(archive, SEED_0),
+      '---\ntitle: Replaced\ndate: 2030-01-01\n---\n<p>new body 新内容</p>\n',
+    );
+    await rm(join(archive, SEED_1));
+    library = await reopen(library);
+    expect(library.scanStats).toEqual({ parsed: 1, unchanged: 2 });
+    expect(library.articles()).toHaveLength(3);
+    expect(library.articles()[0]?.title).toBe('Replaced');
+    expect(library.search({ text: '金边' }).total).toBe(0);
+    expect(library.search({ text: '新内容' }).total).toBe(1);
+  });
+
+  it('lists a broken file as a problem without hiding the others', async () => {
+    await writeFile(join(archive, 'broken.md'), '---\ntitle: [unclosed\n---\nbody\n');
+    await writeFile(join(archive, 'binary.md'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    const library = await openLib({ cache: false });
+    const problems = library.snapshot().problems.map((p) => p.path);
+    expect(problems).toContain(join(archive, 'broken.md'));
+    expect(problems).toContain(join(archive, 'binary.md'));
+    expect(library.articles().length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('adds and removes folders, refusing what is not a new folder', async () => {
+    const library = await openLib({ cache: false });
+    const result = await library.addFolders([
+      join(work, 'nope'),
+      join(archive, SEED_0),
+      join(archive, 'sina'),
+      'relative',
+    ]);
+    expect(result.added).toEqual([]);
+    expect(result.rejected.map((r) => r.reason)).toEqual([
+      'This folder does not exist.',
+      'This is a file, not a folder. Drop a folder of articles.',
+      `This folder is already in the library as part of ${archive}.`,
+      'Not an absolute path to a folder.',
+    ]);
+    const s0 = byPath(library, SEED_0)!;
+    await library.setStarred(s0.id, true);
+    await library.removeFolder(archive);
+    expect(library.articles()).toHaveLength(0);
+    expect(library.snapshot().starred).toMatchObject([{ id: s0.id, missing: true }]);
+  });
+
+  it('follows the folder live: a new file is listed and findable', async () => {
+    const library = await openLib({ cache: false, watch: true });
+    const added = nextEvent(library, (e) => e.type === 'articles-upserted');
+    await writeFile(
+      join(archive, 'fresh.md'),
+      '---\ntitle: Fresh news 央行\ndate: 2031-05-05 10:00:00\n---\nHello\n',
+    );
+    await added;
+    expect(library.articles()[0]?.title).toBe('Fresh news 央行');
+    expect(library.search({ text: '央行' }).total).toBe(1);
+    const removed = nextEvent(library, (e) => e.type === 'articles-removed');
+    await rm(join(archive, 'fresh.md'));
+    await removed;
+    expect(library.search({ text: '央行' }).total).toBe(0);
+  });
+});

@@ -1,0 +1,623 @@
+// The live library: scans the roots, follows them with the watcher, keeps the search index and
+// the stars in step, and answers the window's requests. One instance serves the Electron app (in a
+// worker thread), the dev-web bridge and the CLI.
+
+import { EventEmitter } from 'node:events';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import type {
+  AddFoldersResult,
+  LibraryEvent,
+  LibrarySnapshot,
+  OpenFileResult,
+  RequestArgs,
+  RequestResult,
+} from '../../../shared/contract';
+import type {
+  Article,
+  ArticleSummary,
+  Problem,
+  RootInfo,
+  ScanProgress,
+  SearchQuery,
+  SearchResult,
+  Settings,
+  StarredEntry,
+} from '../../../shared/types';
+import { isArticleFileName } from '../parse/articleFiles';
+import { articleIdForPath, toSummary } from '../parse/ids';
+import type { ParseOptions } from '../parse/parseArticle';
+import { readArticleFile } from '../parse/readArticleFile';
+import { type ScannedArticle, scanLibrary } from '../scan/scanLibrary';
+import { SearchIndex } from '../search/SearchIndex';
+import { LibraryCache } from '../store/LibraryCache';
+import { SettingsStore } from '../store/SettingsStore';
+import { StarStore } from '../store/StarStore';
+import { LibraryWatcher, type WatchChange } from '../watch/LibraryWatcher';
+import type { EngineMethod, LibraryService, LibraryServiceOptions } from './LibraryService';
+import { isInsideRoot, LibraryState } from './LibraryState';
+
+/** Bump when parsing changes what an article looks like: cached articles are then re-parsed. */
+export const ENGINE_VERSION = 'engine-1';
+
+export interface LibraryOptions extends LibraryServiceOptions {
+  /**
+   * Folders to open instead of the saved ones (CLI, `--library`). When given, the saved list of
+   * roots is left as it is unless `persistRoots` is true.
+   */
+  roots?: string[];
+  persistRoots?: boolean;
+  /** Follow the folders for changes (the app); the CLI's one-shot commands turn it off. */
+  watch?: boolean;
+  /** Read and write the warm-start cache. */
+  cache?: boolean;
+}
+
+type Listener = (event: LibraryEvent) => void;
+
+export class Library implements LibraryService {
+  private readonly state = new LibraryState();
+  private index = new SearchIndex();
+  private readonly events = new EventEmitter();
+  private roots: RootInfo[] = [];
+  private progress: ScanProgress = { found: 0, parsed: 0, done: true };
+  private starred: StarredEntry[] = [];
+  private starredIds = new Set<string>();
+  private watcher: LibraryWatcher | null = null;
+  private readonly scans = new Map<string, AbortController>();
+  private saveTimer: NodeJS.Timeout | null = null;
+  private problemsTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly storeWarnings: Problem[] = [];
+  /** What the last scans did: files parsed, and files taken unchanged from the cache. */
+  readonly scanStats = { parsed: 0, unchanged: 0 };
+
+  private constructor(
+    private readonly options: LibraryOptions,
+    private readonly settings: SettingsStore,
+    private readonly stars: StarStore,
+  ) {
+    this.events.setMaxListeners(0);
+  }
+
+  static async open(options: LibraryOptions): Promise<Library> {
+    const settings = await SettingsStore.open(options.dataDir);
+    const stars = await StarStore.open(options.dataDir);
+    const library = new Library(options, settings, stars);
+    await library.start();
+    return library;
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+
+  private async start(): Promise<void> {
+    for (const warning of [...this.settings.warnings, ...this.stars.warnings]) {
+      this.storeWarnings.push({
+        path: warning.path,
+        message: warning.message,
+        severity: 'warning',
+        code: 'user-data',
+      });
+    }
+    let roots = this.options.roots?.map((r) => resolve(r));
+    if (roots && this.options.persistRoots) await this.settings.addRoots(roots);
+    if (!roots) {
+      roots = this.settings.get().roots;
+      if (roots.length === 0 && this.options.defaultRoots?.length) {
+        roots = this.options.defaultRoots.map((r) => resolve(r));
+        await this.settings.addRoots(roots);
+      }
+    }
+    this.roots = roots.map((path) => ({ path, status: 'scanning', articleCount: 0 }));
+
+    const cached = this.options.cache === false ? null : await this.loadCache(roots);
+    if (this.options.watch !== false) {
+      this.watcher = new LibraryWatcher(roots, { known: this.knownFiles() });
+      this.watcher.on('changes', (changes: WatchChange[]) => void this.applyChanges(changes));
+      this.watcher.on('root-missing', (root: string) =>
+        this.markRoot(root, 'missing', 'The folder is gone.'),
+      );
+      this.watcher.on('root-restored', (root: string) => void this.rescanRoot(root));
+      this.watcher.on('warning', (w: { root: string; message: string }) =>
+        this.addStoreWarning({ path: w.root, message: w.message, severity: 'warning', code: 'watch' }),
+      );
+      this.watcher.on('error', (error: Error) =>
+        this.addStoreWarning({
+          path: '',
+          message: String(error.message),
+          severity: 'warning',
+          code: 'watch',
+        }),
+      );
+      await this.watcher.start();
+    }
+    await this.resolveStars();
+    const scan = this.scanRoots(roots, cached);
+    if (this.options.watch === false) await scan;
+    else void scan;
+  }
+
+  /** Resolves once every scan started so far has finished (CLI and tests). */
+  async whenIdle(): Promise<void> {
+    while (this.pendingScans.size > 0) await Promise.all([...this.pendingScans]);
+  }
+
+  private readonly pendingScans = new Set<Promise<void>>();
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const controller of this.scans.values()) controller.abort();
+    await Promise.allSettled([...this.pendingScans]);
+    await this.watcher?.close();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    if (this.problemsTimer) clearTimeout(this.problemsTimer);
+    if (this.options.cache !== false && this.progress.done) await this.saveCache();
+    this.events.removeAllListeners();
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.events.on('event', listener);
+    return () => this.events.off('event', listener);
+  }
+
+  private emit(event: LibraryEvent): void {
+    if (!this.closed) this.events.emit('event', event);
+  }
+
+  // ---- requests ----------------------------------------------------------------------------
+
+  async call<M extends EngineMethod>(method: M, ...args: RequestArgs<M>): Promise<RequestResult<M>> {
+    const a = args as unknown[];
+    switch (method) {
+      case 'getSnapshot':
+        return this.snapshot() as RequestResult<M>;
+      case 'getArticle':
+        return (await this.getArticle(a[0] as string)) as RequestResult<M>;
+      case 'search':
+        return this.search(a[0] as SearchQuery) as RequestResult<M>;
+      case 'setStarred':
+        return (await this.setStarred(a[0] as string, a[1] as boolean)) as RequestResult<M>;
+      case 'addFolders':
+        return (await this.addFolders(a[0] as string[])) as RequestResult<M>;
+      case 'removeFolder':
+        return (await this.removeFolder(a[0] as string)) as RequestResult<M>;
+      case 'openFile':
+        return (await this.openFile(a[0] as string)) as RequestResult<M>;
+      case 'getSettings':
+        return this.settings.get() as RequestResult<M>;
+      case 'updateSettings':
+        return (await this.updateSettings(a[0] as Partial<Settings>)) as RequestResult<M>;
+    }
+    throw new Error(`Unknown request "${String(method)}"`);
+  }
+
+  snapshot(): LibrarySnapshot {
+    return {
+      roots: this.rootInfos(),
+      progress: this.progress,
+      articles: this.state.list(),
+      problems: this.allProblems(),
+      starred: this.starred,
+    };
+  }
+
+  articles(): ArticleSummary[] {
+    return this.state.list();
+  }
+
+  findArticle(id: string): ArticleSummary | undefined {
+    return this.state.get(id);
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const summary = this.state.get(id);
+    if (!summary) return null;
+    const outcome = await readArticleFile(summary.path, summary.root, this.parseOptions());
+    return outcome.article;
+  }
+
+  search(query: SearchQuery): SearchResult {
+    return this.index.search(query, { isStarred: (id) => this.starredIds.has(id) });
+  }
+
+  async setStarred(id: string, starred: boolean): Promise<StarredEntry[]> {
+    if (starred) {
+      const article = this.state.get(id);
+      if (!article) throw new Error('That article is no longer in the library; it cannot be starred.');
+      await this.stars.star(article);
+    } else {
+      await this.stars.unstar(id);
+    }
+    await this.resolveStars(true);
+    return this.starred;
+  }
+
+  async addFolders(paths: string[]): Promise<AddFoldersResult> {
+    const result: AddFoldersResult = { added: [], rejected: [] };
+    for (const raw of paths) {
+      if (!isAbsolute(raw)) {
+        result.rejected.push({ path: raw, reason: 'Not an absolute path to a folder.' });
+        continue;
+      }
+      const path = resolve(raw);
+      const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+      if (info instanceof Error) {
+        result.rejected.push({ path, reason: describeFsError(info, 'folder') });
+        continue;
+      }
+      if (!info.isDirectory()) {
+        result.rejected.push({ path, reason: 'This is a file, not a folder. Drop a folder of articles.' });
+        continue;
+      }
+      const container = this.roots.find((r) => isInsideRoot(path, r.path));
+      if (container) {
+        result.rejected.push({
+          path,
+          reason:
+            container.path === path
+              ? 'This folder is already in the library.'
+              : `This folder is already in the library as part of ${container.path}.`,
+        });
+        continue;
+      }
+      // A new folder that contains existing roots replaces them, so no article is listed twice.
+      for (const inner of this.roots.filter((r) => isInsideRoot(r.path, path))) {
+        await this.removeFolder(inner.path);
+      }
+      this.roots.push({ path, status: 'scanning', articleCount: 0 });
+      result.added.push(path);
+    }
+    if (result.added.length > 0) {
+      if (this.options.persistRoots !== false) await this.settings.addRoots(result.added);
+      this.emitRoots();
+      for (const root of result.added) await this.watcher?.addRoot(root);
+      void this.scanRoots(result.added, null);
+    }
+    return result;
+  }
+
+  async removeFolder(path: string): Promise<void> {
+    const root = this.roots.find((r) => r.path === path);
+    if (!root) throw new Error(`${path} is not one of the library's folders.`);
+    this.scans.get(path)?.abort();
+    this.roots = this.roots.filter((r) => r.path !== path);
+    await this.watcher?.removeRoot(path);
+    const ids = this.state
+      .idsUnder(path)
+      .filter((id) => !this.roots.some((r) => r.path === this.state.get(id)?.root));
+    this.removeIds(ids);
+    this.state.clearProblemsUnder(path);
+    if (this.options.persistRoots !== false) await this.settings.removeRoot(path);
+    this.emitRoots();
+    this.scheduleProblems();
+    await this.resolveStars();
+    this.scheduleCacheSave();
+  }
+
+  async openFile(path: string): Promise<OpenFileResult> {
+    if (!isAbsolute(path)) return { ok: false, reason: 'Not an absolute path to a file.' };
+    if (!isArticleFileName(basename(path))) {
+      return {
+        ok: false,
+        reason: `${basename(path)} is not an article file (.md, .markdown, .txt, .html, .htm).`,
+      };
+    }
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+    if (info instanceof Error) return { ok: false, reason: describeFsError(info, 'file') };
+    if (!info.isFile()) return { ok: false, reason: 'This is not a regular file.' };
+    const outcome = await readArticleFile(path, dirname(path), this.parseOptions());
+    if (!outcome.article) {
+      return { ok: false, reason: outcome.problems[0]?.message ?? 'The file could not be read.' };
+    }
+    return { ok: true, article: outcome.article };
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    const before = this.settings.get();
+    const after = await this.settings.update(patch);
+    this.emit({ type: 'settings', settings: after });
+    if (patch.dateTimeZone !== undefined && patch.dateTimeZone !== before.dateTimeZone) {
+      // Zone-less dates change meaning: every file is parsed again.
+      void this.scanRoots(
+        this.roots.map((r) => r.path),
+        null,
+      );
+    }
+    return after;
+  }
+
+  // ---- scanning ----------------------------------------------------------------------------
+
+  private parseOptions(): ParseOptions {
+    const zone = this.settings.get().dateTimeZone;
+    return zone ? { timeZone: zone } : {};
+  }
+
+  private knownFiles(): Map<string, { mtimeMs: number; size: number }> {
+    const known = new Map<string, { mtimeMs: number; size: number }>();
+    for (const a of this.state.list()) known.set(a.path, { mtimeMs: a.mtimeMs, size: a.size });
+    return known;
+  }
+
+  private scanRoots(roots: string[], cached: Map<string, ArticleSummary> | null): Promise<void> {
+    const run = this.runScan(roots, cached).finally(() => this.pendingScans.delete(run));
+    this.pendingScans.add(run);
+    return run;
+  }
+
+  private async runScan(roots: string[], cached: Map<string, ArticleSummary> | null): Promise<void> {
+    const controller = new AbortController();
+    for (const root of roots) {
+      this.scans.get(root)?.abort();
+      this.scans.set(root, controller);
+      this.markRoot(root, 'scanning');
+      this.state.clearProblemsUnder(root);
+    }
+    const seen = new Set<string>();
+    const base = {
+      found: this.progress.done ? 0 : this.progress.found,
+      parsed: this.progress.done ? 0 : this.progress.parsed,
+    };
+    try {
+      for await (const batch of scanLibrary(roots, {
+        includeText: true,
+        parse: this.parseOptions(),
+        signal: controller.signal,
+        isUnchanged: cached
+          ? (path, mtimeMs, size) => {
+              const hit = cached.get(path);
+              return hit !== undefined && hit.mtimeMs === mtimeMs && hit.size === size;
+            }
+          : undefined,
+      })) {
+        if (controller.signal.aborted || this.closed) return;
+        for (const path of batch.unchanged) seen.add(path);
+        this.scanStats.unchanged += batch.unchanged.length;
+        this.scanStats.parsed += batch.articles.length;
+        const upserted: ArticleSummary[] = [];
+        for (const scanned of batch.articles) {
+          seen.add(scanned.path);
+          upserted.push(this.upsert(scanned));
+          this.state.setProblems(scanned.path, []);
+        }
+        for (const problem of batch.problems) {
+          seen.add(problem.path);
+          this.state.addProblem(problem);
+        }
+        // Problems of listed-but-degraded articles arrive with the batch too (same path).
+        this.progress = {
+          found: base.found + batch.progress.found,
+          parsed: base.parsed + batch.progress.parsed,
+          done: false,
+        };
+        if (upserted.length) this.emit({ type: 'articles-upserted', articles: upserted });
+        this.emit({ type: 'progress', progress: this.progress });
+        if (batch.problems.length) this.scheduleProblems();
+      }
+      // Files that were in the cache (or listed before) but are no longer on disk.
+      const gone: string[] = [];
+      for (const root of roots) {
+        for (const id of this.state.idsUnder(root)) {
+          const a = this.state.get(id);
+          if (a && !seen.has(a.path)) gone.push(id);
+        }
+      }
+      this.removeIds(gone);
+    } catch (error) {
+      for (const root of roots) this.markRoot(root, 'error', (error as Error).message);
+      throw error;
+    } finally {
+      for (const root of roots) if (this.scans.get(root) === controller) this.scans.delete(root);
+    }
+    if (controller.signal.aborted || this.closed) return;
+    for (const root of roots) {
+      const info = this.roots.find((r) => r.path === root);
+      if (info && info.status === 'scanning') this.markRoot(root, 'ready');
+    }
+    if (this.scans.size === 0) {
+      this.progress = { ...this.progress, done: true };
+      this.emit({ type: 'progress', progress: this.progress });
+    }
+    this.scheduleProblems();
+    await this.resolveStars();
+    this.scheduleCacheSave(0);
+  }
+
+  private upsert(scanned: ScannedArticle | Article): ArticleSummary {
+    const { text, ...rest } = scanned as ScannedArticle & Partial<Article>;
+    const summary: ArticleSummary =
+      'html' in scanned ? toSummary(scanned as Article) : (rest as ArticleSummary);
+    this.state.upsert(summary);
+    this.index.add({
+      id: summary.id,
+      path: summary.path,
+      title: summary.title,
+      text: text ?? '',
+      author: summary.author,
+      categories: summary.categories,
+      dateMs: Date.parse(summary.date),
+    });
+    return summary;
+  }
+
+  private removeIds(ids: string[]): void {
+    if (ids.length === 0) return;
+    for (const id of ids) {
+      const removed = this.state.remove(id);
+      if (removed) {
+        this.index.remove(id);
+        this.state.setProblems(removed.path, []);
+      }
+    }
+    this.emit({ type: 'articles-removed', ids });
+    this.emitRoots();
+  }
+
+  private async rescanRoot(root: string): Promise<void> {
+    this.markRoot(root, 'scanning');
+    await this.scanRoots([root], null);
+  }
+
+  private async applyChanges(changes: WatchChange[]): Promise<void> {
+    const upserted: ArticleSummary[] = [];
+    const removed: string[] = [];
+    let problemsChanged = false;
+    for (const change of changes) {
+      const id = this.idForPath(change.path);
+      if (change.type === 'removed') {
+        if (id) removed.push(id);
+        problemsChanged = this.state.setProblems(change.path, []) || problemsChanged;
+        continue;
+      }
+      const outcome = await readArticleFile(change.path, change.root, this.parseOptions());
+      if (this.closed) return;
+      problemsChanged = this.state.setProblems(change.path, outcome.problems) || problemsChanged;
+      if (outcome.article) upserted.push(this.upsert(outcome.article));
+      else if (id) removed.push(id);
+    }
+    if (upserted.length) this.emit({ type: 'articles-upserted', articles: upserted });
+    this.removeIds(removed);
+    if (problemsChanged) this.scheduleProblems();
+    this.emitRoots();
+    await this.resolveStars();
+    this.scheduleCacheSave();
+  }
+
+  private idForPath(path: string): string | undefined {
+    const id = articleIdForPath(path);
+    return this.state.get(id) ? id : undefined;
+  }
+
+  // ---- roots, problems, stars ---------------------------------------------------------------
+
+  private markRoot(root: string, status: RootInfo['status'], message?: string): void {
+    const info = this.roots.find((r) => r.path === root);
+    if (!info) return;
+    info.status = status;
+    if (message) info.message = message;
+    else delete info.message;
+    this.emitRoots();
+  }
+
+  private rootInfos(): RootInfo[] {
+    return this.roots.map((r) => ({ ...r, articleCount: this.state.countUnder(r.path) }));
+  }
+
+  private emitRoots(): void {
+    this.emit({ type: 'roots', roots: this.rootInfos() });
+  }
+
+  private allProblems(): Problem[] {
+    return [...this.storeWarnings, ...this.state.problems()];
+  }
+
+  private addStoreWarning(problem: Problem): void {
+    this.storeWarnings.push(problem);
+    this.scheduleProblems();
+  }
+
+  private scheduleProblems(): void {
+    if (this.problemsTimer) return;
+    this.problemsTimer = setTimeout(() => {
+      this.problemsTimer = null;
+      this.emit({ type: 'problems', problems: this.allProblems() });
+    }, 200);
+  }
+
+  private async resolveStars(force = false): Promise<void> {
+    const resolved = await this.stars.resolve({
+      byId: (id) => this.state.get(id),
+      byContentHash: (hash) => this.state.byContentHash(hash),
+      byPath: (path) => {
+        const id = this.idForPath(path);
+        return id ? this.state.get(id) : undefined;
+      },
+    });
+    const changed = force || JSON.stringify(resolved) !== JSON.stringify(this.starred);
+    this.starred = resolved;
+    this.starredIds = new Set(resolved.filter((s) => !s.missing).map((s) => s.id));
+    if (changed) this.emit({ type: 'stars', starred: resolved });
+  }
+
+  // ---- cache -------------------------------------------------------------------------------
+
+  private async loadCache(roots: string[]): Promise<Map<string, ArticleSummary> | null> {
+    const contents = await LibraryCache.load(this.options.dataDir, roots, ENGINE_VERSION).catch(() => null);
+    if (!contents) return null;
+    const byPath = new Map<string, ArticleSummary>();
+    for (const a of contents.articles) {
+      this.state.upsert(a);
+      byPath.set(a.path, a);
+    }
+    if (contents.searchIndex) {
+      try {
+        this.index = SearchIndex.deserialize(contents.searchIndex);
+      } catch {
+        this.index = new SearchIndex();
+      }
+    }
+    if (this.index.size !== this.state.size) {
+      // The index blob did not match the summaries: rebuild it rather than answer wrongly.
+      this.index = new SearchIndex();
+      for (const a of contents.articles) {
+        this.index.add({
+          id: a.id,
+          path: a.path,
+          title: a.title,
+          text: contents.texts?.get(a.id) ?? '',
+          author: a.author,
+          categories: a.categories,
+          dateMs: Date.parse(a.date),
+        });
+      }
+    }
+    this.emit({ type: 'articles-upserted', articles: this.state.list() });
+    return byPath;
+  }
+
+  private scheduleCacheSave(delayMs = 5000): void {
+    if (this.options.cache === false || this.closed) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.saveCache();
+    }, delayMs);
+  }
+
+  private async saveCache(): Promise<void> {
+    if (this.options.cache === false) return;
+    try {
+      await LibraryCache.save(
+        this.options.dataDir,
+        this.roots.map((r) => r.path),
+        ENGINE_VERSION,
+        {
+          articles: this.state.list(),
+          searchIndex: this.index.serialize(),
+        },
+      );
+    } catch (error) {
+      this.addStoreWarning({
+        path: this.options.dataDir,
+        message: `The library cache could not be saved (${(error as Error).message}); the next start will rescan.`,
+        severity: 'warning',
+        code: 'cache',
+      });
+    }
+  }
+}
+
+export function describeFsError(error: NodeJS.ErrnoException, what: 'file' | 'folder'): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `This ${what} does not exist.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `Permission denied: Broadsheet cannot read this ${what}. Check its permissions.`;
+    case 'ENOTDIR':
+      return 'A part of this path is not a folder.';
+    default:
+      return `This ${what} cannot be read (${error.code ?? error.message}).`;
+  }
+}
