@@ -1,0 +1,49 @@
+// The request handler behind `app://`: serves built renderer files with the CSP header.
+// No Electron import: protocol.handle gets this function, tests call it with plain Requests.
+
+import { readFile as nodeReadFile } from 'node:fs/promises';
+import { contentTypeFor, resolveAppPath } from './appProtocolPaths';
+import { CONTENT_SECURITY_POLICY_HEADER } from './contentSecurityPolicy';
+
+export type ReadFile = (path: string) => Promise<Uint8Array>;
+
+const COMMON_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-cache',
+};
+
+export function createAppProtocolHandler(
+  rendererDir: string,
+  readFile: ReadFile = nodeReadFile,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return textResponse(405, `${request.method} is not allowed on app pages.`);
+    }
+    const target = resolveAppPath(request.url, rendererDir);
+    if (!target.ok) return textResponse(target.status, target.reason);
+    let body: Uint8Array;
+    try {
+      body = await readFile(target.filePath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') {
+        return textResponse(404, `Not found: ${new URL(request.url).pathname}`);
+      }
+      return textResponse(500, `Could not read ${target.filePath} (${code ?? 'unknown error'}).`);
+    }
+    return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
+      status: 200,
+      headers: { ...COMMON_HEADERS, 'Content-Type': contentTypeFor(target.filePath) },
+    });
+  };
+}
+
+function textResponse(status: number, message: string): Response {
+  return new Response(message, {
+    status,
+    headers: { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}

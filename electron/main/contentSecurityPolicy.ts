@@ -1,0 +1,37 @@
+// The window's Content-Security-Policy. The app protocol sends it as a response header; the
+// renderer and the dev-web bridge can put the same string in a <meta http-equiv> tag.
+// Pure: no Electron import, so tests and the web bridge can use it.
+
+export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  'default-src': ["'none'"],
+  // Only the app's own bundles: no inline script, no eval, nothing from an article.
+  'script-src': ["'self'"],
+  // 'unsafe-inline' because articles keep their inline `style` attributes after sanitizing (news
+  // layouts depend on them) and a meta-tag CSP cannot carry per-build nonces. Styles cannot run code.
+  'style-src': ["'self'", "'unsafe-inline'"],
+  // Articles show pictures from their original news sites.
+  'img-src': ["'self'", 'https:', 'http:', 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  // The reading pane may render an article in a sandboxed srcdoc iframe; only the app's own origin
+  // may ever be framed, never a remote page.
+  'frame-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
+
+export function formatCsp(directives: Readonly<Record<string, readonly string[]>>): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
+
+/** For a `<meta http-equiv="Content-Security-Policy">` tag (and the header). */
+export const CONTENT_SECURITY_POLICY = formatCsp(CSP_DIRECTIVES);
+
+/**
+ * For the response header only: `frame-ancestors` is ignored (with a console warning) in a meta
+ * tag, so it is added where it works.
+ */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;

@@ -1,0 +1,42 @@
+// The requests the main process answers itself, with the Electron calls passed in so the decisions
+// (what counts as cancelled, which URLs leave the app) are testable without Electron.
+
+import type { Capabilities } from '../../shared/contract';
+import { isExternalUrlAllowed } from '../../shared/validateRequest';
+import type { HostRequests } from './requestRouter';
+
+export interface HostDeps {
+  platform: string;
+  /** Electron's dialog.showOpenDialog bound to the main window. */
+  showOpenDialog: (options: {
+    title: string;
+    properties: Array<'openDirectory' | 'multiSelections' | 'createDirectory'>;
+  }) => Promise<{ canceled: boolean; filePaths: string[] }>;
+  /** Electron's shell.openExternal. */
+  openExternal: (url: string) => Promise<void>;
+  /** Dialog title in the menu language. */
+  pickFoldersTitle: () => string;
+}
+
+export function createHostRequests(deps: HostDeps): HostRequests {
+  return {
+    async getCapabilities(): Promise<Capabilities> {
+      return { host: 'electron', folderDialog: true, platform: deps.platform };
+    },
+    async pickFolders(): Promise<string[]> {
+      const result = await deps.showOpenDialog({
+        title: deps.pickFoldersTitle(),
+        properties: ['openDirectory', 'multiSelections', 'createDirectory'],
+      });
+      return result.canceled ? [] : result.filePaths;
+    },
+    async openExternal(url: string): Promise<void> {
+      if (!isExternalUrlAllowed(url)) {
+        throw new Error(
+          `Only web (http, https) and mail links open outside Broadsheet; refused ${url.slice(0, 100)}`,
+        );
+      }
+      await deps.openExternal(url);
+    },
+  };
+}

@@ -1,0 +1,152 @@
+// Electron main process: wiring only. Every decision lives in the small modules it imports.
+
+import { app, type BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { EVENT_CHANNEL, type LibraryEvent, type MenuCommand } from '../../shared/contract';
+import { DATA_DIR_ENV } from '../engine/dataDir';
+import type { LibraryService } from '../engine/library/LibraryService';
+import { startLibraryWorker } from '../engine/library/startLibraryWorker';
+import { installAppMenu } from './appMenu';
+import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './appOrigin';
+import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { librariesFromInstanceData, parseLaunchArgs } from './commandLine';
+import { hardenSession } from './hardenSession';
+import { hardenWebContents } from './hardenWebContents';
+import { createHostRequests } from './hostRequests';
+import { registerRequestHandlers } from './ipc';
+import { createMainWindow } from './mainWindow';
+import { describeRejections, openFolders } from './openFolders';
+import { createRequestRouter } from './requestRouter';
+import { preloadPath, rendererDir, sampleArchiveDir } from './resourcePaths';
+import { isTrustedSender } from './senderPolicy';
+import { loadWindowState, saveWindowState } from './windowStateFile';
+
+const log = (message: string) => console.error(`[broadsheet] ${message}`);
+const launch = parseLaunchArgs(process.argv.slice(1), process.cwd());
+const dataDir = launch.dataDir ?? process.env[DATA_DIR_ENV];
+if (dataDir) app.setPath('userData', dataDir); // before the lock: the lock is per data folder
+
+const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appOrigin = (devUrl && originOf(devUrl)) || APP_ORIGIN;
+
+if (!app.requestSingleInstanceLock({ libraries: launch.libraries })) {
+  app.exit(0);
+} else {
+  app.enableSandbox();
+  registerAppScheme();
+  void app.whenReady().then(start);
+}
+
+let window: BrowserWindow | null = null;
+let service: LibraryService | null = null;
+let pendingSave: Promise<void> = Promise.resolve();
+
+function sendToWindow(event: LibraryEvent): void {
+  if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+}
+
+async function addFolders(paths: readonly string[]): Promise<void> {
+  if (!service || paths.length === 0) return;
+  try {
+    const message = describeRejections(await openFolders(service, paths));
+    if (message && window) await dialog.showMessageBox(window, { type: 'warning', message });
+  } catch (error) {
+    dialog.showErrorBox('Broadsheet', (error as Error).message);
+  }
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  app.setAboutPanelOptions({ applicationName: 'Broadsheet', applicationVersion: app.getVersion() });
+  hardenSession(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { appOrigin, openExternal: (url) => void shell.openExternal(url), log }),
+  );
+  serveAppProtocol(rendererDir(import.meta.dirname));
+
+  const engine = startLibraryWorker({
+    dataDir: userData,
+    // First run opens the bundled samples, unless a folder was named on the command line.
+    defaultRoots: launch.libraries.length
+      ? []
+      : [
+          sampleArchiveDir({
+            isPackaged: app.isPackaged,
+            resourcesPath: process.resourcesPath,
+            appPath: app.getAppPath(),
+          }),
+        ],
+    watch: true,
+    cache: true,
+  });
+  service = engine;
+
+  const sendMenu = (command: MenuCommand) => sendToWindow({ type: 'menu', command });
+  const menu = installAppMenu(
+    {
+      openFolder: () => void host.pickFolders().then(addFolders),
+      openRecent: (path) => void addFolders([path]).then(() => sendMenu('show-library')),
+      sendToWindow: sendMenu,
+    },
+    devUrl !== undefined,
+  );
+  const host = createHostRequests({
+    platform: process.platform,
+    showOpenDialog: (options) =>
+      window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
+    openExternal: (url) => shell.openExternal(url),
+    pickFoldersTitle: () => menu.strings().pickFoldersTitle,
+  });
+  registerRequestHandlers(
+    ipcMain,
+    createRequestRouter({
+      service: () => engine,
+      host,
+      isTrustedSender: (event) => isTrustedSender(event, window, appOrigin),
+      log,
+    }),
+  );
+  engine.onEvent((event) => {
+    if (event.type === 'settings') menu.update(event.settings);
+    sendToWindow(event);
+  });
+  engine.call('getSettings').then(menu.update, (error: Error) => log(error.message));
+
+  const savedState = await loadWindowState(userData);
+  const openWindow = () => {
+    window = createMainWindow({
+      preloadPath: preloadPath(import.meta.dirname),
+      url: devUrl ?? APP_ENTRY_URL,
+      savedState,
+      onStateToSave: (state) => {
+        pendingSave = saveWindowState(userData, state).catch((error: Error) => log(error.message));
+      },
+    });
+    window.on('closed', () => {
+      window = null;
+    });
+  };
+  openWindow();
+  void addFolders(launch.libraries);
+
+  app.on('second-instance', (_event, _argv, _cwd, data) => {
+    if (!window) openWindow();
+    else if (window.isMinimized()) window.restore();
+    window?.focus();
+    void addFolders(librariesFromInstanceData(data));
+  });
+  app.on('activate', () => {
+    if (!window) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void Promise.allSettled([pendingSave, engine.close()]).then(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+}

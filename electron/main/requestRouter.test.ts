@@ -1,0 +1,158 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Settings } from '../../shared/types';
+import { createHostRequests } from './hostRequests';
+import { cleanError, createRequestRouter, type HostRequests, isHostMethod } from './requestRouter';
+
+const SETTINGS: Settings = {
+  roots: [],
+  recentRoots: [],
+  theme: 'system',
+  language: 'system',
+  textSize: 18,
+  dateTimeZone: '',
+};
+
+interface FakeEvent {
+  trusted: boolean;
+}
+
+function setup() {
+  const call = vi.fn(async (method: string, ...args: unknown[]): Promise<unknown> => {
+    if (method === 'getSettings') return SETTINGS;
+    if (method === 'getArticle') return args[0] === 'missing' ? null : { id: args[0] };
+    if (method === 'removeFolder') throw new Error('/x is not one of the library’s folders.');
+    return undefined;
+  });
+  const host: HostRequests = {
+    getCapabilities: vi.fn(async () => ({
+      host: 'electron' as const,
+      folderDialog: true,
+      platform: 'linux',
+    })),
+    pickFolders: vi.fn(async () => ['/picked']),
+    openExternal: vi.fn(async () => undefined),
+  };
+  const log = vi.fn();
+  const router = createRequestRouter<FakeEvent>({
+    service: () => ({ call: call as never }),
+    host,
+    isTrustedSender: (event) => event.trusted,
+    log,
+  });
+  return { router, call, host, log };
+}
+
+const trusted: FakeEvent = { trusted: true };
+
+describe('createRequestRouter', () => {
+  it('forwards engine requests with checked arguments', async () => {
+    const { router, call } = setup();
+    expect(await router('getSettings', trusted, [])).toEqual(SETTINGS);
+    expect(await router('getArticle', trusted, ['abc'])).toEqual({ id: 'abc' });
+    await router('search', trusted, [{ text: '央行', limit: 5 }]);
+    expect(call).toHaveBeenLastCalledWith('search', { text: '央行', limit: 5 });
+  });
+
+  it('answers host requests itself and never forwards them to the engine', async () => {
+    const { router, call, host } = setup();
+    expect(await router('pickFolders', trusted, [])).toEqual(['/picked']);
+    expect(await router('getCapabilities', trusted, [])).toMatchObject({ host: 'electron' });
+    await router('openExternal', trusted, ['https://example.com/']);
+    expect(host.openExternal).toHaveBeenCalledWith('https://example.com/');
+    expect(call).not.toHaveBeenCalled();
+  });
+
+  it('refuses untrusted senders before looking at the arguments', async () => {
+    const { router, call, host, log } = setup();
+    await expect(router('getSettings', { trusted: false }, [])).rejects.toThrow(
+      /did not come from the Broadsheet window/,
+    );
+    await expect(router('openExternal', { trusted: false }, ['https://x.example/'])).rejects.toThrow(
+      /refused/,
+    );
+    expect(call).not.toHaveBeenCalled();
+    expect(host.openExternal).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('untrusted frame'));
+  });
+
+  it('refuses bad arguments with the contract’s message', async () => {
+    const { router, call } = setup();
+    await expect(router('getArticle', trusted, [42])).rejects.toThrow(
+      'getArticle: id must be a string, got number',
+    );
+    await expect(router('setStarred', trusted, ['a'])).rejects.toThrow('expects 2 argument(s), got 1');
+    await expect(router('updateSettings', trusted, [{ roots: ['/etc'] }])).rejects.toThrow(
+      /unknown field "roots"/,
+    );
+    expect(call).not.toHaveBeenCalled();
+  });
+
+  it('returns engine failures as plain errors with the message only', async () => {
+    const { router } = setup();
+    const error = await router('removeFolder', trusted, ['/x']).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe('/x is not one of the library’s folders.');
+    expect((error as Error).name).toBe('Error');
+    expect((error as Error).cause).toBeUndefined();
+  });
+});
+
+describe('cleanError', () => {
+  it('keeps the message of an Error and replaces anything else with a generic one', () => {
+    const original = new TypeError('boom');
+    const cleaned = cleanError('search', original);
+    expect(cleaned).not.toBe(original);
+    expect(cleaned.message).toBe('boom');
+    const log = vi.fn();
+    expect(cleanError('search', { weird: true }, log).message).toMatch(/search failed unexpectedly/);
+    expect(log).toHaveBeenCalled();
+  });
+});
+
+describe('isHostMethod', () => {
+  it('names exactly the three methods the main process answers', () => {
+    expect(isHostMethod('pickFolders')).toBe(true);
+    expect(isHostMethod('openExternal')).toBe(true);
+    expect(isHostMethod('getCapabilities')).toBe(true);
+    expect(isHostMethod('getSnapshot')).toBe(false);
+  });
+});
+
+describe('createHostRequests', () => {
+  function host(canceled: boolean) {
+    const openExternal = vi.fn(async () => undefined);
+    const showOpenDialog = vi.fn(async () => ({ canceled, filePaths: canceled ? [] : ['/a', '/b'] }));
+    const requests = createHostRequests({
+      platform: 'darwin',
+      showOpenDialog,
+      openExternal,
+      pickFoldersTitle: () => '打开文件夹',
+    });
+    return { requests, openExternal, showOpenDialog };
+  }
+
+  it('reports the platform and a folder dialog', async () => {
+    expect(await host(false).requests.getCapabilities()).toEqual({
+      host: 'electron',
+      folderDialog: true,
+      platform: 'darwin',
+    });
+  });
+
+  it('returns the chosen folders, or none when cancelled', async () => {
+    const chosen = host(false);
+    expect(await chosen.requests.pickFolders()).toEqual(['/a', '/b']);
+    expect(chosen.showOpenDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '打开文件夹', properties: expect.arrayContaining(['openDirectory']) }),
+    );
+    expect(await host(true).requests.pickFolders()).toEqual([]);
+  });
+
+  it('opens only web and mail links', async () => {
+    const { requests, openExternal } = host(false);
+    await requests.openExternal('mailto:a@example.com');
+    await expect(requests.openExternal('file:///etc/passwd')).rejects.toThrow(/Only web/);
+    await expect(requests.openExternal('javascript:alert(1)')).rejects.toThrow(/Only web/);
+    expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,54 @@
+// Builds the window's `BroadsheetApi` from a narrow IPC port. Each request method is its own fixed
+// channel; nothing generic (no raw ipcRenderer, no invoke-any-channel) reaches the page.
+// No Electron import here, so the shape is testable with a stand-in port.
+
+import {
+  type BroadsheetApi,
+  type BroadsheetRequests,
+  channelFor,
+  EVENT_CHANNEL,
+  type LibraryEvent,
+  REQUEST_METHODS,
+} from '../../shared/contract';
+
+export interface IpcPort {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, payload: unknown) => void): void;
+  removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): void;
+}
+
+// Electron wraps a handler's rejection as "Error invoking remote method '<channel>': Error: <msg>".
+const REMOTE_ERROR_PREFIX = /^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/;
+
+/** The message the main process meant, without Electron's transport wording. */
+export function remoteErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(REMOTE_ERROR_PREFIX, '');
+}
+
+export function createBroadsheetApi(port: IpcPort, getPathForFile: (file: File) => string): BroadsheetApi {
+  const requests: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const method of REQUEST_METHODS) {
+    const channel = channelFor(method);
+    requests[method] = (...args: unknown[]) =>
+      port.invoke(channel, ...args).catch((error: unknown) => {
+        throw new Error(remoteErrorMessage(error));
+      });
+  }
+  return {
+    ...(requests as unknown as BroadsheetRequests),
+    onEvent(listener: (event: LibraryEvent) => void): () => void {
+      // The IpcRendererEvent (with its sender and ports) never reaches the page.
+      const wrapped = (_event: unknown, payload: unknown) => listener(payload as LibraryEvent);
+      port.on(EVENT_CHANNEL, wrapped);
+      return () => port.removeListener(EVENT_CHANNEL, wrapped);
+    },
+    getPathForFile(file: File): string {
+      try {
+        return getPathForFile(file);
+      } catch {
+        return '';
+      }
+    },
+  };
+}
