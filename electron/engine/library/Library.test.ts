@@ -1,8 +1,9 @@
-import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../../shared/contract';
+import { LibraryCache } from '../store/LibraryCache';
 import { Library, type LibraryOptions } from './Library';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'archive');
@@ -124,6 +125,19 @@ describe('Library', () => {
     expect(library.articles()[0]?.title).toBe('Replaced');
     expect(library.search({ text: '金边' }).total).toBe(0);
     expect(library.search({ text: '新内容' }).total).toBe(1);
+  });
+
+  it('ignores a damaged cache and rescans instead of answering wrongly', async () => {
+    let library = await openLib();
+    await library.close();
+    open.splice(open.indexOf(library), 1);
+    const file = LibraryCache.fileFor(dataDir, [archive]);
+    const bytes = await readFile(file);
+    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    await writeFile(file, bytes);
+    library = await openLib();
+    expect(library.scanStats).toEqual({ parsed: 4, unchanged: 0 });
+    expect(library.search({ text: '金边' }).total).toBe(1);
   });
 
   it('lists a broken file as a problem without hiding the others', async () => {

@@ -51,6 +51,8 @@ export interface LibraryOptions extends LibraryServiceOptions {
   watch?: boolean;
   /** Read and write the warm-start cache. */
   cache?: boolean;
+  /** Receives events from the very start of open() (benchmarks time the warm start with it). */
+  onEventForBench?: (event: LibraryEvent) => void;
 }
 
 type Listener = (event: LibraryEvent) => void;
@@ -78,6 +80,7 @@ export class Library implements LibraryService {
     private readonly stars: StarStore,
   ) {
     this.events.setMaxListeners(0);
+    if (options.onEventForBench) this.events.on('event', options.onEventForBench);
   }
 
   static async open(options: LibraryOptions): Promise<Library> {
@@ -200,6 +203,10 @@ export class Library implements LibraryService {
       problems: this.allProblems(),
       starred: this.starred,
     };
+  }
+
+  indexStats() {
+    return this.index.stats();
   }
 
   articles(): ArticleSummary[] {
@@ -528,7 +535,8 @@ export class Library implements LibraryService {
   private async resolveStars(force = false): Promise<void> {
     const resolved = await this.stars.resolve({
       byId: (id) => this.state.get(id),
-      byContentHash: (hash) => this.state.byContentHash(hash),
+      byContentHash: (hash) => this.state.allByContentHash(hash),
+      complete: this.progress.done,
       byPath: (path) => {
         const id = this.idForPath(path);
         return id ? this.state.get(id) : undefined;
@@ -544,33 +552,22 @@ export class Library implements LibraryService {
 
   private async loadCache(roots: string[]): Promise<Map<string, ArticleSummary> | null> {
     const contents = await LibraryCache.load(this.options.dataDir, roots, ENGINE_VERSION).catch(() => null);
-    if (!contents) return null;
+    if (!contents?.searchIndex) return null;
+    let index: SearchIndex;
+    try {
+      index = SearchIndex.deserialize(contents.searchIndex);
+    } catch {
+      return null;
+    }
+    // The index and the summaries were saved together; if they disagree the cache is not used at
+    // all (a full scan follows) rather than risk an article that is listed but not findable.
+    if (index.size !== contents.articles.length || !contents.articles.every((a) => index.has(a.id)))
+      return null;
+    this.index = index;
     const byPath = new Map<string, ArticleSummary>();
     for (const a of contents.articles) {
       this.state.upsert(a);
       byPath.set(a.path, a);
-    }
-    if (contents.searchIndex) {
-      try {
-        this.index = SearchIndex.deserialize(contents.searchIndex);
-      } catch {
-        this.index = new SearchIndex();
-      }
-    }
-    if (this.index.size !== this.state.size) {
-      // The index blob did not match the summaries: rebuild it rather than answer wrongly.
-      this.index = new SearchIndex();
-      for (const a of contents.articles) {
-        this.index.add({
-          id: a.id,
-          path: a.path,
-          title: a.title,
-          text: contents.texts?.get(a.id) ?? '',
-          author: a.author,
-          categories: a.categories,
-          dateMs: Date.parse(a.date),
-        });
-      }
     }
     this.emit({ type: 'articles-upserted', articles: this.state.list() });
     return byPath;

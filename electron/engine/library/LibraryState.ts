@@ -78,6 +78,18 @@ export class LibraryState {
     return best;
   }
 
+  /** Every file with this content (the same article saved twice), by path. */
+  allByContentHash(hash: string): ArticleSummary[] {
+    const ids = this.idsByContentHash.get(hash);
+    if (!ids) return [];
+    const out: ArticleSummary[] = [];
+    for (const id of ids) {
+      const a = this.byId.get(id);
+      if (a) out.push(a);
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
   idsUnder(root: string): string[] {
     const out: string[] = [];
     for (const article of this.byId.values()) if (isInsideRoot(article.path, root)) out.push(article.id);

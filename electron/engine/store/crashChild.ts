@@ -1,0 +1,63 @@
+// Helper process for StarStore.crash.test.ts: toggles stars in a loop through a StarStore and
+// reports each state before it is written ("will N [ids]") and once the write resolved ("ok N").
+// The test SIGKILLs it at random moments and checks the file against these reports.
+// Usage: node --import tsx crashChild.ts DATA_DIR SEED
+
+import { writeSync } from 'node:fs';
+import type { ArticleSummary } from '../../../shared/types';
+import { StarStore } from './StarStore';
+
+const [dataDir, seedText] = process.argv.slice(2);
+if (!dataDir || !seedText) {
+  process.stderr.write('usage: crashChild.ts DATA_DIR SEED\n');
+  process.exit(2);
+}
+
+// Small deterministic PRNG (mulberry32) so a failing run can be replayed from its seed.
+let seed = Number(seedText) >>> 0;
+function random(): number {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+export function syntheticArticle(n: number): ArticleSummary {
+  const id = n.toString(16).padStart(16, '0');
+  return {
+    id,
+    contentHash: `c${id.slice(1)}`,
+    path: `/archive/article-${n}.md`,
+    root: '/archive',
+    title: `Article ${n}`,
+    date: '2022-08-06T04:07:06.000Z',
+    dateSource: 'front-matter',
+    categories: [],
+    images: {},
+    chars: 10,
+    excerpt: '',
+    bodyFormat: 'markdown',
+    mtimeMs: 0,
+    size: 10,
+    degraded: false,
+  };
+}
+
+// Synchronous writes: a line is in the pipe before the next step starts.
+const say = (line: string) => writeSync(1, `${line}\n`);
+
+const store = await StarStore.open(dataDir);
+const idsOf = (ids: string[]) => JSON.stringify([...ids].sort());
+say(`start ${idsOf(store.entries().map((s) => s.id))}`);
+for (let step = 1; ; step++) {
+  const n = Math.floor(random() * 12);
+  const article = syntheticArticle(n);
+  const current = new Set(store.entries().map((s) => s.id));
+  if (current.has(article.id)) current.delete(article.id);
+  else current.add(article.id);
+  say(`will ${step} ${idsOf([...current])}`);
+  if (store.isStarred(article.id)) await store.unstar(article.id);
+  else await store.star(article);
+  say(`ok ${step}`);
+}
