@@ -133,7 +133,8 @@ describe('Library', () => {
     open.splice(open.indexOf(library), 1);
     const file = LibraryCache.fileFor(dataDir, [archive]);
     const bytes = await readFile(file);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
     await writeFile(file, bytes);
     library = await openLib();
     expect(library.scanStats).toEqual({ parsed: 4, unchanged: 0 });
