@@ -1,0 +1,142 @@
+// An in-memory BroadsheetApi for component tests: real data shapes, scripted behaviour, and a
+// record of every call so tests can assert what the window asked for.
+import type { BroadsheetApi, LibraryEvent, LibrarySnapshot } from '../../../shared/contract';
+import type {
+  Article,
+  ArticleSummary,
+  SearchQuery,
+  SearchResult,
+  Settings,
+  StarredEntry,
+} from '../../../shared/types';
+
+export function makeSummary(id: string, date: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
+  return {
+    id,
+    contentHash: `hash-${id}`,
+    path: `/archive/${id}.md`,
+    root: '/archive',
+    title: `Title ${id}`,
+    date,
+    dateSource: 'front-matter',
+    categories: ['新闻'],
+    images: {},
+    chars: 100,
+    excerpt: `Excerpt ${id}`,
+    bodyFormat: 'html',
+    mtimeMs: 1,
+    size: 100,
+    degraded: false,
+    ...extra,
+  };
+}
+
+export function makeArticle(summary: ArticleSummary, html: string): Article {
+  return { ...summary, html, text: html.replace(/<[^>]*>/g, ''), extra: {}, problems: [] };
+}
+
+export const defaultSettings: Settings = {
+  roots: ['/archive'],
+  recentRoots: [],
+  theme: 'system',
+  language: 'en',
+  textSize: 17,
+  dateTimeZone: '',
+};
+
+export interface FakeApi extends BroadsheetApi {
+  calls: { method: string; args: unknown[] }[];
+  emit(event: LibraryEvent): void;
+  articles: Map<string, Article>;
+  starred: StarredEntry[];
+  searchImpl: (query: SearchQuery) => Promise<SearchResult>;
+}
+
+export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Article[] = []): FakeApi {
+  const listeners = new Set<(event: LibraryEvent) => void>();
+  let settings = { ...defaultSettings };
+  const full: LibrarySnapshot = {
+    roots: [{ path: '/archive', status: 'ready', articleCount: snapshot.articles?.length ?? 0 }],
+    progress: { found: 0, parsed: 0, done: true },
+    articles: [],
+    problems: [],
+    starred: [],
+    ...snapshot,
+  };
+  const api: FakeApi = {
+    calls: [],
+    articles: new Map(articles.map((a) => [a.id, a])),
+    starred: [...full.starred],
+    emit: (event) => {
+      for (const l of listeners) l(event);
+    },
+    searchImpl: async (query) => ({ query: query.text, total: 0, matches: [], elapsedMs: 1 }),
+    async getCapabilities() {
+      api.calls.push({ method: 'getCapabilities', args: [] });
+      return { host: 'web', folderDialog: false, platform: 'linux' };
+    },
+    async getSnapshot() {
+      api.calls.push({ method: 'getSnapshot', args: [] });
+      return { ...full, starred: api.starred };
+    },
+    async getArticle(id) {
+      api.calls.push({ method: 'getArticle', args: [id] });
+      return api.articles.get(id) ?? null;
+    },
+    search(query) {
+      api.calls.push({ method: 'search', args: [query] });
+      return api.searchImpl(query);
+    },
+    async setStarred(id, on) {
+      api.calls.push({ method: 'setStarred', args: [id, on] });
+      const article = api.articles.get(id) ?? full.articles.find((a) => a.id === id);
+      if (on && article) {
+        api.starred = [
+          ...api.starred,
+          {
+            id,
+            contentHash: article.contentHash,
+            path: article.path,
+            title: article.title,
+            date: article.date,
+            starredAt: '2024-01-01T00:00:00.000Z',
+            missing: false,
+          },
+        ];
+      } else if (!on) api.starred = api.starred.filter((s) => s.id !== id);
+      return api.starred;
+    },
+    async addFolders(paths) {
+      api.calls.push({ method: 'addFolders', args: [paths] });
+      return { added: paths, rejected: [] };
+    },
+    async removeFolder(path) {
+      api.calls.push({ method: 'removeFolder', args: [path] });
+    },
+    async openFile(path) {
+      api.calls.push({ method: 'openFile', args: [path] });
+      return { ok: false, reason: 'not found' };
+    },
+    async pickFolders() {
+      api.calls.push({ method: 'pickFolders', args: [] });
+      return [];
+    },
+    async getSettings() {
+      return settings;
+    },
+    async updateSettings(patch) {
+      api.calls.push({ method: 'updateSettings', args: [patch] });
+      settings = { ...settings, ...patch };
+      return settings;
+    },
+    async openExternal(url) {
+      api.calls.push({ method: 'openExternal', args: [url] });
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getPathForFile: () => '',
+  };
+  return api;
+}

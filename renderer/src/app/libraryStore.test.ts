@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleSummary, StarredEntry } from '../../../shared/types';
+import { compareNewestFirst, mergeArticles } from './articleOrder';
+import { fromSnapshot, isStarred } from './libraryState';
+import { LibraryStore, syncScheduler } from './libraryStore';
+
+function summary(id: string, date: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
+  return {
+    id,
+    contentHash: `h-${id}`,
+    path: `/lib/${id}.md`,
+    root: '/lib',
+    title: `Title ${id}`,
+    date,
+    dateSource: 'front-matter',
+    categories: [],
+    images: {},
+    chars: 10,
+    excerpt: '',
+    bodyFormat: 'markdown',
+    mtimeMs: 0,
+    size: 10,
+    degraded: false,
+    ...extra,
+  };
+}
+
+const ids = (list: readonly ArticleSummary[]) => list.map((a) => a.id);
+
+describe('mergeArticles', () => {
+  it('merges a batch into a newest-first array', () => {
+    const base = [summary('c', '2022-08-06T00:00:00.000Z'), summary('a', '2022-08-01T00:00:00.000Z')];
+    const merged = mergeArticles(base, [
+      summary('d', '2022-09-01T00:00:00.000Z'),
+      summary('b', '2022-08-03T00:00:00.000Z'),
+      summary('z', '2020-01-01T00:00:00.000Z'),
+    ]);
+    expect(ids(merged)).toEqual(['d', 'c', 'b', 'a', 'z']);
+  });
+
+  it('replaces an upserted article, moving it when its date changed', () => {
+    const base = [summary('c', '2022-08-06T00:00:00.000Z'), summary('a', '2022-08-01T00:00:00.000Z')];
+    const merged = mergeArticles(base, [summary('c', '2022-07-01T00:00:00.000Z', { title: 'New' })]);
+    expect(ids(merged)).toEqual(['a', 'c']);
+    expect(merged[1]!.title).toBe('New');
+  });
+
+  it('agrees with a full sort for random batches', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let list: ArticleSummary[] = [];
+    const all = new Map<string, ArticleSummary>();
+    for (let batch = 0; batch < 20; batch++) {
+      const items = Array.from({ length: 25 }, () => {
+        const id = `id${Math.floor(rand() * 300)}`;
+        const day = 1 + Math.floor(rand() * 28);
+        return summary(id, `2022-02-${String(day).padStart(2, '0')}T00:00:00.000Z`);
+      });
+      for (const a of items) all.set(a.id, a);
+      list = mergeArticles(list, items);
+    }
+    expect(ids(list)).toEqual(ids([...all.values()].sort(compareNewestFirst)));
+  });
+});
+
+describe('LibraryStore', () => {
+  const snapshot = {
+    roots: [{ path: '/lib', status: 'ready' as const, articleCount: 2 }],
+    progress: { found: 2, parsed: 2, done: true },
+    articles: [summary('b', '2022-08-06T00:00:00.000Z'), summary('a', '2022-08-01T00:00:00.000Z')],
+    problems: [],
+    starred: [] as StarredEntry[],
+  };
+
+  it('applies events and keeps the id index in step', () => {
+    const store = new LibraryStore(syncScheduler);
+    let heard = 0;
+    store.subscribe(() => heard++);
+    store.reset(fromSnapshot(snapshot, null));
+    store.dispatch({ type: 'articles-upserted', articles: [summary('n', '2023-01-01T00:00:00.000Z')] });
+    expect(store.indexOf('n')).toBe(0);
+    expect(store.indexOf('a')).toBe(2);
+    store.dispatch({ type: 'articles-removed', ids: ['b'] });
+    expect(ids(store.getState().articles)).toEqual(['n', 'a']);
+    expect(store.indexOf('a')).toBe(1);
+    expect(store.indexOf('b')).toBe(-1);
+    store.dispatch({ type: 'progress', progress: { found: 9, parsed: 3, done: false } });
+    expect(store.getState().progress.parsed).toBe(3);
+    store.dispatch({ type: 'menu', command: 'focus-search' });
+    expect(heard).toBe(4);
+  });
+
+  it('matches stars by id or by content fingerprint', () => {
+    const store = new LibraryStore(syncScheduler);
+    store.reset(fromSnapshot(snapshot, null));
+    const star: StarredEntry = {
+      id: 'old-id',
+      contentHash: 'h-a',
+      path: '/old/a.md',
+      title: 'A',
+      date: '2022-08-01T00:00:00.000Z',
+      starredAt: '2022-08-02T00:00:00.000Z',
+      missing: false,
+    };
+    store.dispatch({ type: 'stars', starred: [star] });
+    const { stars, articles } = store.getState();
+    expect(articles.filter((a) => isStarred(stars, a)).map((a) => a.id)).toEqual(['a']);
+  });
+
+  it('batches notifications through its scheduler', () => {
+    const queued: (() => void)[] = [];
+    const store = new LibraryStore((flush) => queued.push(flush));
+    let heard = 0;
+    store.subscribe(() => heard++);
+    store.reset(fromSnapshot(snapshot, null));
+    store.dispatch({ type: 'articles-upserted', articles: [summary('x', '2021-01-01T00:00:00.000Z')] });
+    store.dispatch({ type: 'articles-upserted', articles: [summary('y', '2021-01-02T00:00:00.000Z')] });
+    expect(queued).toHaveLength(1);
+    queued[0]!();
+    expect(heard).toBe(1);
+    expect(store.getState().articles).toHaveLength(4);
+  });
+});

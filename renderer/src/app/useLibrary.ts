@@ -1,0 +1,56 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { BroadsheetApi, Capabilities, LibraryEvent, MenuCommand } from '../../../shared/contract';
+import { errorMessage } from '../api';
+import { fromSnapshot, type LibraryState } from './libraryState';
+import type { LibraryStore } from './libraryStore';
+
+export type BootState = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; message: string };
+
+/**
+ * Snapshot, then events. Events that arrive while the snapshot is on its way are queued and
+ * replayed over it in order: each event sets state (never increments it), so replaying one the
+ * snapshot already contains converges on the same result.
+ */
+export function useLibrary(
+  api: BroadsheetApi,
+  store: LibraryStore,
+  onMenu: (command: MenuCommand) => void,
+  attempt: number,
+): { state: LibraryState; boot: BootState; capabilities: Capabilities | null } {
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const [boot, setBoot] = useState<BootState>({ status: 'loading' });
+  const [capabilities, setCapabilities] = useState<Capabilities | null>(null);
+  const [menuHandler] = useState(() => ({ current: onMenu }));
+  menuHandler.current = onMenu;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt re-runs the boot on "Try again"
+  useEffect(() => {
+    let live = true;
+    let queue: LibraryEvent[] | null = [];
+    setBoot({ status: 'loading' });
+    const unsubscribe = api.onEvent((event) => {
+      if (!live) return;
+      if (event.type === 'menu') menuHandler.current(event.command);
+      else if (queue) queue.push(event);
+      else store.dispatch(event);
+    });
+    Promise.all([api.getSnapshot(), api.getSettings(), api.getCapabilities()])
+      .then(([snapshot, settings, caps]) => {
+        if (!live) return;
+        store.reset(fromSnapshot(snapshot, settings));
+        for (const event of queue ?? []) store.dispatch(event);
+        queue = null;
+        setCapabilities(caps);
+        setBoot({ status: 'ready' });
+      })
+      .catch((error: unknown) => {
+        if (live) setBoot({ status: 'failed', message: errorMessage(error) });
+      });
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [api, store, attempt]);
+
+  return { state, boot, capabilities };
+}

@@ -1,0 +1,184 @@
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
+import type { DateFormats } from '../app/formatDates';
+import { useI18n } from '../i18n/I18nContext';
+import { Highlighted } from '../search/highlight';
+import type { HeadlineRows } from './groupByDay';
+import type { HeadlineItem } from './headlineItem';
+
+export const DAY_HEADER_HEIGHT = 34;
+export const ROW_HEIGHT = 80;
+export const SEARCH_ROW_HEIGHT = 118;
+
+export function optionId(articleId: string): string {
+  return `headline-${articleId}`;
+}
+
+interface Props {
+  items: readonly HeadlineItem[];
+  grouped: HeadlineRows;
+  /** Search results show a snippet and a full date. */
+  mode: 'headlines' | 'search';
+  cursorIndex: number;
+  openId: string | null;
+  isStarred(item: HeadlineItem): boolean;
+  onOpen(id: string): void;
+  onToggleStar(item: HeadlineItem): void;
+  formats: DateFormats;
+  label: string;
+}
+
+export interface HeadlineListHandle {
+  focus(): void;
+  /** Scroll by a page, for Space/PageDown on the list. */
+  element(): HTMLElement | null;
+}
+
+/** Last header at or before `row` (binary search: a long archive has thousands of days). */
+function headerAtOrBefore(headerRows: readonly number[], row: number): number {
+  let lo = 0;
+  let hi = headerRows.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (headerRows[mid]! <= row) {
+      found = headerRows[mid]!;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The headline listbox. Virtualized: only the visible rows (plus a few) exist in the DOM, so 100,000
+ * headlines scroll as smoothly as 100. Focus stays on the listbox; aria-activedescendant names the
+ * highlighted option, which is always rendered (the range extractor keeps it in).
+ */
+export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function HeadlineList(props, ref) {
+  const { items, grouped, mode, cursorIndex, openId, isStarred, onOpen, onToggleStar, formats, label } =
+    props;
+  const { t } = useI18n();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const activeHeaderRef = useRef(-1);
+  const cursorRow = cursorIndex >= 0 ? (grouped.rowOfItem[cursorIndex] ?? -1) : -1;
+  const itemHeight = mode === 'search' ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
+
+  useImperativeHandle(ref, () => ({
+    focus: () => scrollRef.current?.focus(),
+    element: () => scrollRef.current,
+  }));
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      activeHeaderRef.current = headerAtOrBefore(grouped.headerRows, range.startIndex);
+      const indexes = new Set(defaultRangeExtractor(range));
+      if (activeHeaderRef.current >= 0) indexes.add(activeHeaderRef.current);
+      if (cursorRow >= 0 && cursorRow < range.count) indexes.add(cursorRow);
+      return [...indexes].sort((a, b) => a - b);
+    },
+    [grouped.headerRows, cursorRow],
+  );
+
+  const virtualizer = useVirtualizer({
+    count: grouped.rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (grouped.rows[i]?.kind === 'day' ? DAY_HEADER_HEIGHT : itemHeight),
+    overscan: 10,
+    rangeExtractor,
+    // jsdom has no layout; a sensible first window keeps tests and first paint meaningful.
+    initialRect: { width: 360, height: 800 },
+  });
+
+  useEffect(() => {
+    if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
+  }, [cursorRow, virtualizer]);
+
+  const cursorItem = cursorIndex >= 0 ? items[cursorIndex] : undefined;
+
+  return (
+    <div
+      ref={scrollRef}
+      className="headline-list"
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      aria-activedescendant={cursorItem ? optionId(cursorItem.id) : undefined}
+    >
+      <div className="headline-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const row = grouped.rows[v.index]!;
+          if (row.kind === 'day') {
+            const sticky = v.index === activeHeaderRef.current;
+            return (
+              <div
+                key={`day-${row.key}-${v.index}`}
+                aria-hidden="true"
+                className={`day-header${sticky ? ' sticky' : ''}`}
+                style={
+                  sticky
+                    ? { position: 'sticky', top: 0, height: v.size }
+                    : { position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, height: v.size }
+                }
+              >
+                <span className="day-label">{row.label}</span>
+                <span className="day-count">{row.count}</span>
+              </div>
+            );
+          }
+          const item = items[row.itemIndex]!;
+          const starred = isStarred(item);
+          const selected = row.itemIndex === cursorIndex;
+          return (
+            // biome-ignore lint/a11y/useFocusableInteractive: listbox with aria-activedescendant; focus stays on the listbox
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles keys for every option
+            <div
+              key={item.id}
+              id={optionId(item.id)}
+              role="option"
+              aria-selected={selected}
+              aria-posinset={row.itemIndex + 1}
+              aria-setsize={items.length}
+              className={`headline${selected ? ' cursor' : ''}${item.id === openId ? ' open' : ''}${item.missing ? ' missing' : ''}`}
+              style={{ position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, height: v.size }}
+              onClick={() => {
+                onOpen(item.id);
+                scrollRef.current?.focus({ preventScroll: true });
+              }}
+            >
+              <div className="headline-meta">
+                {row.dayLabel && <span className="sr-only">{row.dayLabel} </span>}
+                <time dateTime={item.date}>
+                  {mode === 'search' ? formats.shortDateTime(item.time) : formats.time(item.time)}
+                </time>
+                {item.source && <span className="headline-source">{item.source}</span>}
+                {item.missing && <span className="badge badge-missing">{t('missing')}</span>}
+              </div>
+              <div className="headline-title">
+                <Highlighted text={item.title} ranges={item.titleHighlights} />
+              </div>
+              {item.snippet && (
+                <div className="headline-snippet">
+                  <Highlighted text={item.snippet} ranges={item.snippetHighlights} />
+                </div>
+              )}
+              {/* Mouse affordance only: an option may not contain a focusable control, so keyboard
+                  users star with "s" or the reading pane's toggle button. */}
+              <span
+                aria-hidden="true"
+                className={`row-star${starred ? ' on' : ''}`}
+                title={starred ? t('unstar') : t('star')}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onToggleStar(item);
+                }}
+              >
+                {starred ? '★' : '☆'}
+              </span>
+              {starred && <span className="sr-only">, {t('starredMark')}</span>}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+});

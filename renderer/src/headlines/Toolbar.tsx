@@ -1,0 +1,89 @@
+import { useI18n } from '../i18n/I18nContext';
+import type { MessageKey } from '../i18n/i18n';
+import type { Facets, ListFilter } from './listFilter';
+import { DATE_RANGES, type DateRange, facetFromValue, facetToValue } from './listFilter';
+
+export type View = 'all' | 'starred';
+
+const RANGE_LABEL: Record<DateRange, MessageKey> = {
+  any: 'dateAny',
+  day: 'dateDay',
+  week: 'dateWeek',
+  month: 'dateMonth',
+  year: 'dateYear',
+};
+
+/** Facet lists can be huge (one author per blog); the select shows the most used. */
+const FACETS_SHOWN = 200;
+
+interface Props {
+  view: View;
+  onView(view: View): void;
+  starredCount: number;
+  facets: Facets;
+  filter: ListFilter;
+  onFilter(filter: ListFilter): void;
+}
+
+export function Toolbar({ view, onView, starredCount, facets, filter, onFilter }: Props) {
+  const { t } = useI18n();
+  const selected = facetToValue(filter.facet);
+  const categories = facets.categories.slice(0, FACETS_SHOWN);
+  const authors = facets.authors.slice(0, FACETS_SHOWN);
+  // Keep a chosen facet selectable even when it is not among the most used.
+  const chosenHidden =
+    filter.facet &&
+    !(filter.facet.kind === 'category' ? categories : authors).some((f) => f.value === filter.facet!.value);
+  return (
+    <div className="toolbar">
+      <fieldset className="view-switch" aria-label={t('viewLabel')}>
+        <button type="button" aria-pressed={view === 'all'} onClick={() => onView('all')}>
+          {t('viewAll')}
+        </button>
+        <button type="button" aria-pressed={view === 'starred'} onClick={() => onView('starred')}>
+          {t('viewStarred')}
+          {starredCount > 0 && <span className="count-pill">{starredCount}</span>}
+        </button>
+      </fieldset>
+      <select
+        className="facet-select"
+        aria-label={t('filterLabel')}
+        value={selected}
+        onChange={(e) => onFilter({ ...filter, facet: facetFromValue(e.target.value) })}
+      >
+        <option value="">{t('filterAny')}</option>
+        {chosenHidden && filter.facet && <option value={selected}>{filter.facet.value}</option>}
+        {categories.length > 0 && (
+          <optgroup label={t('filterCategories')}>
+            {categories.map((f) => (
+              <option key={`c:${f.value}`} value={facetToValue(f)}>
+                {f.value} ({f.count})
+              </option>
+            ))}
+          </optgroup>
+        )}
+        {authors.length > 0 && (
+          <optgroup label={t('filterSources')}>
+            {authors.map((f) => (
+              <option key={`a:${f.value}`} value={facetToValue(f)}>
+                {f.value} ({f.count})
+              </option>
+            ))}
+          </optgroup>
+        )}
+      </select>
+      <select
+        className="range-select"
+        aria-label={t('dateRangeLabel')}
+        value={filter.range}
+        onChange={(e) => onFilter({ ...filter, range: e.target.value as DateRange })}
+      >
+        {DATE_RANGES.map((r) => (
+          <option key={r} value={r}>
+            {t(RANGE_LABEL[r])}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../../../shared/types';
+import { computeFacets, facetFromValue, facetToValue, matchesFacet, toSearchFilters } from './listFilter';
+
+const base = { contentHash: '', path: '', root: '', title: '', date: '2022-01-01T00:00:00.000Z' };
+const article = (id: string, categories: string[], author?: string) =>
+  ({ ...base, id, categories, author }) as ArticleSummary;
+
+describe('facets', () => {
+  const articles = [
+    article('1', ['金融', '新浪财经'], '新浪财经'),
+    article('2', ['金融'], '新浪财经'),
+    article('3', ['编程'], ' '),
+  ];
+
+  it('counts categories and authors, most used first', () => {
+    const facets = computeFacets(articles);
+    expect(facets.categories.map((f) => [f.value, f.count])).toEqual(
+      [
+        ['金融', 2],
+        ['新浪财经', 1],
+        ['编程', 1],
+      ].sort((a, b) => (b[1] as number) - (a[1] as number) || String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(facets.authors).toEqual([{ kind: 'author', value: '新浪财经', count: 2 }]);
+  });
+
+  it('filters by category or author', () => {
+    expect(articles.filter((a) => matchesFacet(a, { kind: 'category', value: '金融' })).length).toBe(2);
+    expect(articles.filter((a) => matchesFacet(a, { kind: 'author', value: '新浪财经' })).length).toBe(2);
+    expect(articles.filter((a) => matchesFacet(a, null)).length).toBe(3);
+  });
+
+  it('round-trips facets through select values, colons included', () => {
+    const facet = { kind: 'category' as const, value: 'a:b' };
+    expect(facetFromValue(facetToValue(facet))).toEqual(facet);
+    expect(facetFromValue('')).toBeNull();
+    expect(facetFromValue('evil:x')).toBeNull();
+  });
+
+  it('hands category, date and starred filters to search', () => {
+    const now = Date.parse('2022-08-08T00:00:00.000Z');
+    expect(toSearchFilters({ facet: { kind: 'category', value: '金融' }, range: 'week' }, true, now)).toEqual(
+      {
+        starredOnly: true,
+        category: '金融',
+        from: '2022-08-01T00:00:00.000Z',
+      },
+    );
+    expect(toSearchFilters({ facet: { kind: 'author', value: 'x' }, range: 'any' }, false, now)).toEqual({});
+  });
+});

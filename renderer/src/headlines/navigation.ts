@@ -1,0 +1,72 @@
+/**
+ * Which headline the keyboard is on (cursor) and which article the reading pane shows (open).
+ * Pure: the list is passed in as lookups so the reducer never scans 100,000 ids itself.
+ */
+export interface NavState {
+  cursorId: string | null;
+  openId: string | null;
+}
+
+export interface NavList {
+  count: number;
+  idAt(index: number): string | undefined;
+  /** -1 when the id is not in the list (filtered out, or never there). */
+  positionOf(id: string): number;
+}
+
+export type NavAction =
+  /** j/k open as they move (reader style); arrow keys only move the cursor (listbox style). */
+  | { type: 'move'; delta: number; open: boolean; list: NavList }
+  | { type: 'home' | 'end'; list: NavList }
+  | { type: 'open-cursor' }
+  /** A click or an opened file: cursor and pane on the same article. */
+  | { type: 'select'; id: string }
+  | { type: 'close' };
+
+export const initialNav: NavState = { cursorId: null, openId: null };
+
+function moveFrom(state: NavState, delta: number, list: NavList): string | null {
+  if (list.count === 0) return null;
+  const anchor = state.cursorId ?? state.openId;
+  const at = anchor === null ? -1 : list.positionOf(anchor);
+  let next: number;
+  if (at < 0) next = delta >= 0 ? 0 : list.count - 1;
+  else next = Math.min(list.count - 1, Math.max(0, at + delta));
+  return list.idAt(next) ?? null;
+}
+
+export function navReducer(state: NavState, action: NavAction): NavState {
+  switch (action.type) {
+    case 'move': {
+      const id = moveFrom(state, action.delta, action.list);
+      if (id === null) return state;
+      if (id === state.cursorId && (!action.open || id === state.openId)) return state;
+      return { cursorId: id, openId: action.open ? id : state.openId };
+    }
+    case 'home':
+    case 'end': {
+      const id = action.list.idAt(action.type === 'home' ? 0 : action.list.count - 1);
+      return id === undefined ? state : { ...state, cursorId: id };
+    }
+    case 'open-cursor':
+      return state.cursorId === null || state.cursorId === state.openId
+        ? state
+        : { ...state, openId: state.cursorId };
+    case 'select':
+      return { cursorId: action.id, openId: action.id };
+    case 'close':
+      return { ...state, openId: null };
+  }
+}
+
+export function listOf(ids: readonly string[]): NavList {
+  let positions: Map<string, number> | null = null;
+  return {
+    count: ids.length,
+    idAt: (i) => ids[i],
+    positionOf: (id) => {
+      positions ??= new Map(ids.map((x, i) => [x, i]));
+      return positions.get(id) ?? -1;
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { useMemo, useState } from 'react';
+import type { LanguageSetting, Problem, RootInfo, Settings, ThemeSetting } from '../../../shared/types';
+import { Modal } from '../app/Modal';
+import { useI18n } from '../i18n/I18nContext';
+import type { MessageKey } from '../i18n/i18n';
+
+const STATUS_LABEL: Record<RootInfo['status'], MessageKey> = {
+  scanning: 'libraryStatusScanning',
+  ready: 'libraryStatusReady',
+  missing: 'libraryStatusMissing',
+  error: 'libraryStatusError',
+};
+
+/** Enough to scan by eye; the filter finds the rest. */
+const PROBLEMS_SHOWN = 300;
+
+interface Props {
+  roots: readonly RootInfo[];
+  problems: readonly Problem[];
+  settings: Settings | null;
+  folderDialog: boolean;
+  onPickFolders(): void;
+  onAddPath(path: string): void;
+  onRemove(path: string): void;
+  onSettings(patch: Partial<Settings>): void;
+  onClose(): void;
+}
+
+export function LibraryPanel(props: Props) {
+  const { t } = useI18n();
+  const [path, setPath] = useState('');
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const matching = needle
+      ? props.problems.filter(
+          (p) => p.path.toLowerCase().includes(needle) || p.message.toLowerCase().includes(needle),
+        )
+      : props.problems;
+    return { count: matching.length, list: matching.slice(0, PROBLEMS_SHOWN) };
+  }, [props.problems, filter]);
+
+  return (
+    <Modal title={t('libraryTitle')} onClose={props.onClose} className="library-panel">
+      <section aria-labelledby="library-folders">
+        <h3 id="library-folders">{t('libraryFolders')}</h3>
+        {props.roots.length === 0 ? (
+          <p className="muted">{t('libraryNoFolders')}</p>
+        ) : (
+          <ul className="root-list">
+            {props.roots.map((root) => (
+              <li key={root.path} className={`root root-${root.status}`}>
+                <div className="root-info">
+                  <span className="root-path">{root.path}</span>
+                  <span className="root-meta">
+                    <span className={`status status-${root.status}`}>{t(STATUS_LABEL[root.status])}</span>
+                    {' · '}
+                    {root.articleCount === 1
+                      ? t('articleCountOne')
+                      : t('articleCount', { count: root.articleCount })}
+                    {root.message && ` · ${root.message}`}
+                  </span>
+                </div>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={t('libraryRemoveNamed', { path: root.path })}
+                  onClick={() => props.onRemove(root.path)}
+                >
+                  {t('libraryRemove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {props.folderDialog ? (
+          <button type="button" className="button primary" data-autofocus onClick={props.onPickFolders}>
+            {t('libraryAddFolder')}
+          </button>
+        ) : (
+          <form
+            className="add-path"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (path.trim()) {
+                props.onAddPath(path.trim());
+                setPath('');
+              }
+            }}
+          >
+            <label>
+              <span>{t('libraryPathLabel')}</span>
+              <input
+                type="text"
+                value={path}
+                data-autofocus
+                placeholder={t('libraryPathPlaceholder')}
+                spellCheck={false}
+                onChange={(e) => setPath(e.target.value)}
+              />
+            </label>
+            <button type="submit" className="button primary" disabled={!path.trim()}>
+              {t('libraryAdd')}
+            </button>
+          </form>
+        )}
+      </section>
+
+      <section aria-labelledby="library-problems">
+        <h3 id="library-problems">{t('libraryProblems', { count: props.problems.length })}</h3>
+        {props.problems.length === 0 ? (
+          <p className="muted">{t('libraryNoProblems')}</p>
+        ) : (
+          <>
+            <input
+              type="search"
+              className="problem-filter"
+              aria-label={t('libraryProblemFilter')}
+              placeholder={t('libraryProblemFilter')}
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
+            <table className="problem-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('libraryProblemFile')}</th>
+                  <th scope="col">{t('libraryProblemReason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.list.map((p) => (
+                  <tr key={`${p.path}:${p.code}:${p.line ?? ''}`} className={`problem-${p.severity}`}>
+                    <td className="problem-path">
+                      {p.path}
+                      {p.line !== undefined && (
+                        <span className="muted"> ({t('libraryProblemLine', { line: p.line })})</span>
+                      )}
+                    </td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {shown.count > shown.list.length && (
+              <p className="muted">
+                {t('libraryProblemsTruncated', { shown: shown.list.length, count: shown.count })}
+              </p>
+            )}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="library-prefs" className="preferences">
+        <h3 id="library-prefs">{t('libraryPreferences')}</h3>
+        <label>
+          <span>{t('themeLabel')}</span>
+          <select
+            value={props.settings?.theme ?? 'system'}
+            onChange={(e) => props.onSettings({ theme: e.target.value as ThemeSetting })}
+          >
+            <option value="system">{t('themeSystem')}</option>
+            <option value="light">{t('themeLight')}</option>
+            <option value="dark">{t('themeDark')}</option>
+          </select>
+        </label>
+        <label>
+          <span>{t('languageLabel')}</span>
+          <select
+            value={props.settings?.language ?? 'system'}
+            onChange={(e) => props.onSettings({ language: e.target.value as LanguageSetting })}
+          >
+            <option value="system">{t('languageSystem')}</option>
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="zh-CN" lang="zh-CN">
+              简体中文
+            </option>
+          </select>
+        </label>
+      </section>
+    </Modal>
+  );
+}

@@ -1,0 +1,171 @@
+import { forwardRef } from 'react';
+import type { Article, StarredEntry } from '../../../shared/types';
+import { ErrorBoundary } from '../app/ErrorBoundary';
+import type { DateFormats } from '../app/formatDates';
+import { useI18n } from '../i18n/I18nContext';
+import { StarButton } from '../stars/StarButton';
+import { ArticleBody } from './ArticleBody';
+import { guessLanguage } from './guessLanguage';
+import type { ArticleLoad } from './useArticle';
+
+interface Props {
+  load: ArticleLoad;
+  /** A starred article whose file is gone: there is nothing to load, only the star to manage. */
+  missingStar: StarredEntry | null;
+  /** The open article is not part of the library (a dropped file). */
+  external: boolean;
+  starred: boolean;
+  onToggleStar(): void;
+  textSize: number;
+  onTextSize(delta: number): void;
+  formats: DateFormats;
+  onOpenLink(url: string): void;
+}
+
+export const MIN_TEXT_SIZE = 12;
+export const MAX_TEXT_SIZE = 32;
+
+export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPane(props, ref) {
+  const { t } = useI18n();
+  const { load, missingStar } = props;
+  let content: React.ReactNode;
+  if (missingStar) {
+    content = (
+      <article className="reader-article" aria-label={missingStar.title}>
+        <header className="reader-header">
+          <h1 className="reader-title">{missingStar.title}</h1>
+          <div className="reader-byline">
+            <time dateTime={missingStar.date}>
+              {props.formats.longDateTime(Date.parse(missingStar.date))}
+            </time>
+            <span className="badge badge-missing">{t('missing')}</span>
+          </div>
+        </header>
+        <p className="reader-message">{t('readerMissingStar')}</p>
+        <p className="reader-path">{missingStar.path}</p>
+        <StarButton starred onToggle={props.onToggleStar} />
+      </article>
+    );
+  } else if (load.status === 'idle') {
+    content = (
+      <div className="reader-empty">
+        <p>{t('readerEmpty')}</p>
+        <p className="hint">{t('readerHint')}</p>
+      </div>
+    );
+  } else if (load.status === 'loading') {
+    content = (
+      <p className="reader-message" role="status">
+        {t('readerLoading')}
+      </p>
+    );
+  } else if (load.status === 'not-found') {
+    content = <p className="reader-message">{t('readerNotFound')}</p>;
+  } else if (load.status === 'error') {
+    content = (
+      <p className="reader-message error" role="alert">
+        {t('articleLoadFailed', { message: load.message })}
+      </p>
+    );
+  } else {
+    content = (
+      <ErrorBoundary
+        key={`${load.article.id}:${load.article.mtimeMs}`}
+        fallback={(error) => (
+          <p className="reader-message error" role="alert">
+            {t('readerFailed', { message: error.message })}
+          </p>
+        )}
+      >
+        <ArticleView {...props} article={load.article} />
+      </ErrorBoundary>
+    );
+  }
+  return (
+    <section className="reader" aria-label={t('readerLabel')}>
+      <div
+        ref={ref}
+        className="reader-scroll"
+        data-reader-scroll
+        style={{ ['--reader-size' as string]: `${props.textSize}px` }}
+      >
+        {content}
+      </div>
+    </section>
+  );
+});
+
+function ArticleView(props: Props & { article: Article }) {
+  const { t } = useI18n();
+  const { article, formats } = props;
+  const lang = guessLanguage(`${article.title} ${article.excerpt}`);
+  return (
+    <article
+      className="reader-article"
+      aria-label={article.title}
+      lang={lang}
+      data-cjk={lang ? '' : undefined}
+    >
+      <header className="reader-header">
+        <div className="reader-tools">
+          <StarButton starred={props.starred} onToggle={props.onToggleStar} />
+          <fieldset className="text-size" aria-label={`${t('textSmaller')} / ${t('textLarger')}`}>
+            <button
+              type="button"
+              title={t('textSmaller')}
+              disabled={props.textSize <= MIN_TEXT_SIZE}
+              onClick={() => props.onTextSize(-1)}
+            >
+              {/* The name comes from the hidden text, so the visible "A−" is not read out as the name
+                  (axe: label-content-name-mismatch). */}
+              <span aria-hidden="true">A−</span>
+              <span className="sr-only">{t('textSmaller')}</span>
+            </button>
+            <button
+              type="button"
+              title={t('textLarger')}
+              disabled={props.textSize >= MAX_TEXT_SIZE}
+              onClick={() => props.onTextSize(1)}
+            >
+              {/* The name comes from the hidden text, so the visible "A+" is not read out as the name
+                  (axe: label-content-name-mismatch). */}
+              <span aria-hidden="true">A+</span>
+              <span className="sr-only">{t('textLarger')}</span>
+            </button>
+          </fieldset>
+        </div>
+        <h1 className="reader-title">{article.title}</h1>
+        <div className="reader-byline">
+          <time dateTime={article.date}>{formats.longDateTime(Date.parse(article.date))}</time>
+          {article.author && (
+            <span className="reader-author">{t('readerBy', { author: article.author })}</span>
+          )}
+        </div>
+        {article.categories.length > 0 && (
+          <ul className="reader-categories">
+            {article.categories.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        )}
+        {props.external && <p className="reader-note">{t('readerOpenedFile', { path: article.path })}</p>}
+        {article.problems.length > 0 && (
+          <details className="reader-problems">
+            <summary>{t('readerDegraded')}</summary>
+            <ul>
+              {article.problems.map((p) => (
+                <li key={`${p.code}:${p.line ?? ''}:${p.message}`}>{p.message}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </header>
+      <ArticleBody
+        html={article.html}
+        headImage={article.images.head}
+        unavailable={t('imageUnavailable')}
+        onOpenLink={props.onOpenLink}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+// The article's own stylesheet, inside its shadow root. App styles cannot reach in and nothing in
+// the article can reach out; colours and sizes arrive through inherited custom properties set by
+// the app (--reader-*), so themes and the text size apply without touching the article markup.
+export const ARTICLE_CSS = `
+:host {
+  display: block;
+  contain: content;
+  color: var(--reader-text, #1d1d1f);
+  font-size: var(--reader-size, 17px);
+  line-height: var(--reader-line-height, 1.8);
+  font-family: var(--reader-font, system-ui, sans-serif);
+}
+.bs-article { overflow-wrap: anywhere; }
+.bs-body > :first-child, .bs-body > div > :first-child { margin-top: 0; }
+p { margin: 0 0 1em; }
+h1, h2, h3, h4, h5, h6 { line-height: 1.35; margin: 1.4em 0 0.6em; font-weight: 650; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.3em; } h3 { font-size: 1.15em; } h4, h5, h6 { font-size: 1em; }
+a { color: var(--reader-link, #0b57d0); text-decoration: underline; text-underline-offset: 0.15em; cursor: pointer; }
+a:focus-visible { outline: 2px solid var(--reader-focus, #0b57d0); outline-offset: 2px; border-radius: 2px; }
+img { display: block; max-width: 100%; height: auto; margin: 1em auto; border-radius: 4px; }
+.bs-head-image { margin: 0 0 1.5em; }
+.bs-head-image img { margin: 0 auto; }
+figure { margin: 1em 0; }
+figcaption, .img_descr { display: block; font-size: 0.85em; color: var(--reader-muted, #666); text-align: center; }
+blockquote { margin: 1em 0; padding: 0.2em 1em; border-left: 3px solid var(--reader-rule, #ccc); color: var(--reader-muted, #555); }
+pre, code, kbd, samp { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace; font-size: 0.9em; }
+pre { overflow-x: auto; padding: 0.8em 1em; background: var(--reader-code-bg, #f4f4f5); border-radius: 6px; line-height: 1.5; }
+code { background: var(--reader-code-bg, #f4f4f5); padding: 0.1em 0.3em; border-radius: 3px; }
+pre code { background: none; padding: 0; }
+table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 100%; margin: 1em 0; }
+th, td { border: 1px solid var(--reader-rule, #ddd); padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+hr { border: 0; border-top: 1px solid var(--reader-rule, #ddd); margin: 2em 0; }
+ul, ol { padding-left: 1.6em; }
+mark { background: var(--reader-mark, #ffe58a); color: inherit; }
+/* Floats and clearfix leftovers from publishers' layouts. */
+.clearfix::after { content: ""; display: table; clear: both; }
+.bs-img-missing {
+  display: flex; align-items: center; justify-content: center; text-align: center;
+  min-height: 4em; margin: 1em 0; padding: 0.8em 1em;
+  border: 1px dashed var(--reader-rule, #bbb); border-radius: 6px;
+  color: var(--reader-muted, #666); font-size: 0.85em; line-height: 1.4;
+  background: var(--reader-code-bg, #f4f4f5);
+}
+`;

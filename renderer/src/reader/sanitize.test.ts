@@ -1,0 +1,191 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { buildArticleContent } from './articleContent';
+import seed000 from './fixtures/000_9fc613d590d79208.txt?raw';
+import seed001 from './fixtures/001_c6695ae4905b6fb4.txt?raw';
+import { decideHeadImage } from './headImage';
+import { sanitizeArticleHtml, sanitizeArticleHtmlToString } from './sanitize';
+
+const FILES: Record<string, string> = {
+  '000_9fc613d590d79208.txt': seed000,
+  '001_c6695ae4905b6fb4.txt': seed001,
+};
+
+/** A seed split into its front-matter head image and its HTML body (the engine does the same). */
+function seed(name: string): { headimg: string; body: string } {
+  const text = FILES[name]!;
+  const parts = text.trimStart().split(/^---\s*$/m);
+  const front = parts[1]!;
+  const headimg = /^headimg:\s*'([^']+)'/m.exec(front)![1]!;
+  return { headimg, body: parts.slice(2).join('---') };
+}
+
+const SEEDS = ['000_9fc613d590d79208.txt', '001_c6695ae4905b6fb4.txt'];
+
+function sanitizedElement(html: string): HTMLElement {
+  const div = document.createElement('div');
+  div.append(sanitizeArticleHtml(html));
+  return div;
+}
+
+describe('sanitizeArticleHtml', () => {
+  it('removes scripts, event handlers and javascript: links', () => {
+    const out = sanitizeArticleHtmlToString(
+      '<p onclick="alert(1)">hi<script>alert(2)</script></p><img src="https://x.test/a.png" onerror="alert(3)">' +
+        '<a href="javascript:alert(4)">js</a><a href=" jav&#x09;ascript:alert(5)">tab</a><svg onload="alert(6)"></svg>',
+    );
+    expect(out).not.toMatch(/alert|script|onclick|onerror|onload|svg/i);
+    expect(out).toContain('<p>hi</p>');
+  });
+
+  it('removes style elements, style attributes, forms, frames, objects, embeds, base, meta, link and inputs', () => {
+    const el = sanitizedElement(
+      '<style>body{display:none}</style><div style="position:fixed;inset:0">cover</div>' +
+        '<form action="https://evil.test"><input name="q"><button>go</button></form>' +
+        '<iframe src="https://evil.test"></iframe><frameset></frameset><object data="x.swf"></object>' +
+        '<embed src="x.swf"><base href="https://evil.test/"><meta http-equiv="refresh" content="0;url=https://evil.test">' +
+        '<link rel="stylesheet" href="https://evil.test/a.css"><textarea>t</textarea><select><option>o</option></select>',
+    );
+    for (const tag of [
+      'style',
+      'form',
+      'input',
+      'button',
+      'iframe',
+      'frameset',
+      'object',
+      'embed',
+      'base',
+      'meta',
+      'link',
+      'textarea',
+      'select',
+    ]) {
+      expect(el.querySelector(tag), tag).toBeNull();
+    }
+    expect(el.querySelector('[style]')).toBeNull();
+    expect(el.textContent).not.toContain('display:none');
+    expect(el.textContent).toContain('cover');
+  });
+
+  it('keeps http(s) and mailto links, with the URL as hover text; drops file: and data:', () => {
+    const el = sanitizedElement(
+      '<a href="https://example.com/a?b=1">web</a><a href="mailto:x@example.com">mail</a>' +
+        '<a href="file:///etc/passwd">file</a><a href="data:text/html,<script>alert(1)</script>">data</a>' +
+        '<a href="relative/page.html">rel</a><a href="//example.org/x">scheme-relative</a>',
+    );
+    const hrefs = [...el.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual([
+      'https://example.com/a?b=1',
+      'mailto:x@example.com',
+      null,
+      null,
+      null,
+      'https://example.org/x',
+    ]);
+    const first = el.querySelector('a')!;
+    expect(first.title).toBe('https://example.com/a?b=1');
+    expect(first.rel).toBe('noopener noreferrer');
+    expect(first.hasAttribute('target')).toBe(false);
+  });
+
+  it('makes images private and lazy, and allows only http(s) and raster data: sources', () => {
+    const el = sanitizedElement(
+      '<img src="https://x.test/a.jpg" alt="A"><img src="file:///home/me/secret.png">' +
+        '<img src="data:image/png;base64,iVBORw0KGgo="><img src="data:image/svg+xml;base64,PHN2Zz4=">' +
+        '<img src="//n.sinaimg.cn/b.gif" srcset="file:///x 2x">',
+    );
+    const imgs = [...el.querySelectorAll('img')];
+    expect(imgs.map((i) => i.getAttribute('src'))).toEqual([
+      'https://x.test/a.jpg',
+      null,
+      'data:image/png;base64,iVBORw0KGgo=',
+      null,
+      'https://n.sinaimg.cn/b.gif',
+    ]);
+    for (const img of imgs) {
+      expect(img.getAttribute('referrerpolicy')).toBe('no-referrer');
+      expect(img.getAttribute('loading')).toBe('lazy');
+      expect(img.getAttribute('decoding')).toBe('async');
+      expect(img.hasAttribute('srcset')).toBe(false);
+    }
+  });
+
+  it('prefixes id and name so article markup cannot clobber globals, and keeps in-page links working', () => {
+    const el = sanitizedElement(
+      '<img id="0" name="getElementById" src="https://x.test/a.jpg"><a name="cookie"></a>' +
+        '<h2 id="notes">Notes</h2><a href="#notes">to notes</a>',
+    );
+    expect(el.querySelector('img')!.id).toBe('user-content-0');
+    expect(el.querySelector('img')!.getAttribute('name')).toBe('user-content-getElementById');
+    expect(el.querySelector('h2')!.id).toBe('user-content-notes');
+    expect(el.querySelector('a[href]')!.getAttribute('href')).toBe('#user-content-notes');
+    expect(typeof document.getElementById).toBe('function');
+  });
+
+  it.each(SEEDS)('renders seed %s as clean article markup', (name) => {
+    const { body } = seed(name);
+    const el = sanitizedElement(body);
+    const text = el.textContent!;
+    expect(text).toContain('拉夫罗夫');
+    expect(text).not.toMatch(/<\/?(p|div|img|style|font)\b/i); // no raw tags shown as text
+    expect(text).not.toContain('appendQr_wrap{');
+    expect(text).not.toContain('&#123;');
+    expect(text).not.toContain('{');
+    expect(text).not.toContain('article_adlist'); // the commented-out block stays out
+    expect(el.querySelector('style, [style], [cms-style]')).toBeNull();
+    expect(el.querySelectorAll('p').length).toBeGreaterThan(4);
+  });
+});
+
+describe('head image rule', () => {
+  it('does not repeat seed 000’s head image: the story already starts with it', () => {
+    const { headimg, body } = seed(SEEDS[0]!);
+    expect(decideHeadImage(headimg, sanitizedElement(body))).toBe('in-body');
+  });
+
+  it('does not show seed 001’s head image: it is the QR-code advert at the end', () => {
+    const { headimg, body } = seed(SEEDS[1]!);
+    expect(decideHeadImage(headimg, sanitizedElement(body))).toBe('advert');
+  });
+
+  it('shows a head image the body does not contain, and ignores unusable ones', () => {
+    const body = sanitizedElement('<p>text</p><img src="https://x.test/other.jpg">');
+    expect(decideHeadImage('https://x.test/head.jpg', body)).toBe('show');
+    expect(decideHeadImage(undefined, body)).toBe('none');
+    expect(decideHeadImage('file:///etc/x.png', body)).toBe('none');
+    // Same image written with another scheme counts as the same image.
+    expect(decideHeadImage('http://X.test/other.jpg', body)).toBe('in-body');
+  });
+
+  it('puts a shown head image above the body with the same privacy attributes', () => {
+    const { root, headImage } = buildArticleContent(
+      '<p>body</p>',
+      'https://x.test/head.jpg',
+      'Image unavailable',
+    );
+    expect(headImage).toBe('show');
+    const img = root.querySelector('.bs-head-image img')!;
+    expect(img.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(root.firstElementChild!.className).toBe('bs-head-image');
+  });
+});
+
+describe('image placeholders', () => {
+  it('replaces an image that fails to load with its alt text, and a dropped source at once', () => {
+    const { root } = buildArticleContent(
+      '<img src="https://x.test/a.jpg" alt="Harbour at dusk"><img src="file:///x.png">',
+      undefined,
+      'Image unavailable (offline?)',
+    );
+    const boxes = () => [...root.querySelectorAll('.bs-img-missing')].map((b) => b.textContent);
+    expect(boxes()).toEqual(['Image unavailable (offline?)']);
+    root.querySelector('img')!.dispatchEvent(new Event('error'));
+    expect(root.querySelector('img')).toBeNull();
+    expect(boxes()).toEqual([
+      'Harbour at dusk — Image unavailable (offline?)',
+      'Image unavailable (offline?)',
+    ]);
+    expect(root.querySelector('.bs-img-missing')!.getAttribute('role')).toBe('img');
+  });
+});

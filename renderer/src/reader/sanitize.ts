@@ -1,0 +1,124 @@
+import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import { safeHref, safeImageSrc } from './urls';
+
+// Tags that could run code, load other documents, submit data, restyle the window, or take focus.
+// DOMPurify already drops several of these; listing them keeps the rule readable in one place.
+const FORBID_TAGS = [
+  'script',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'title',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'fieldset',
+  'label',
+  'output',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'portal',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'picture',
+  'dialog',
+  'template',
+  'slot',
+  'noscript',
+  'marquee',
+];
+
+// `style` could cover or hide the app; srcset/poster/background bypass the image URL rule; the
+// focus attributes would steal keyboard shortcuts; target would open windows.
+const FORBID_ATTR = [
+  'style',
+  'srcset',
+  'sizes',
+  'poster',
+  'background',
+  'action',
+  'formaction',
+  'ping',
+  'target',
+  'autofocus',
+  'tabindex',
+  'accesskey',
+  'contenteditable',
+  'draggable',
+  'popover',
+  'popovertarget',
+  'usemap',
+];
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true }, // no SVG or MathML
+  FORBID_TAGS,
+  FORBID_ATTR,
+  ALLOW_DATA_ATTR: false,
+  // id/name become "user-content-…" so article markup cannot clobber DOM globals.
+  SANITIZE_NAMED_PROPS: true,
+  KEEP_CONTENT: true,
+};
+
+let purifier: Purifier | null = null;
+
+function getPurifier(): Purifier {
+  if (purifier) return purifier;
+  // A private instance, so these hooks never leak into another DOMPurify user.
+  const instance = DOMPurify(window);
+  instance.addHook('uponSanitizeAttribute', (node, data) => {
+    const tag = node.nodeName.toLowerCase();
+    if (data.attrName === 'href') {
+      const href = tag === 'a' || tag === 'area' ? safeHref(data.attrValue) : null;
+      if (href === null) data.keepAttr = false;
+      else data.attrValue = href;
+    } else if (data.attrName === 'src') {
+      const src = tag === 'img' ? safeImageSrc(data.attrValue) : null;
+      if (src === null) data.keepAttr = false;
+      else data.attrValue = src;
+    } else if (data.attrName === 'xlink:href' || data.attrName === 'cite' || data.attrName === 'longdesc') {
+      data.keepAttr = false;
+    }
+  });
+  instance.addHook('afterSanitizeAttributes', (node) => {
+    const el = node as Element;
+    if (el.nodeName === 'IMG') {
+      el.setAttribute('referrerpolicy', 'no-referrer');
+      el.setAttribute('loading', 'lazy');
+      el.setAttribute('decoding', 'async');
+    } else if (el.nodeName === 'A' && el.hasAttribute('href')) {
+      const href = el.getAttribute('href')!;
+      el.setAttribute('rel', 'noopener noreferrer');
+      if (!href.startsWith('#')) el.setAttribute('title', href);
+    }
+  });
+  purifier = instance;
+  return instance;
+}
+
+/**
+ * Untrusted article HTML → an inert fragment safe to insert (into the reader's shadow root). Images
+ * are not fetched until the fragment is connected to the document.
+ */
+export function sanitizeArticleHtml(html: string): DocumentFragment {
+  return getPurifier().sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+}
+
+/** The same result as markup; used by tests and diagnostics. */
+export function sanitizeArticleHtmlToString(html: string): string {
+  const holder = document.createElement('div');
+  holder.append(sanitizeArticleHtml(html));
+  return holder.innerHTML;
+}

@@ -1,0 +1,47 @@
+// URL rules for untrusted article markup. Everything not listed is dropped, not "fixed".
+
+/** Prefix DOMPurify's SANITIZE_NAMED_PROPS puts on id/name; in-page links are rewritten to match. */
+export const NAMED_PROP_PREFIX = 'user-content-';
+
+function compact(url: string): string {
+  // Browsers ignore ASCII whitespace and control characters inside schemes ("java\tscript:").
+  return url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+}
+
+/** Scheme-relative URLs ("//n.sinaimg.cn/...") would resolve against the app's own scheme. */
+function absolutise(url: string): string {
+  return url.startsWith('//') ? `https:${url}` : url;
+}
+
+/** Link target, or null to drop it: http(s), mailto, or an in-page #fragment. */
+export function safeHref(raw: string): string | null {
+  const url = absolutise(compact(raw));
+  if (url.startsWith('#')) {
+    const fragment = url.slice(1);
+    if (fragment === '') return null;
+    return fragment.startsWith(NAMED_PROP_PREFIX) ? url : `#${NAMED_PROP_PREFIX}${fragment}`;
+  }
+  return /^(?:https?:\/\/|mailto:)/i.test(url) ? url : null;
+}
+
+// Raster formats only: an SVG data URI is a document of its own.
+const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);base64,[a-z0-9+/=\s]*$/i;
+
+/** Image source, or null to drop it: http(s) or a base64 raster data: URI. */
+export function safeImageSrc(raw: string): string | null {
+  const url = absolutise(compact(raw));
+  if (/^https?:\/\//i.test(url)) return url;
+  if (DATA_IMAGE.test(url)) return url;
+  return null;
+}
+
+/** The same image whatever scheme or case the host was written with. */
+export function imageIdentity(url: string): string {
+  const absolute = absolutise(compact(url));
+  try {
+    const parsed = new URL(absolute);
+    return `${parsed.host.toLowerCase()}${parsed.pathname}${parsed.search}`;
+  } catch {
+    return absolute;
+  }
+}

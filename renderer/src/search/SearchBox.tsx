@@ -1,0 +1,56 @@
+import { forwardRef } from 'react';
+import { useI18n } from '../i18n/I18nContext';
+
+interface Props {
+  value: string;
+  onChange(value: string): void;
+  /** Esc: clear and go back to the list. */
+  onEscape(): void;
+  /** Enter/ArrowDown: move into the results. */
+  onEnterResults(): void;
+}
+
+export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
+  { value, onChange, onEscape, onEnterResults },
+  ref,
+) {
+  const { t } = useI18n();
+  return (
+    <div className="search-box">
+      <span className="search-icon" aria-hidden="true">
+        ⌕
+      </span>
+      <input
+        ref={ref}
+        type="search"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
+        value={value}
+        spellCheck={false}
+        autoComplete="off"
+        maxLength={1000}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onEscape();
+          } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            onEnterResults();
+          }
+        }}
+      />
+      {value && (
+        <button
+          type="button"
+          className="icon-button search-clear"
+          aria-label={t('searchClear')}
+          onClick={onEscape}
+        >
+          ×
+        </button>
+      )}
+    </div>
+  );
+});
