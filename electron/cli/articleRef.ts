@@ -1,0 +1,90 @@
+// Finds the file `broadsheet show DIR PATH_OR_ID` means, without ever leaving DIR: a path may be
+// relative to DIR or to the cwd, or absolute, but its real location must be inside DIR's.
+
+import { realpath, stat } from 'node:fs/promises';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isArticleFileName } from '../engine/parse/articleFiles';
+import { articleIdForPath } from '../engine/parse/ids';
+import { walkRoots } from '../engine/scan/walkRoots';
+
+export type RefResult = { ok: true; path: string } | { ok: false; message: string };
+
+const ID = /^[0-9a-f]{16}$/;
+
+export async function resolveArticleRef(root: string, ref: string, cwd: string): Promise<RefResult> {
+  if (ID.test(ref)) {
+    const byId = await findById(root, ref);
+    if (byId) return { ok: true, path: byId };
+  }
+  const candidates = isAbsolute(ref) ? [resolve(ref)] : [resolve(root, ref), resolve(cwd, ref)];
+  for (const path of candidates) {
+    if (!isLexicallyInside(path, root)) continue;
+    if (!(await isFile(path))) continue;
+    if (!(await isReallyInside(path, root))) {
+      return {
+        ok: false,
+        message: `${path} is a link to a file outside ${root}; Broadsheet only opens files inside the library folder.`,
+      };
+    }
+    if (!isArticleFileName(basename(path))) {
+      return {
+        ok: false,
+        message: `${path} is not an article file: Broadsheet reads .md, .markdown, .txt, .html and .htm files.`,
+      };
+    }
+    return { ok: true, path };
+  }
+  if (!candidates.some((c) => isLexicallyInside(c, root))) {
+    return {
+      ok: false,
+      message: `${candidates[0]} is outside ${root}. Give a path inside the folder, or the folder that contains it.`,
+    };
+  }
+  const hint = ID.test(ref) ? 'No article in it has this id or path' : 'No such file in it';
+  return {
+    ok: false,
+    message: `${hint}: "${ref}" (folder ${root}). Use a path inside the folder or an id from "broadsheet scan --json".`,
+  };
+}
+
+function isLexicallyInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function isReallyInside(path: string, root: string): Promise<boolean> {
+  try {
+    const [realFile, realRoot] = await Promise.all([realpath(path), realpath(root)]);
+    return realFile.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  } catch {
+    return false;
+  }
+}
+
+/** Ids are hashes of paths, so the walk alone finds one: nothing is parsed. */
+async function findById(root: string, id: string): Promise<string | null> {
+  const controller = new AbortController();
+  let hit: string | null = null;
+  await walkRoots(
+    [root],
+    {
+      onFile(file) {
+        if (hit === null && articleIdForPath(file.path) === id) {
+          hit = file.path;
+          controller.abort();
+        }
+      },
+      onProblem: () => undefined,
+    },
+    { signal: controller.signal },
+  );
+  return hit;
+}

@@ -1,0 +1,74 @@
+// `broadsheet show DIR PATH_OR_ID [--json] [--time-zone ZONE]`: one article as parsed, with its body
+// HTML (not sanitized: this is the parser's view) and plain text.
+
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Article, Problem } from '../../../shared/types';
+import { readArticleFile } from '../../engine/parse/readArticleFile';
+import { resolveArticleRef } from '../articleRef';
+import { type CliIO, type Command, UsageError } from '../io';
+import { block, displayWidth, formatLocalDateTime, inline, isKnownTimeZone } from '../terminalText';
+
+const USAGE = 'usage: broadsheet show DIR PATH_OR_ID [--json] [--time-zone ZONE]';
+
+export const show: Command = async (argv, io) => {
+  const { values, positionals } = parseOrUsage(argv);
+  const [dir, ref] = positionals;
+  if (!dir || !ref || positionals.length > 2)
+    throw new UsageError(`show needs a folder and an article.\n${USAGE}`);
+  const timeZone = values['time-zone'];
+  if (timeZone !== undefined && timeZone !== '' && !isKnownTimeZone(timeZone)) {
+    throw new UsageError(
+      `--time-zone takes an IANA zone such as Asia/Shanghai or Europe/Berlin, got "${timeZone}".`,
+    );
+  }
+  const root = resolve(io.cwd, dir);
+  const found = await resolveArticleRef(root, ref, io.cwd);
+  if (!found.ok) {
+    io.err(`${found.message}\n`);
+    return 1;
+  }
+  const outcome = await readArticleFile(found.path, root, timeZone ? { timeZone } : {});
+  if (!outcome.article) {
+    io.err(`${found.path} cannot be read as an article:\n`);
+    for (const p of outcome.problems) io.err(`  ${inline(p.message)}\n`);
+    return 1;
+  }
+  if (values.json) io.out(`${JSON.stringify({ ...outcome.article, problems: outcome.problems })}\n`);
+  else printHuman(io, outcome.article, outcome.problems);
+  return 0;
+};
+
+function printHuman(io: CliIO, a: Article, problems: Problem[]): void {
+  const title = inline(a.title);
+  const fields: [string, string][] = [];
+  const dateNote = a.dateSource === 'file-mtime' ? ' (no date in the file: its modification time)' : '';
+  fields.push(['Date', `${formatLocalDateTime(a.date, io.env.TZ)}${dateNote}`]);
+  if (a.author) fields.push(['Author', a.author]);
+  if (a.categories.length > 0) fields.push(['Categories', a.categories.join(', ')]);
+  for (const [kind, url] of Object.entries(a.images)) if (url) fields.push([`Image (${kind})`, url]);
+  fields.push(['File', a.path], ['Id', a.id]);
+  const labelWidth = Math.max(...fields.map(([name]) => name.length)) + 2;
+  const lines = [title, '='.repeat(Math.min(60, Math.max(3, displayWidth(title))))];
+  for (const [name, value] of fields) lines.push(`${`${name}:`.padEnd(labelWidth)}${inline(value)}`);
+  if (problems.length > 0) {
+    lines.push('', 'Problems:');
+    for (const p of problems) {
+      lines.push(`  ${p.severity}${p.line === undefined ? '' : ` (line ${p.line})`}: ${inline(p.message)}`);
+    }
+  }
+  lines.push('', block(a.text));
+  io.out(`${lines.join('\n')}\n`);
+}
+
+function parseOrUsage(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, 'time-zone': { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+}

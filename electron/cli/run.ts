@@ -1,0 +1,68 @@
+// The `broadsheet` dispatcher: a table of commands, loaded on first use so `broadsheet scan` does
+// not load the search index or the watcher. Adding a command is one line in COMMANDS (and one
+// in SUMMARIES for the help text).
+
+import packageJson from '../../package.json' with { type: 'json' };
+import { type CliIO, type Command, UsageError } from './io';
+
+/** Command name -> its module, imported on first use. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  scan: async () => (await import('./commands/scan')).scan,
+  show: async () => (await import('./commands/show')).show,
+  search: async () => (await import('./commands/search')).search,
+  watch: async () => (await import('./commands/watch')).watch,
+  star: async () => (await import('./commands/stars')).star,
+  unstar: async () => (await import('./commands/stars')).unstar,
+  starred: async () => (await import('./commands/stars')).starred,
+};
+
+const SUMMARIES = [
+  'scan DIR... [--json] [--time-zone ZONE]   every article and problem, newest first',
+  'show DIR PATH_OR_ID [--json]              one article: metadata, body HTML and text',
+  'search DIR QUERY [--json] [--limit N]     full-text search',
+  'watch DIR [--json]                        follow changes as they happen',
+  'star DIR PATH_OR_ID | unstar DIR PATH_OR_ID',
+  'starred DIR [--json]                      starred articles',
+];
+
+export const VERSION: string = packageJson.version;
+
+export function usage(): string {
+  const lines = SUMMARIES.map((summary) => `  broadsheet ${summary}`);
+  return ['usage:', ...lines, '  broadsheet help | --help | --version', ''].join('\n');
+}
+
+/** Runs one command line (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    if (name === undefined) {
+      io.err(usage());
+      return 2;
+    }
+    io.out(`Broadsheet ${VERSION}: a reader for offline news archives.\n${usage()}`);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    io.err(`Unknown command "${name}".\n${usage()}`);
+    return 2;
+  }
+  try {
+    const command = await load();
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n`);
+      if (!error.message.includes('usage:')) io.err(usage());
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`broadsheet ${name} failed: ${message}\n`);
+    return 1;
+  }
+}

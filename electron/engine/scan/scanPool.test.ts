@@ -1,0 +1,70 @@
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../../shared/types';
+import { ScanPool } from './scanPool';
+import type { ScannedArticle } from './scanProtocol';
+
+const base = realpathSync(mkdtempSync(join(tmpdir(), 'bs-pool-')));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+const misbehaving = {
+  filename: fileURLToPath(new URL('./testWorkers/misbehavingWorker.ts', import.meta.url)),
+  execArgv: ['--import', 'tsx'],
+};
+
+function file(name: string): string {
+  const path = join(base, name);
+  writeFileSync(path, `---\ntitle: ${name}\ndate: 2020-01-01T00:00:00Z\n---\n\ntext of ${name}\n`);
+  return path;
+}
+
+async function run(pool: ScanPool, paths: string[]): Promise<void> {
+  for (const path of paths) pool.push({ path, root: base });
+  pool.end();
+  await pool.whenDone();
+  await pool.close();
+}
+
+describe('ScanPool', () => {
+  it('parses every pushed file across workers in small chunks', async () => {
+    const paths = Array.from({ length: 40 }, (_, i) => file(`p${i}.md`));
+    const articles: ScannedArticle[] = [];
+    let files = 0;
+    const pool = new ScanPool({ size: 2, chunkSize: 4, ahead: 2, includeText: true }, (r) => {
+      articles.push(...r.articles);
+      files += r.files;
+    });
+    await run(pool, paths);
+    expect(files).toBe(40);
+    expect(articles.map((a) => a.path).sort()).toEqual([...paths].sort());
+    expect(articles[0]?.text).toMatch(/^text of p\d+\.md$/);
+  });
+
+  it('replaces a hung worker and reports the file it hung on', async () => {
+    const paths = [file('fine1.md'), file('hang.md'), file('fine2.md')];
+    const articles: ScannedArticle[] = [];
+    const problems: Problem[] = [];
+    const pool = new ScanPool({ size: 1, chunkSize: 8, stallMs: 1500, script: misbehaving }, (r) => {
+      articles.push(...r.articles);
+      problems.push(...r.problems);
+    });
+    await run(pool, paths);
+    expect(articles.map((a) => a.title).sort()).toEqual(['fine1.md', 'fine2.md']);
+    expect(problems).toEqual([
+      expect.objectContaining({ path: join(base, 'hang.md'), code: 'parser-crash' }),
+    ]);
+  });
+
+  it('gives up with a clear error when the worker script cannot start', async () => {
+    const pool = new ScanPool(
+      { size: 1, script: { filename: join(base, 'no-such-worker.js'), execArgv: [] } },
+      () => undefined,
+    );
+    pool.push({ path: file('x.md'), root: base });
+    pool.end();
+    await expect(pool.whenDone()).rejects.toThrow(/scan workers could not start/);
+    await pool.close();
+  });
+});

@@ -1,0 +1,39 @@
+// Messages between the scan pool and its worker threads. Everything here is structured-clone safe.
+
+import type { ArticleSummary, Problem } from '../../../shared/types';
+import type { ParseOptions } from '../parse/parseArticle';
+
+/** An article as the scan delivers it: the summary, plus the plain text when asked for (search index). */
+export interface ScannedArticle extends ArticleSummary {
+  text?: string;
+}
+
+/** Fixed for a worker's life; passed as `workerData`. */
+export interface ScanWorkerConfig {
+  parse: ParseOptions;
+  includeText: boolean;
+}
+
+export interface ParseJob {
+  path: string;
+  root: string;
+}
+
+export interface ChunkRequest {
+  id: number;
+  jobs: ParseJob[];
+}
+
+export interface ChunkResult {
+  type: 'result';
+  id: number;
+  articles: ScannedArticle[];
+  problems: Problem[];
+}
+
+/** Sent once the worker has loaded: a worker that dies before this cannot start at all. */
+export interface WorkerReady {
+  type: 'ready';
+}
+
+export type WorkerMessage = WorkerReady | ChunkResult;
