@@ -1,0 +1,206 @@
+import { decodeHTML } from 'entities';
+import type { ArticleImages } from '../../../shared/types';
+import {
+  MAX_AUTHOR_CHARS,
+  MAX_CATEGORIES,
+  MAX_CATEGORY_CHARS,
+  MAX_EXTRA_ARRAY_ITEMS,
+  MAX_EXTRA_DEPTH,
+  MAX_EXTRA_JSON_CHARS,
+  MAX_EXTRA_KEYS,
+  MAX_EXTRA_STRING_CHARS,
+} from './limits';
+import type { FrontMatterData } from './parseFrontMatter';
+import type { ProblemList } from './problems';
+import { collapseWhitespace, cutCodePoints } from './text';
+
+export interface ArticleFields {
+  /** Title as written (entities decoded, whitespace collapsed, not yet cut); '' when missing or unusable. */
+  title: string;
+  /** The raw `date` value, for parseDate. */
+  date: unknown;
+  author?: string;
+  categories: string[];
+  images: ArticleImages;
+  extra: Record<string, unknown>;
+}
+
+const IMAGE_KEYS: Record<string, keyof ArticleImages> = {
+  headimg: 'head',
+  thumbnail: 'thumbnail',
+  cover: 'cover',
+  image: 'image',
+};
+const KNOWN_KEYS = new Set(['title', 'date', 'author', 'categories', 'category', ...Object.keys(IMAGE_KEYS)]);
+
+/** Reads the fields the library understands from front-matter data; never throws on wrong types. */
+export function readFields(data: FrontMatterData, problems: ProblemList): ArticleFields {
+  const title = readTitle(data.title, problems);
+  const author = readAuthor(data.author, problems);
+  const categories = readCategories(data.categories ?? data.category);
+  const images: ArticleImages = {};
+  for (const [key, slot] of Object.entries(IMAGE_KEYS)) {
+    const url = typeof data[key] === 'string' ? normalizeImageUrl(data[key]) : undefined;
+    if (url) images[slot] = url;
+  }
+  return { title, date: data.date, author, categories, images, extra: boundExtra(data, problems) };
+}
+
+/** Scalar or list -> one line of text; objects and the like -> undefined. */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return collapseWhitespace(decodeHTML(value));
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  if (Array.isArray(value)) {
+    const parts = value.map(scalarText).filter((p): p is string => p !== undefined && p !== '');
+    return parts.length === value.length ? parts.join(' ') : undefined;
+  }
+  return undefined;
+}
+
+function readTitle(value: unknown, problems: ProblemList): string {
+  if (value === undefined || value === null) return '';
+  const text = scalarText(value);
+  if (text === undefined) {
+    problems.warn(
+      'title-type',
+      'The front-matter title is not text (it is a nested structure), so the title was taken from the article ' +
+        'itself. Write the title as plain text after "title:".',
+    );
+    return '';
+  }
+  return text;
+}
+
+function readAuthor(value: unknown, problems: ProblemList): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  let text = scalarText(value);
+  if (text === undefined && Array.isArray(value)) {
+    text = value.map(scalarText).filter(Boolean).join(', ');
+  }
+  if (text === undefined) {
+    problems.warn(
+      'author-type',
+      'The front-matter author is not text, so it was left out. Write it as plain text.',
+    );
+    return undefined;
+  }
+  return text === '' ? undefined : cutCodePoints(text, MAX_AUTHOR_CHARS);
+}
+
+function readCategories(value: unknown): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  // Hexo allows nested lists ([[parent, child]]): flatten them, depth-first.
+  const visit = (v: unknown, depth: number) => {
+    if (out.length >= MAX_CATEGORIES || depth > 3) return;
+    if (Array.isArray(v)) {
+      for (const item of v) visit(item, depth + 1);
+      return;
+    }
+    const text =
+      typeof v === 'string' || typeof v === 'number' ? collapseWhitespace(decodeHTML(String(v))) : '';
+    const name = cutCodePoints(text, MAX_CATEGORY_CHARS);
+    if (name !== '' && !seen.has(name)) {
+      seen.add(name);
+      out.push(name);
+    }
+  };
+  visit(value, 0);
+  return out;
+}
+
+const PLACEHOLDER_IMAGE =
+  /(?:\/|^)(?:undefined|null|loadimg\.gif|loading\.gif|lazy\.gif|blank\.gif|spacer\.gif|placeholder\.(?:gif|png|svg))$/i;
+
+/** True for URLs scrapers leave in place of a real image (`.../undefined`, `loadimg.gif`, data: pixels). */
+export function isPlaceholderImageUrl(url: string): boolean {
+  const trimmed = url.trim();
+  if (trimmed === '' || /^data:/i.test(trimmed)) return true;
+  const path = trimmed.replace(/[?#].*$/, '');
+  return PLACEHOLDER_IMAGE.test(path);
+}
+
+/** http(s) URLs are kept, protocol-relative ones become https:, anything else (and placeholders) is dropped. */
+export function normalizeImageUrl(raw: string): string | undefined {
+  const url = raw.trim();
+  if (url.length > 4096) return undefined;
+  let normalized: string;
+  if (url.startsWith('//')) normalized = `https:${url}`;
+  else if (/^https?:\/\//i.test(url)) normalized = url;
+  else return undefined;
+  return isPlaceholderImageUrl(normalized) ? undefined : normalized;
+}
+
+/** Every field we do not interpret, bounded in keys, string length, depth and total size. */
+function boundExtra(data: FrontMatterData, problems: ProblemList): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  let cut = false;
+  let budget = MAX_EXTRA_JSON_CHARS;
+  let keys = 0;
+
+  const bound = (value: unknown, depth: number): unknown => {
+    if (value === null || typeof value === 'boolean') return value;
+    if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+    if (typeof value === 'bigint') return String(value);
+    if (typeof value === 'string') {
+      if (value.length <= MAX_EXTRA_STRING_CHARS) return value;
+      cut = true;
+      return cutCodePoints(value, MAX_EXTRA_STRING_CHARS);
+    }
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+    if (depth >= MAX_EXTRA_DEPTH) {
+      cut = true;
+      return null;
+    }
+    if (Array.isArray(value)) {
+      if (value.length > MAX_EXTRA_ARRAY_ITEMS) cut = true;
+      return value.slice(0, MAX_EXTRA_ARRAY_ITEMS).map((v) => bound(v, depth + 1));
+    }
+    if (typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      let n = 0;
+      for (const [k, v] of Object.entries(value)) {
+        if (n++ >= MAX_EXTRA_KEYS) {
+          cut = true;
+          break;
+        }
+        defineField(out, k, bound(v, depth + 1));
+      }
+      return out;
+    }
+    return undefined; // functions, symbols: cannot come from our YAML engine, and are never kept
+  };
+
+  for (const [key, value] of Object.entries(data)) {
+    if (KNOWN_KEYS.has(key)) continue;
+    if (keys >= MAX_EXTRA_KEYS) {
+      cut = true;
+      break;
+    }
+    const bounded = bound(value, 1);
+    if (bounded === undefined) continue;
+    const size = key.length + JSON.stringify(bounded).length + 4;
+    if (size > budget) {
+      cut = true;
+      continue;
+    }
+    budget -= size;
+    keys++;
+    defineField(extra, key, bounded);
+  }
+  if (cut) {
+    problems.warn(
+      'extra-truncated',
+      'Some front-matter fields were too large (long text, many fields or deep nesting) and were shortened. ' +
+        'The article itself is complete.',
+    );
+  }
+  return extra;
+}
+
+/** Sets a key as an own data property, so a key named `__proto__` cannot change the object's prototype. */
+function defineField(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -1,0 +1,30 @@
+// Bounds on what one article may cost. The archive is untrusted: every size that comes from a file is
+// capped so a hostile or broken file cannot exhaust memory or stall a scan.
+
+/** Files larger than this are skipped with a `too-large` problem (checked before reading). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Titles longer than this (code points) are cut, with a warning. */
+export const MAX_TITLE_CHARS = 1_000;
+/** Author names longer than this (code points) are cut. */
+export const MAX_AUTHOR_CHARS = 500;
+/** At most this many categories, each at most MAX_CATEGORY_CHARS long. */
+export const MAX_CATEGORIES = 50;
+export const MAX_CATEGORY_CHARS = 200;
+/** Bounds on `extra` (front-matter fields we do not interpret). */
+export const MAX_EXTRA_KEYS = 50;
+export const MAX_EXTRA_STRING_CHARS = 2_000;
+export const MAX_EXTRA_ARRAY_ITEMS = 100;
+export const MAX_EXTRA_DEPTH = 5;
+export const MAX_EXTRA_JSON_CHARS = 32_000;
+/** YAML aliases allowed in one front-matter block; more is refused as an alias bomb. */
+export const MAX_YAML_ALIASES = 100;
+/** Front matter larger than this (characters) is not parsed. */
+export const MAX_FRONT_MATTER_CHARS = 256 * 1024;
+/** Markdown nesting (blockquotes, lists, emphasis) deeper than this is rendered flat. */
+export const MAX_MARKDOWN_NESTING = 50;
+/** Length of the list preview (`excerpt`), in code points. */
+export const EXCERPT_CHARS = 200;
+/** How much of the start of a file is inspected for binary content. */
+export const BINARY_SNIFF_BYTES = 8 * 1024;
+/** HTML elements nested deeper than this end the text pass (see htmlPass). */
+export const MAX_HTML_DEPTH = 1_000;

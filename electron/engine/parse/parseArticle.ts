@@ -1,0 +1,181 @@
+import type { Article, Problem } from '../../../shared/types';
+import { extensionOf, isHtmlExtension } from './articleFiles';
+import { detectBodyFormat, renderMarkdown } from './body';
+import { decodeText } from './decodeText';
+import { readFields } from './fields';
+import { htmlPass } from './htmlPass';
+import { articleIdForPath, contentHashOf } from './ids';
+import { EXCERPT_CHARS, MAX_HTML_DEPTH } from './limits';
+import { parseDate } from './parseDate';
+import { type FrontMatterData, parseFrontMatter } from './parseFrontMatter';
+import { ProblemList } from './problems';
+import { splitFrontMatter } from './splitFrontMatter';
+import { codePointLength, cutCodePoints } from './text';
+import { resolveTitle } from './title';
+
+export interface RawFile {
+  path: string;
+  root: string;
+  bytes: Uint8Array;
+  mtimeMs: number;
+  size: number;
+}
+
+export interface ParseOptions {
+  /** IANA zone for zone-less dates; '' or undefined = the system zone. */
+  timeZone?: string;
+}
+
+/** `article` is null when the file was skipped; `problems` says why (or what was degraded). */
+export interface ParseOutcome {
+  article: Article | null;
+  problems: Problem[];
+}
+
+/** Turns one file's bytes into an Article. Never throws: failures become problems. */
+export function parseArticle(file: RawFile, options: ParseOptions = {}): ParseOutcome {
+  const problems = new ProblemList(file.path);
+  try {
+    const article = parseOrSkip(file, options, problems);
+    if (article) article.degraded = problems.items.length > 0;
+    return { article, problems: problems.items };
+  } catch (error) {
+    problems.error(
+      'parse-failed',
+      `Broadsheet could not read this article (${(error as Error)?.message ?? String(error)}). ` +
+        'Check that it is a text, Markdown or HTML file; please report this if it is.',
+    );
+    return { article: null, problems: problems.items };
+  }
+}
+
+function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList): Article | null {
+  const decoded = decodeText(file.bytes);
+  if (decoded.kind === 'binary') {
+    problems.error(
+      'binary',
+      `This file looks binary, not text (${decoded.reason}), so it was skipped. ` +
+        'Rename it if it is not an article, or re-save it as UTF-8 text.',
+    );
+    return null;
+  }
+  if (decoded.invalidBytes > 0) {
+    problems.warn(
+      'invalid-bytes',
+      `${decoded.invalidBytes} byte sequence(s) are neither UTF-8 nor GB18030 and show as \uFFFD. ` +
+        'Re-save the file as UTF-8 to fix them.',
+    );
+  }
+
+  const split = splitFrontMatter(decoded.text);
+  const data: FrontMatterData = parseFrontMatter(split, problems);
+  const fields = readFields(data, problems);
+
+  const format = detectBodyFormat(split.body, isHtmlExtension(extensionOf(file.path)));
+  const rendered = format === 'html' ? split.body.trim() : renderMarkdown(split.body);
+  const pass = htmlPass(rendered);
+  const text = pass.text;
+  if (pass.tooDeep) {
+    problems.warn(
+      'html-too-deep',
+      `The article nests HTML elements more than ${MAX_HTML_DEPTH} levels deep; its text was read only up to ` +
+        'that point, so search and previews may miss the rest. The file is probably damaged; open it in a ' +
+        'browser to check.',
+    );
+  }
+
+  const title = resolveTitle(
+    {
+      frontMatter: fields.title,
+      firstHeading: pass.firstHeading,
+      documentTitle: pass.documentTitle,
+      text,
+      path: file.path,
+    },
+    problems,
+  );
+  const { date, dateSource } = resolveDate(
+    fields.date,
+    split,
+    file.mtimeMs,
+    options.timeZone ?? '',
+    problems,
+  );
+
+  const article: Article = {
+    id: articleIdForPath(file.path),
+    contentHash: contentHashOf(title, date, fields.author, text),
+    path: file.path,
+    root: file.root,
+    title,
+    date,
+    dateSource,
+    categories: fields.categories,
+    images: fields.images,
+    chars: codePointLength(text),
+    excerpt: excerptOf(text),
+    bodyFormat: format,
+    mtimeMs: file.mtimeMs,
+    size: file.size,
+    degraded: false,
+    html: pass.html,
+    text,
+    extra: fields.extra,
+    problems: problems.items,
+  };
+  if (fields.author !== undefined) article.author = fields.author;
+  return article;
+}
+
+function resolveDate(
+  value: unknown,
+  split: ReturnType<typeof splitFrontMatter>,
+  mtimeMs: number,
+  timeZone: string,
+  problems: ProblemList,
+): { date: string; dateSource: Article['dateSource'] } {
+  let reading = parseDate(value, timeZone);
+  if (!reading.ok && reading.reason === 'unknown-zone') {
+    problems.warn(
+      'time-zone',
+      `The time zone setting "${timeZone}" is not a known IANA zone, so the date was read in the system zone. ` +
+        'Choose a zone such as Asia/Shanghai in Settings.',
+    );
+    reading = parseDate(value, '');
+  }
+  if (reading.ok && Number.isFinite(reading.ms) && Math.abs(reading.ms) <= 8.64e15) {
+    return { date: new Date(reading.ms).toISOString(), dateSource: 'front-matter' };
+  }
+  if (!reading.ok && reading.reason === 'unreadable') {
+    const shown =
+      typeof value === 'string' ? `"${cutCodePoints(value.trim(), 60)}"` : `a ${describeType(value)}`;
+    problems.warn(
+      'date-unreadable',
+      `The date ${shown} could not be read, so the file's modification time is used. ` +
+        'Write it like 2022-08-06 12:56 or Sat, 06 Aug 2022 04:07:06 GMT.',
+      split.kind === 'none' ? undefined : dateLine(split),
+    );
+  }
+  const ms = Number.isFinite(mtimeMs) ? mtimeMs : 0;
+  return { date: new Date(ms).toISOString(), dateSource: 'file-mtime' };
+}
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'list';
+  return typeof value === 'object' ? 'nested structure' : typeof value;
+}
+
+/** Line of the `date:` key in the file, when it can be found. */
+function dateLine(split: Exclude<ReturnType<typeof splitFrontMatter>, { kind: 'none' }>): number | undefined {
+  const m = /^date[ \t]*:/m.exec(split.block);
+  if (!m) return undefined;
+  let line = split.openLine + 1;
+  for (let i = 0; i < m.index; i++) if (split.block.charCodeAt(i) === 0x0a) line++;
+  return line;
+}
+
+function excerptOf(text: string): string {
+  const head = text.slice(0, EXCERPT_CHARS * 2 + 2).replace(/\s+/g, ' ');
+  const cut = cutCodePoints(head, EXCERPT_CHARS);
+  return cut.length < head.length || text.length > head.length ? `${cut.trimEnd()}…` : cut;
+}

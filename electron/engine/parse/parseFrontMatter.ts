@@ -1,0 +1,163 @@
+import matter from 'gray-matter';
+import YAML from 'yaml';
+import { MAX_FRONT_MATTER_CHARS, MAX_YAML_ALIASES } from './limits';
+import type { ProblemList } from './problems';
+import type { FrontMatterSplit } from './splitFrontMatter';
+
+interface YamlDiagnostic {
+  code: string;
+  message: string;
+  /** 1-based line inside the string handed to the engine. */
+  line?: number;
+}
+
+/** What the YAML engine saw during the current gray-matter call (parsing is synchronous). */
+let diagnostics: { errors: YamlDiagnostic[]; warnings: YamlDiagnostic[] } = { errors: [], warnings: [] };
+
+const YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
+  schema: 'core', // timestamps stay strings: dates are read by parseDate, with the right zone
+  customTags: [], // no tag may construct anything (`!!js/function` stays an unresolved, reported tag)
+  uniqueKeys: false, // scraped archives repeat keys; the last one wins instead of losing the whole block
+  prettyErrors: true,
+};
+
+class YamlRefused extends Error {}
+
+function refuseCode(): never {
+  throw new YamlRefused('front matter written as code is never run');
+}
+
+const yamlEngine = {
+  parse(source: string): object {
+    const doc = YAML.parseDocument(source, YAML_OPTIONS);
+    diagnostics = {
+      errors: doc.errors.map(toDiagnostic),
+      warnings: doc.warnings.map(toDiagnostic),
+    };
+    if (doc.errors.length > 0) throw new YamlRefused('yaml syntax');
+    try {
+      return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};
+    } catch (error) {
+      diagnostics.errors.push({ code: 'yaml-aliases', message: (error as Error).message });
+      throw new YamlRefused('yaml aliases');
+    }
+  },
+};
+
+// Passing an options object also stops gray-matter from caching every input forever. Every engine that
+// could evaluate text is replaced: overriding `javascript` covers `js` and any spelling of it.
+export const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: {
+    yaml: yamlEngine,
+    javascript: { parse: refuseCode },
+    js: { parse: refuseCode },
+    coffee: { parse: refuseCode },
+    json: { parse: refuseCode },
+  },
+};
+
+function toDiagnostic(error: YAML.YAMLError | YAML.YAMLWarning): YamlDiagnostic {
+  // yaml appends " at line N, column M:" and a source excerpt; we report our own file line instead.
+  const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return { code: error.code, message, line: error.linePos?.[0]?.line };
+}
+
+export type FrontMatterData = Record<string, unknown>;
+
+/**
+ * Parses the front matter found by splitFrontMatter into a plain object. Never throws: anything that
+ * goes wrong becomes a problem and an empty (or partial) object, and the article is still listed.
+ */
+export function parseFrontMatter(split: FrontMatterSplit, problems: ProblemList): FrontMatterData {
+  if (split.kind === 'none') return {};
+  const { openLine } = split;
+  if (split.kind === 'code') {
+    problems.warn(
+      'front-matter-code',
+      `The front matter on line ${openLine} is marked as "${split.language}" code, which Broadsheet never runs, so its ` +
+        'fields were ignored. Rewrite it as YAML (start it with a plain --- line) to use them.',
+      openLine,
+    );
+    return {};
+  }
+  if (split.unclosed) {
+    problems.warn(
+      'front-matter-unclosed',
+      `Front matter starting on line ${openLine} never closes: add a line with --- after the metadata.`,
+      openLine,
+    );
+    return {};
+  }
+  if (split.block.length > MAX_FRONT_MATTER_CHARS) {
+    problems.warn(
+      'front-matter-too-large',
+      `The front matter starting on line ${openLine} is over ${MAX_FRONT_MATTER_CHARS / 1024} KB and was not read. ` +
+        'Move long content below the closing --- line.',
+      openLine,
+    );
+    return {};
+  }
+
+  diagnostics = { errors: [], warnings: [] };
+  // The engine sees '\n' + block: its line 1 is the rest of the opening fence line.
+  const toFileLine = (line: number | undefined) => (line === undefined ? openLine : openLine + line - 1);
+  let data: unknown;
+  try {
+    data = matter(`---\n${split.block}---\n`, MATTER_OPTIONS).data;
+  } catch (error) {
+    if (!(error instanceof YamlRefused) && diagnostics.errors.length === 0) {
+      diagnostics.errors.push({ code: 'yaml-syntax', message: (error as Error).message });
+    }
+    data = {};
+  }
+  for (const e of diagnostics.errors) {
+    if (e.code === 'yaml-aliases') {
+      problems.warn(
+        'yaml-aliases',
+        `The front matter starting on line ${openLine} uses more than ${MAX_YAML_ALIASES} YAML aliases (*name) and ` +
+          'was not read, to protect memory. Write the values out instead of repeating aliases.',
+        openLine,
+      );
+    } else {
+      const line = toFileLine(e.line);
+      problems.warn(
+        'yaml-syntax',
+        `The front matter has a YAML error on line ${line}: ${e.message}. Fix that line; until then the title comes ` +
+          'from the text and the date from the file.',
+        line,
+      );
+    }
+  }
+  for (const w of diagnostics.warnings) {
+    const line = toFileLine(w.line);
+    if (w.code === 'TAG_RESOLVE_FAILED') {
+      problems.warn(
+        'yaml-tag',
+        `The front matter on line ${line} uses a YAML tag that Broadsheet does not run (${w.message}); the value was ` +
+          'read as plain text. Remove the tag (the part starting with !).',
+        line,
+      );
+    } else {
+      problems.warn(
+        'yaml-warning',
+        `The front matter on line ${line} is questionable YAML (${w.message}); it was read as well as possible. ` +
+          'Check that line if a field looks wrong.',
+        line,
+      );
+    }
+  }
+  diagnostics = { errors: [], warnings: [] };
+
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.warn(
+      'front-matter-shape',
+      `The front matter starting on line ${openLine} is not a list of "name: value" fields, so it was ignored. ` +
+        'Write it as lines like "title: My title".',
+      openLine,
+    );
+    return {};
+  }
+  return data as FrontMatterData;
+}
