@@ -29,7 +29,8 @@ function electronBinary() {
 }
 
 const binary = electronBinary();
-const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+const run = (cmd, args) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 
 if (binary) {
   const built = run('npx', ['electron-vite', 'build']);
@@ -42,7 +43,13 @@ if (binary) {
       'Serving the same Broadsheet window in your browser instead, on the bundled sample archive.\n' +
       'To run the desktop app, install with internet access or set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron 45.\n',
   );
-  const args = ['--import', 'tsx', 'scripts/dev-web/main.ts', '--library', join(root, 'resources', 'sample-archive')];
+  const args = [
+    '--import',
+    'tsx',
+    'scripts/dev-web/main.ts',
+    '--library',
+    join(root, 'resources', 'sample-archive'),
+  ];
   const child = spawn(process.execPath, [...args, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
