@@ -1,0 +1,47 @@
+// Search finds Chinese names and two-character words as well as English words, shows how many
+// articles match, and marks the matching text.
+
+import type { Page } from '@playwright/test';
+import { headlines, searchBox } from './support/appPage';
+import { expect, openApp, test } from './support/fixtures';
+
+async function search(page: Page, text: string): Promise<void> {
+  await searchBox(page).fill(text);
+}
+
+test('searches Chinese and English with counts and highlights', async ({ page, devWeb }) => {
+  await openApp(page, devWeb);
+
+  await search(page, '拉夫罗夫');
+  await expect(page.getByText('2 results', { exact: true })).toBeVisible();
+  await expect(headlines(page)).toHaveCount(2);
+  for (const option of await headlines(page).all()) {
+    await expect(option.locator('.headline-title mark')).toHaveText('拉夫罗夫');
+  }
+
+  // A two-character word: what trigram indexes cannot find.
+  await search(page, '军费');
+  await expect(page.getByText('1 result', { exact: true })).toBeVisible();
+  await expect(headlines(page)).toHaveCount(1);
+  await expect(headlines(page).first()).toContainText('SIPRI：世界军费开支首次突破2万亿美元');
+  await expect(headlines(page).first().locator('.headline-title mark')).toHaveText('军费');
+
+  // Case-insensitive English: "sql" finds "SQLite" and "Against SQL".
+  await search(page, 'sql');
+  await expect(page.getByText('2 results', { exact: true })).toBeVisible();
+  await expect(headlines(page).filter({ hasText: 'Against SQL' }).locator('.headline-title mark')).toHaveText(
+    ['SQL'],
+  );
+  await expect(
+    headlines(page).filter({ hasText: 'SQLite 3.38.1' }).locator('.headline-title mark'),
+  ).toHaveText('SQL');
+
+  await search(page, 'zzqqxx');
+  await expect(page.getByText('No articles match “zzqqxx”.')).toBeVisible();
+  await expect(headlines(page)).toHaveCount(0);
+
+  // Clearing the search brings every headline back.
+  await searchBox(page).press('Escape');
+  await expect(searchBox(page)).toHaveValue('');
+  await expect(headlines(page).filter({ hasText: 'Palace Museum' })).toHaveCount(1);
+});

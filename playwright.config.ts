@@ -1,0 +1,52 @@
+// Browser e2e: the real renderer (web build) against the real engine through the dev-web bridge,
+// in Debian's Chromium. Each test starts its own dev-web server on a fresh copy of its archive and a
+// fresh data folder (see e2e/support/fixtures.ts). The Electron specs live in e2e/electron and skip
+// themselves where no Electron binary can run; they are listed so the skip is reported.
+
+import { defineConfig } from '@playwright/test';
+
+const CHROMIUM = process.env.BROADSHEET_CHROMIUM ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  globalSetup: './e2e/globalSetup.ts',
+  outputDir: 'out/e2e-results',
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: 'list',
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  use: {
+    headless: true,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'web',
+      testIgnore: 'electron/**',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 800 },
+        locale: 'en-US',
+        timezoneId: 'UTC',
+        launchOptions: {
+          executablePath: CHROMIUM,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testMatch: 'electron/**/*.spec.ts',
+    },
+  ],
+});
