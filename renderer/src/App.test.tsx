@@ -69,6 +69,22 @@ describe('App', () => {
     expect(api.calls).toContainEqual({ method: 'openExternal', args: ['https://example.com/'] });
   });
 
+  it('says when an article has no date of its own and shows its file time instead', async () => {
+    const undated = makeSummary('u1', iso(5 * 60_000), { title: 'Undated note', dateSource: 'file-mtime' });
+    renderApp(
+      createFakeApi({ articles: [undated, a3] }, [
+        makeArticle(undated, '<p>x</p>'),
+        makeArticle(a3, '<p>y</p>'),
+      ]),
+    );
+    fireEvent.click(await screen.findByText('Undated note'));
+    const article = await screen.findByRole('article', { name: 'Undated note' });
+    expect(within(article).getByText(/No date in the article/)).toBeTruthy();
+    fireEvent.click(screen.getByText('Older story'));
+    const dated = await screen.findByRole('article', { name: 'Older story' });
+    expect(within(dated).queryByText(/No date in the article/)).toBeNull();
+  });
+
   it('moves with j/k, stars with s, and shows it in the Starred view', async () => {
     const api = renderApp();
     await findRows();

@@ -66,6 +66,7 @@ export const en = {
     'The file of this starred article is missing. When the file comes back (same content), the star follows it. You can unstar it now.',
   readerFailed: 'This article could not be shown: {message}',
   readerBy: 'By {author}',
+  readerDateFromFile: 'No date in the article: this is when its file was last changed.',
   readerOpenedFile: 'Opened from {path} (not in the library)',
   readerDegraded: 'Parts of this article could not be read cleanly:',
   textSmaller: 'Smaller text',

@@ -67,6 +67,7 @@ export const zhCN: Dictionary = {
     '这篇加星标文章的文件缺失。文件恢复（内容相同）后，星标会自动跟随。你也可以现在取消星标。',
   readerFailed: '无法显示这篇文章：{message}',
   readerBy: '作者：{author}',
+  readerDateFromFile: '文章中没有日期：这是文件最后修改的时间。',
   readerOpenedFile: '打开自 {path}（不在文章库中）',
   readerDegraded: '这篇文章有部分内容未能正确读取：',
   textSmaller: '缩小字号',

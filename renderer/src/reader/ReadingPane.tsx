@@ -137,6 +137,11 @@ function ArticleView(props: Props & { article: Article }) {
         <h1 className="reader-title">{article.title}</h1>
         <div className="reader-byline">
           <time dateTime={article.date}>{formats.longDateTime(Date.parse(article.date))}</time>
+          {article.dateSource === 'file-mtime' && (
+            <span className="reader-date-source" title={t('readerDateFromFile')}>
+              {t('readerDateFromFile')}
+            </span>
+          )}
           {article.author && (
             <span className="reader-author">{t('readerBy', { author: article.author })}</span>
           )}
