@@ -1,7 +1,8 @@
 // Search index benchmark: npx tsx bench/search.ts [--docs 100000] [--chars 1500] [--queries 40] [--seed 1]
 // (node --expose-gc --import tsx bench/search.ts ... also reports heap after collection).
 // Builds a deterministic synthetic archive in memory, indexes it, and prints build time, memory,
-// serialize/deserialize cost and per-kind query latency (p50/p95 of SearchResult.elapsedMs).
+// serialize/deserialize cost and per-kind query latency (p50/p95 of SearchResult.elapsedMs and of
+// process CPU time, the steadier figure when other processes share the cores).
 // Timings on a shared 2-core machine are noisy: read them as orders of magnitude, never assert them.
 
 import { CJK, CLASS } from '../electron/engine/search/charClass';
@@ -67,6 +68,7 @@ function queryKinds(docs: IndexDoc[]): Record<string, string[]> {
   };
   const make = (fn: () => string) => Array.from({ length: PER_KIND }, fn);
   return {
+    'cjk-1': make(() => cjkRun(1)),
     'cjk-2': make(() => cjkRun(2)),
     'cjk-3..6': make(() => cjkRun(3 + Math.floor(random() * 4))),
     'english word': make(englishWord),
