@@ -27,12 +27,10 @@ export async function articleBodyText(page: Page): Promise<string> {
   await expect(body).toBeAttached();
   return body.evaluate((host) => {
     const root = host.shadowRoot;
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (no hidden text).
     if (!root) return host.innerText;
     return (
       [...root.children]
         .filter((el) => el.localName !== 'style')
-        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (no hidden text).
         .map((el) => (el as { innerText: string }).innerText)
         .join('\n')
     );

@@ -337,6 +337,7 @@ describe('the electron-vite build', () => {
       statFile(archive: string, file: string): { unpacked?: boolean };
     }
 
+    // biome-ignore lint/suspicious/noDuplicateTestHooks: this block's own setup, run after the outer build.
     beforeAll(async () => {
       if (buildError) return;
       work = await mkdtemp(join(tmpdir(), 'broadsheet-pack-'));
