@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHostileArchive, type HostileManifest } from '../engine/testing/hostileArchive';
-import { inline } from './terminalText';
 import { runCli } from './run';
+import { inline } from './terminalText';
 import { captureIO } from './testIO';
 
 // C0 controls other than the line feed, DEL, and C1 controls (0x9b is a one-byte CSI).
@@ -67,7 +67,9 @@ describe('broadsheet scan over the hostile archive', () => {
     }
     for (const file of manifest.files) {
       if ('problem' in file.expect) {
-        const codes = doc.problems.filter((p) => p.path === join(manifest.root, file.path)).map((p) => p.code);
+        const codes = doc.problems
+          .filter((p) => p.path === join(manifest.root, file.path))
+          .map((p) => p.code);
         expect(codes, file.path).toContain(file.expect.problem);
       }
     }

@@ -16,6 +16,8 @@ export interface HostDeps {
   openExternal: (url: string) => Promise<void>;
   /** Dialog title in the menu language. */
   pickFoldersTitle: () => string;
+  /** Told the folders the user chose, so the window may then add them (see pathGrants). */
+  onFoldersPicked?: (paths: string[]) => void;
 }
 
 export function createHostRequests(deps: HostDeps): HostRequests {
@@ -28,7 +30,9 @@ export function createHostRequests(deps: HostDeps): HostRequests {
         title: deps.pickFoldersTitle(),
         properties: ['openDirectory', 'multiSelections', 'createDirectory'],
       });
-      return result.canceled ? [] : result.filePaths;
+      if (result.canceled) return [];
+      deps.onFoldersPicked?.(result.filePaths);
+      return result.filePaths;
     },
     async openExternal(url: string): Promise<void> {
       if (!isExternalUrlAllowed(url)) {

@@ -1,17 +1,19 @@
 // The real main process (index.ts) against a stand-in 'electron' module: the library worker runs
 // for real on the bundled sample archive, and requests go through the registered IPC handlers.
 import type { EventEmitter } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LibrarySnapshot } from '../../shared/contract';
+import type { AddFoldersResult, LibrarySnapshot, OpenFileResult } from '../../shared/contract';
+import { PATH_GRANT_CHANNEL } from '../preload/internalChannels';
 
 const fake = vi.hoisted(() => {
   const { EventEmitter } = require('node:events') as typeof import('node:events');
   const state = {
     userData: '',
     handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+    listeners: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
     windows: [] as unknown[],
     menus: [] as unknown[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
@@ -79,6 +81,8 @@ const fake = vi.hoisted(() => {
       ipcMain: {
         handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
           state.handlers.set(channel, fn),
+        on: (channel: string, fn: (event: unknown, ...args: unknown[]) => void) =>
+          state.listeners.set(channel, fn),
       },
       protocol: {
         registerSchemesAsPrivileged() {},
@@ -171,6 +175,42 @@ describe('main process wiring', () => {
     );
     await expect(call('getArticle', fromWindow(), 7)).rejects.toThrow('getArticle: id must be a string');
     await expect(call('openExternal', fromWindow(), 'file:///etc/passwd')).rejects.toThrow(/Only web/);
+  });
+
+  it('opens and adds only paths inside the library or granted by a user action', async () => {
+    const outsideFile = join(dataDir, 'outside', 'dropped.md');
+    await mkdir(join(dataDir, 'outside'), { recursive: true });
+    await writeFile(outsideFile, '---\ntitle: Dropped\n---\n\nDropped text.\n');
+    const refused = (await call('openFile', fromWindow(), outsideFile)) as OpenFileResult;
+    expect(refused).toMatchObject({ ok: false, reason: expect.stringMatching(/^Refused/) });
+    const snapshot = (await call('getSnapshot', fromWindow())) as LibrarySnapshot;
+    const root = snapshot.roots[0]!.path;
+    const traversal = (await call(
+      'openFile',
+      fromWindow(),
+      `${root}/../../../etc/passwd.md`,
+    )) as OpenFileResult;
+    expect(traversal).toMatchObject({ ok: false, reason: expect.stringMatching(/\.\./) });
+    const added = (await call('addFolders', fromWindow(), [join(dataDir, 'outside')])) as AddFoldersResult;
+    expect(added.added).toEqual([]);
+    expect(added.rejected[0]?.reason).toMatch(/^Refused/);
+
+    const report = fake.state.listeners.get(PATH_GRANT_CHANNEL)!;
+    // A subframe cannot mint a grant.
+    const fromSubframe = {
+      sender: window.webContents,
+      senderFrame: { url: 'about:srcdoc', parent: window.webContents.mainFrame },
+      returnValue: undefined as unknown,
+    };
+    report(fromSubframe, outsideFile);
+    expect(fromSubframe.returnValue).toBe(false);
+    expect(await call('openFile', fromWindow(), outsideFile)).toMatchObject({ ok: false });
+    // The preload's report of a real drop does.
+    const dropped = { ...fromWindow(), returnValue: undefined as unknown };
+    report(dropped, outsideFile);
+    expect(dropped.returnValue).toBe(true);
+    const opened = (await call('openFile', fromWindow(), outsideFile)) as OpenFileResult;
+    expect(opened.ok && opened.article.title).toBe('Dropped');
   });
 
   it('builds the menu in the system language with the recent folders', async () => {

@@ -1,10 +1,12 @@
 // Electron main process: wiring only. Every decision lives in the small modules it imports.
 
+import { realpath } from 'node:fs/promises';
 import { app, type BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { EVENT_CHANNEL, type LibraryEvent, type MenuCommand } from '../../shared/contract';
 import { DATA_DIR_ENV } from '../engine/dataDir';
 import type { LibraryService } from '../engine/library/LibraryService';
 import { startLibraryWorker } from '../engine/library/startLibraryWorker';
+import { PATH_GRANT_CHANNEL } from '../preload/internalChannels';
 import { installAppMenu } from './appMenu';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './appOrigin';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
@@ -15,6 +17,7 @@ import { createHostRequests } from './hostRequests';
 import { registerRequestHandlers } from './ipc';
 import { createMainWindow } from './mainWindow';
 import { describeRejections, openFolders } from './openFolders';
+import { createDropGrantListener, createPathGuard, PathGrants } from './pathGrants';
 import { createRequestRouter } from './requestRouter';
 import { preloadPath, rendererDir, sampleArchiveDir } from './resourcePaths';
 import { isTrustedSender } from './senderPolicy';
@@ -39,6 +42,10 @@ if (!app.requestSingleInstanceLock({ libraries: launch.libraries })) {
 let window: BrowserWindow | null = null;
 let service: LibraryService | null = null;
 let pendingSave: Promise<void> = Promise.resolve();
+// Paths the user gave by a dialog, the command line or a drop: the only ones outside the library
+// the window may pass to openFile/addFolders.
+const grants = new PathGrants();
+grants.grant(launch.libraries, 'command-line');
 
 function sendToWindow(event: LibraryEvent): void {
   if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
@@ -95,13 +102,22 @@ async function start(): Promise<void> {
       window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
     openExternal: (url) => shell.openExternal(url),
     pickFoldersTitle: () => menu.strings().pickFoldersTitle,
+    onFoldersPicked: (paths) => grants.grant(paths, 'dialog'),
   });
+  const trusted = (event: Electron.IpcMainEvent | Electron.IpcMainInvokeEvent) =>
+    isTrustedSender(event, window, appOrigin);
+  ipcMain.on(PATH_GRANT_CHANNEL, createDropGrantListener<Electron.IpcMainEvent>(grants, trusted, log));
   registerRequestHandlers(
     ipcMain,
     createRequestRouter({
       service: () => engine,
       host,
-      isTrustedSender: (event) => isTrustedSender(event, window, appOrigin),
+      isTrustedSender: trusted,
+      paths: createPathGuard({
+        grants,
+        libraryFolders: () => engine.call('getSettings'),
+        realpath: (path) => realpath(path),
+      }),
       log,
     }),
   );
@@ -132,7 +148,9 @@ async function start(): Promise<void> {
     if (!window) openWindow();
     else if (window.isMinimized()) window.restore();
     window?.focus();
-    void addFolders(librariesFromInstanceData(data));
+    const libraries = librariesFromInstanceData(data);
+    grants.grant(libraries, 'command-line');
+    void addFolders(libraries);
   });
   app.on('activate', () => {
     if (!window) openWindow();

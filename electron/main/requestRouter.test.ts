@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../shared/types';
 import { createHostRequests } from './hostRequests';
+import { createPathGuard, PathGrants } from './pathGrants';
 import { cleanError, createRequestRouter, type HostRequests, isHostMethod } from './requestRouter';
 
 const SETTINGS: Settings = {
@@ -33,13 +34,20 @@ function setup() {
     openExternal: vi.fn(async () => undefined),
   };
   const log = vi.fn();
+  const grants = new PathGrants();
   const router = createRequestRouter<FakeEvent>({
     service: () => ({ call: call as never }),
     host,
     isTrustedSender: (event) => event.trusted,
+    paths: createPathGuard({
+      grants,
+      libraryFolders: async () => ({ roots: ['/lib'], recentRoots: ['/old-lib'] }),
+      // No links on this pretend disk: every path is its own real path.
+      realpath: async (path) => path,
+    }),
     log,
   });
-  return { router, call, host, log };
+  return { router, call, host, log, grants };
 }
 
 const trusted: FakeEvent = { trusted: true };
@@ -154,5 +162,101 @@ describe('createHostRequests', () => {
     await expect(requests.openExternal('file:///etc/passwd')).rejects.toThrow(/Only web/);
     await expect(requests.openExternal('javascript:alert(1)')).rejects.toThrow(/Only web/);
     expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the router against a compromised page', () => {
+  it('opens only files inside the library or granted by a user action', async () => {
+    const { router, call, grants } = setup();
+    expect(await router('openFile', trusted, ['/etc/passwd.md'])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^Refused/),
+    });
+    expect(await router('openFile', trusted, ['/lib/../etc/passwd.md'])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/"\.\."/),
+    });
+    expect(await router('openFile', trusted, ['/library-lookalike/a.md'])).toMatchObject({ ok: false });
+    expect(call).not.toHaveBeenCalled();
+    await router('openFile', trusted, ['/lib/2022/a.md']);
+    expect(call).toHaveBeenLastCalledWith('openFile', '/lib/2022/a.md');
+    grants.grant(['/home/u/Desktop/dropped.md'], 'drop');
+    await router('openFile', trusted, ['/home/u/Desktop/dropped.md']);
+    expect(call).toHaveBeenLastCalledWith('openFile', '/home/u/Desktop/dropped.md');
+  });
+
+  it('adds only granted or known folders and reports the rest as rejected', async () => {
+    const { router, call, grants } = setup();
+    call.mockImplementation(async (_method: string, ...args: unknown[]) => ({
+      added: args[0] as string[],
+      rejected: [],
+    }));
+    grants.grant(['/picked'], 'dialog');
+    const result = await router('addFolders', trusted, [
+      ['/', '/picked', '/home/u', '/old-lib', '/lib/../etc'],
+    ]);
+    expect(call).toHaveBeenCalledTimes(1);
+    expect(call).toHaveBeenLastCalledWith('addFolders', ['/picked', '/old-lib']);
+    expect(result).toMatchObject({
+      added: ['/picked', '/old-lib'],
+      rejected: [
+        { path: '/', reason: expect.stringMatching(/^Refused/) },
+        { path: '/home/u', reason: expect.stringMatching(/^Refused/) },
+        { path: '/lib/../etc', reason: expect.stringMatching(/"\.\."/) },
+      ],
+    });
+    call.mockClear();
+    expect(await router('addFolders', trusted, [['/etc']])).toMatchObject({
+      added: [],
+      rejected: [{ path: '/etc' }],
+    });
+    expect(call).not.toHaveBeenCalled();
+  });
+
+  it('grants the folders the native dialog returned', async () => {
+    const grants = new PathGrants();
+    const host = createHostRequests({
+      platform: 'linux',
+      showOpenDialog: async () => ({ canceled: false, filePaths: ['/chosen'] }),
+      openExternal: async () => undefined,
+      pickFoldersTitle: () => 'Open',
+      onFoldersPicked: (paths) => grants.grant(paths, 'dialog'),
+    });
+    expect(grants.isGranted('/chosen')).toBe(false);
+    await host.pickFolders();
+    expect(grants.isGranted('/chosen')).toBe(true);
+  });
+
+  it('refuses malformed requests before anything reaches the engine', async () => {
+    const { router, call } = setup();
+    const refusals: [string, unknown[], RegExp][] = [
+      ['openFile', [42], /path must be a string/],
+      ['openFile', [['/lib/a.md']], /path must be a string/],
+      ['openFile', [{ toString: () => '/lib/a.md' }], /path must be a string/],
+      ['openFile', ['/lib/a.md\0.png'], /NUL/],
+      ['openFile', [`/lib/${'a'.repeat(5000)}.md`], /limit is 4096/],
+      ['openFile', ['/lib/a.md', 'extra'], /expects 1 argument/],
+      ['addFolders', ['/lib'], /paths must be an array/],
+      ['addFolders', [Array.from({ length: 101 }, (_, i) => `/f${i}`)], /1 to 100 folders/],
+      ['addFolders', [[{}]], /must be a string/],
+      ['search', [{ text: 'a'.repeat(1001) }], /limit is 1000/],
+      ['search', [JSON.parse('{"text":"a","__proto__":{"polluted":true}}')], /unknown field "__proto__"/],
+      [
+        'search',
+        [{ text: 'a', constructor: { prototype: { polluted: true } } }],
+        /unknown field "constructor"/,
+      ],
+      ['updateSettings', [JSON.parse('{"__proto__":{"roots":["/"]}}')], /unknown field "__proto__"/],
+      ['updateSettings', [Object.create({ theme: 'dark' })], /plain object/],
+      ['setStarred', ['id', 'yes'], /must be a boolean/],
+    ];
+    for (const [method, args, message] of refusals) {
+      await expect(router(method as never, trusted, args), `${method} ${message}`).rejects.toThrow(message);
+    }
+    await expect(router('evalInMain' as never, trusted, [])).rejects.toThrow(/unknown method/);
+    await expect(router('__proto__' as never, trusted, [])).rejects.toThrow(/unknown method/);
+    await expect(router('getSnapshot', trusted, 'not-an-array' as never)).rejects.toThrow(/must be an array/);
+    expect(call).not.toHaveBeenCalled();
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });

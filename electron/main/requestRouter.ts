@@ -1,10 +1,12 @@
-// Answers one IPC request: checks who sent it, checks its arguments, then lets the host answer it
-// (dialogs, the system browser, capabilities) or forwards it to the library engine. Whatever fails
-// goes back as a plain Error carrying only a message a person can act on.
+// Answers one IPC request: checks who sent it, checks its arguments, checks that any path in it is
+// one the user gave (pathGrants), then lets the host answer it (dialogs, the system browser,
+// capabilities) or forwards it to the library engine. Whatever fails goes back as a plain Error
+// carrying only a message a person can act on.
 
-import type { RequestArgs, RequestMethod, RequestResult } from '../../shared/contract';
+import type { AddFoldersResult, RequestArgs, RequestMethod, RequestResult } from '../../shared/contract';
 import { validateRequest } from '../../shared/validateRequest';
 import type { EngineMethod, LibraryService } from '../engine/library/LibraryService';
+import type { PathGuard } from './pathGrants';
 
 export type HostMethod = Exclude<RequestMethod, EngineMethod>;
 
@@ -27,6 +29,8 @@ export interface RequestRouterDeps<E> {
   service: () => Pick<LibraryService, 'call'>;
   host: HostRequests;
   isTrustedSender: (event: E) => boolean;
+  /** Refuses openFile/addFolders paths the user did not give (see pathGrants). */
+  paths: PathGuard;
   /** Where refused senders and unexpected failures are reported (stderr in the app). */
   log?: (message: string) => void;
 }
@@ -46,6 +50,19 @@ export function createRequestRouter<E>(deps: RequestRouterDeps<E>): RequestRoute
         return await handler(...checked);
       }
       const call = deps.service().call as (m: EngineMethod, ...a: unknown[]) => Promise<unknown>;
+      if (method === 'openFile') {
+        const refused = await deps.paths.openFile(checked[0] as string);
+        if (refused) return refused;
+      }
+      if (method === 'addFolders') {
+        const { allowed, rejected } = await deps.paths.addFolders(checked[0] as string[]);
+        if (allowed.length === 0) return { added: [], rejected } satisfies AddFoldersResult;
+        const result = (await call(method, allowed)) as AddFoldersResult;
+        return {
+          added: result.added,
+          rejected: [...rejected, ...result.rejected],
+        } satisfies AddFoldersResult;
+      }
       return await call(method, ...checked);
     } catch (error) {
       throw cleanError(method, error, deps.log);

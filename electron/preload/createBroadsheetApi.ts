@@ -26,7 +26,15 @@ export function remoteErrorMessage(error: unknown): string {
   return message.replace(REMOTE_ERROR_PREFIX, '');
 }
 
-export function createBroadsheetApi(port: IpcPort, getPathForFile: (file: File) => string): BroadsheetApi {
+/**
+ * `reportPath` tells the main process which real path a dropped File has (see internalChannels):
+ * only the preload can learn it, so only real user drops become grants.
+ */
+export function createBroadsheetApi(
+  port: IpcPort,
+  getPathForFile: (file: File) => string,
+  reportPath: (path: string) => void = () => {},
+): BroadsheetApi {
   const requests: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
   for (const method of REQUEST_METHODS) {
     const channel = channelFor(method);
@@ -44,11 +52,19 @@ export function createBroadsheetApi(port: IpcPort, getPathForFile: (file: File) 
       return () => port.removeListener(EVENT_CHANNEL, wrapped);
     },
     getPathForFile(file: File): string {
+      let path: string;
       try {
-        return getPathForFile(file);
+        path = getPathForFile(file);
       } catch {
         return '';
       }
+      if (typeof path !== 'string' || path === '') return '';
+      try {
+        reportPath(path);
+      } catch {
+        // Without the grant the main process refuses the path and the window says so.
+      }
+      return path;
     },
   };
 }

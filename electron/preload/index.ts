@@ -3,6 +3,7 @@
 
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBroadsheetApi } from './createBroadsheetApi';
+import { PATH_GRANT_CHANNEL } from './internalChannels';
 
 const api = createBroadsheetApi(
   {
@@ -11,6 +12,7 @@ const api = createBroadsheetApi(
     removeListener: (channel, listener) => void ipcRenderer.removeListener(channel, listener),
   },
   (file) => webUtils.getPathForFile(file),
+  (path) => void ipcRenderer.sendSync(PATH_GRANT_CHANNEL, path),
 );
 
 contextBridge.exposeInMainWorld('broadsheet', api);

@@ -4,7 +4,12 @@ import { createBroadsheetApi, type IpcPort, remoteErrorMessage } from './createB
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async () => 'answer'), on: vi.fn(), removeListener: vi.fn() },
+  ipcRenderer: {
+    invoke: vi.fn(async () => 'answer'),
+    on: vi.fn(),
+    removeListener: vi.fn(),
+    sendSync: vi.fn(() => true),
+  },
   webUtils: { getPathForFile: vi.fn(() => '/dropped/a.md') },
 }));
 vi.mock('electron', () => electron);
@@ -79,6 +84,33 @@ describe('createBroadsheetApi', () => {
   });
 });
 
+describe('reporting dropped paths to the main process', () => {
+  it('reports each real path it resolves, and nothing for files without one', () => {
+    const reported: string[] = [];
+    const paths: Record<string, string> = { real: '/home/u/dropped.md', made: '' };
+    const api = createBroadsheetApi(
+      fakePort().port,
+      (file) => paths[file.name] ?? '',
+      (path) => reported.push(path),
+    );
+    expect(api.getPathForFile({ name: 'made' } as File)).toBe('');
+    expect(reported).toEqual([]);
+    expect(api.getPathForFile({ name: 'real' } as File)).toBe('/home/u/dropped.md');
+    expect(reported).toEqual(['/home/u/dropped.md']);
+  });
+
+  it('still answers the path when the report fails', () => {
+    const api = createBroadsheetApi(
+      fakePort().port,
+      () => '/a.md',
+      () => {
+        throw new Error('ipc closed');
+      },
+    );
+    expect(api.getPathForFile({} as File)).toBe('/a.md');
+  });
+});
+
 describe('remoteErrorMessage', () => {
   it('strips the transport prefix and keeps plain messages', () => {
     expect(
@@ -103,5 +135,9 @@ describe('preload entry', () => {
     await (api.getSettings as () => Promise<unknown>)();
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('broadsheet:getSettings');
     expect((api.getPathForFile as (f: unknown) => string)({})).toBe('/dropped/a.md');
+    expect(electron.ipcRenderer.sendSync).toHaveBeenCalledWith(
+      'broadsheet-internal:path-granted',
+      '/dropped/a.md',
+    );
   });
 });

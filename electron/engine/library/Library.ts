@@ -4,7 +4,7 @@
 
 import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, normalize, resolve, sep } from 'node:path';
 import type {
   AddFoldersResult,
   LibraryEvent,
@@ -247,6 +247,14 @@ export class Library implements LibraryService {
         result.rejected.push({ path: raw, reason: 'Not an absolute path to a folder.' });
         continue;
       }
+      const trimmed = raw.length > 1 && raw.endsWith(sep) ? raw.slice(0, -1) : raw;
+      if (normalize(trimmed) !== trimmed) {
+        result.rejected.push({
+          path: raw,
+          reason: 'Not a plain path to a folder: it has "." or ".." parts.',
+        });
+        continue;
+      }
       const path = resolve(raw);
       const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
       if (info instanceof Error) {
@@ -304,6 +312,10 @@ export class Library implements LibraryService {
 
   async openFile(path: string): Promise<OpenFileResult> {
     if (!isAbsolute(path)) return { ok: false, reason: 'Not an absolute path to a file.' };
+    // `/lib/../etc/passwd.md` is a trick, not a typo: refused rather than normalized.
+    if (normalize(path) !== path) {
+      return { ok: false, reason: 'Not a plain path to a file: it has "." or ".." parts.' };
+    }
     if (!isArticleFileName(basename(path))) {
       return {
         ok: false,

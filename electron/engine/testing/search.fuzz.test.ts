@@ -1,0 +1,132 @@
+// Property tests for search: any query text (quotes, surrogates, punctuation, CJK, control
+// characters, 1000-character runs) parses without throwing, and SearchIndex.search over documents
+// made of the same stuff never throws and returns highlight ranges inside the strings they index.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SearchMatch } from '../../../shared/types';
+import { LIMITS } from '../../../shared/validateRequest';
+import { MAX_CLAUSES, parseQuery } from '../search/parseQuery';
+import { SearchIndex } from '../search/SearchIndex';
+
+const NUM_RUNS = process.env.BROADSHEET_STRESS ? 3_000 : 300;
+
+const PIECES = [
+  '"',
+  '“',
+  '”',
+  '＂',
+  ' ',
+  '\u3000',
+  '.',
+  '-',
+  '/',
+  "'",
+  '#',
+  '·',
+  '央行',
+  '拉夫罗夫',
+  '俄罗斯外',
+  'covid-19',
+  '97.0.2',
+  'LPR',
+  'İ',
+  'ß',
+  'ﬁ',
+  'é',
+  'e\u0301',
+  '\uD800',
+  '\uDC00',
+  '😀',
+  '\u0000',
+  '\u001b[2J',
+  '\u200b',
+  '<img src=x onerror=1>',
+  '&lt;',
+];
+
+const queryText = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 30 })
+  .map((parts) => parts.join('').slice(0, LIMITS.queryChars));
+
+const docText = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 16 })), {
+    maxLength: 40,
+  })
+  .map((parts) => parts.join(''));
+
+const doc = fc.record({
+  title: docText,
+  text: docText,
+  author: fc.option(docText, { nil: undefined }),
+  categories: fc.array(docText, { maxLength: 3 }),
+  dateMs: fc.oneof(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.constant(Number.NaN)),
+});
+
+function expectRangesInBounds(m: SearchMatch): void {
+  for (const [ranges, text] of [
+    [m.snippetHighlights, m.snippet],
+    [m.titleHighlights, m.title],
+  ] as const) {
+    let last = 0;
+    for (const [start, end] of ranges) {
+      expect(Number.isInteger(start) && Number.isInteger(end)).toBe(true);
+      expect(start).toBeGreaterThanOrEqual(last);
+      expect(end).toBeGreaterThan(start);
+      expect(end).toBeLessThanOrEqual(text.length);
+      last = end;
+    }
+  }
+}
+
+describe('parseQuery under fuzzing', () => {
+  it('never throws and keeps within the clause limit', () => {
+    fc.assert(
+      fc.property(queryText, (text) => {
+        const parsed = parseQuery(text);
+        expect(parsed.clauses.length).toBeLessThanOrEqual(MAX_CLAUSES);
+        for (const clause of parsed.clauses) {
+          expect(clause.tokens.length).toBeGreaterThan(0);
+          for (const t of clause.tokens) expect(t.text.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('survives the longest query the contract allows', () => {
+    for (const unit of ['"', 'a ', '央', '\uD800', 'a-', '"a" ']) {
+      expect(() => parseQuery(unit.repeat(LIMITS.queryChars).slice(0, LIMITS.queryChars))).not.toThrow();
+    }
+  });
+});
+
+describe('SearchIndex.search under fuzzing', () => {
+  it('never throws and returns highlights inside the title and snippet', () => {
+    fc.assert(
+      fc.property(
+        fc.array(doc, { minLength: 1, maxLength: 8 }),
+        fc.array(queryText, { minLength: 1, maxLength: 4 }),
+        fc.nat({ max: 300 }),
+        (docs, queries, limit) => {
+          const index = new SearchIndex();
+          docs.forEach((d, i) => void index.add({ id: `doc${i}`, path: `/lib/${i}.md`, ...d }));
+          for (const text of queries) {
+            const result = index.search({ text, limit });
+            expect(result.total).toBeGreaterThanOrEqual(result.matches.length);
+            expect(result.matches.length).toBeLessThanOrEqual(limit);
+            for (const m of result.matches) expectRangesInBounds(m);
+          }
+          // A query cut from a document's own text finds that document (when it makes any clause).
+          const own = docs[0]!.text.slice(0, 12);
+          const found = index.search({ text: own, limit: 1000 });
+          // (Quotes make whole-word phrases, which a cut-off word rightly does not match.)
+          if (parseQuery(own).clauses.length > 0 && !/["“”＂]/.test(own)) {
+            expect(found.matches.map((m) => m.id)).toContain('doc0');
+          }
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  }, 120_000);
+});
