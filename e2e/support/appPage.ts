@@ -28,12 +28,10 @@ export async function articleBodyText(page: Page): Promise<string> {
   return body.evaluate((host) => {
     const root = host.shadowRoot;
     if (!root) return host.innerText;
-    return (
-      [...root.children]
-        .filter((el) => el.localName !== 'style')
-        .map((el) => (el as { innerText: string }).innerText)
-        .join('\n')
-    );
+    return [...root.children]
+      .filter((el) => el.localName !== 'style')
+      .map((el) => (el as { innerText: string }).innerText)
+      .join('\n');
   });
 }
 
