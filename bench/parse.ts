@@ -4,7 +4,7 @@
 //   npx tsx bench/parse.ts [--files N]
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArticle, type RawFile } from '../electron/engine/parse/parseArticle';
@@ -85,7 +85,11 @@ const hkcnews = ['article_8756.md', 'article_659.md'].map((n) =>
   raw(join(fixtures, n), readFileSync(join(fixtures, n))),
 );
 
-console.log(`node ${process.version}, parseArticle only:`);
+// Neighbours inflate even CPU time (shared caches, frequency): print the load next to the numbers.
+const load = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
+console.log(`node ${process.version}, load average ${load}, parseArticle only:`);
 time('seeds (2 files, HTML body)', seeds, ITERATIONS);
 time('synthetic seed-like (1,000 files)', synthetic, ITERATIONS);
 time('hkcnews (Markdown body)', hkcnews, Math.ceil(ITERATIONS / 4));

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { type Handler, Parser } from 'htmlparser2';
 import { isPlaceholderImageUrl } from './fields';
 import { MAX_HTML_DEPTH } from './limits';
 
@@ -92,94 +92,105 @@ interface Edit {
  * no real article nests that deep, and browsers cap their own tree at 512.
  */
 export function htmlPass(html: string): HtmlPassResult {
-  const chunks: string[] = [];
-  const edits: Edit[] = [];
-  let skipDepth = 0;
-  let preDepth = 0;
-  let titleDepth = 0;
-  let documentTitle = '';
-  let headingTag = '';
-  let heading = '';
-  let headingDone = false;
-  // htmlparser2 emits a close for every element it pops (void and implied ones too), so this is its stack depth.
-  let depth = 0;
-  let tooDeep = false;
-
-  const parser: Parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (++depth > MAX_HTML_DEPTH) {
-          tooDeep = true;
-          parser.pause(); // stops the tokenizer after this tag; end() then returns without finishing
-          return;
-        }
-        const rewritten = rewriteAttributes(name, attribs);
-        if (rewritten) {
-          const start = parser.startIndex;
-          const end = parser.endIndex + 1;
-          const selfClosing = html.charCodeAt(end - 2) === 0x2f; // '/>'
-          edits.push({ start, end, replacement: serializeTag(name, rewritten, selfClosing) });
-        }
-        if (SKIPPED.has(name)) {
-          skipDepth++;
-          if (name === 'title') titleDepth++;
-          return;
-        }
-        if (name === 'pre') preDepth++;
-        if (BLOCKS.has(name)) chunks.push('\n');
-        if (!headingDone && headingTag === '' && HEADINGS.has(name)) headingTag = name;
-      },
-      onclosetag(name) {
-        depth--;
-        if (SKIPPED.has(name)) {
-          if (skipDepth > 0) skipDepth--;
-          if (name === 'title' && titleDepth > 0) titleDepth--;
-          return;
-        }
-        if (name === 'pre' && preDepth > 0) preDepth--;
-        if (BLOCKS.has(name)) chunks.push('\n');
-        if (name === headingTag) {
-          headingTag = '';
-          heading = heading.replace(/\s+/g, ' ').trim();
-          headingDone = heading !== '';
-        }
-      },
-      ontext(data) {
-        if (skipDepth > 0) {
-          if (titleDepth > 0 && documentTitle.length < 2000) documentTitle += data;
-          return;
-        }
-        if (headingTag !== '' && heading.length < 2000) heading += data;
-        chunks.push(preDepth > 0 ? data.replace(/\r\n?/g, '\n') : data.replace(/\s+/g, ' '));
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
-  );
+  const pass = new TextPass(html);
+  const parser = new Parser(pass, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+    recognizeSelfClosing: false,
+  });
+  pass.parser = parser;
   parser.end(html);
 
   return {
-    html: applyEdits(html, edits),
-    text: normalizeText(chunks.join('')),
-    firstHeading: headingDone ? heading : '',
-    documentTitle: documentTitle.replace(/\s+/g, ' ').trim(),
-    tooDeep,
+    html: applyEdits(html, pass.edits),
+    text: normalizeText(pass.chunks.join('')),
+    firstHeading: pass.headingDone ? pass.heading : '',
+    documentTitle: pass.documentTitle.replace(/\s+/g, ' ').trim(),
+    tooDeep: pass.tooDeep,
   };
+}
+
+// The parser's callbacks as methods of one object per pass rather than closures: they are created once,
+// not per call (and not re-named per call by the dev-time transpiler, which showed up in profiles).
+class TextPass implements Partial<Handler> {
+  parser: Parser | null = null;
+  readonly chunks: string[] = [];
+  readonly edits: Edit[] = [];
+  skipDepth = 0;
+  preDepth = 0;
+  titleDepth = 0;
+  documentTitle = '';
+  headingTag = '';
+  heading = '';
+  headingDone = false;
+  // htmlparser2 emits a close for every element it pops (void and implied ones too), so this is its stack depth.
+  depth = 0;
+  tooDeep = false;
+
+  constructor(readonly html: string) {}
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    const parser = this.parser!;
+    if (++this.depth > MAX_HTML_DEPTH) {
+      this.tooDeep = true;
+      parser.pause(); // stops the tokenizer after this tag; end() then returns without finishing
+      return;
+    }
+    const rewritten = rewriteAttributes(name, attribs);
+    if (rewritten) {
+      const start = parser.startIndex;
+      const end = parser.endIndex + 1;
+      const selfClosing = this.html.charCodeAt(end - 2) === 0x2f; // '/>'
+      this.edits.push({ start, end, replacement: serializeTag(name, rewritten, selfClosing) });
+    }
+    if (SKIPPED.has(name)) {
+      this.skipDepth++;
+      if (name === 'title') this.titleDepth++;
+      return;
+    }
+    if (name === 'pre') this.preDepth++;
+    if (BLOCKS.has(name)) this.chunks.push('\n');
+    if (!this.headingDone && this.headingTag === '' && HEADINGS.has(name)) this.headingTag = name;
+  }
+
+  onclosetag(name: string): void {
+    this.depth--;
+    if (SKIPPED.has(name)) {
+      if (this.skipDepth > 0) this.skipDepth--;
+      if (name === 'title' && this.titleDepth > 0) this.titleDepth--;
+      return;
+    }
+    if (name === 'pre' && this.preDepth > 0) this.preDepth--;
+    if (BLOCKS.has(name)) this.chunks.push('\n');
+    if (name === this.headingTag) {
+      this.headingTag = '';
+      this.heading = this.heading.replace(/\s+/g, ' ').trim();
+      this.headingDone = this.heading !== '';
+    }
+  }
+
+  ontext(data: string): void {
+    if (this.skipDepth > 0) {
+      if (this.titleDepth > 0 && this.documentTitle.length < 2000) this.documentTitle += data;
+      return;
+    }
+    if (this.headingTag !== '' && this.heading.length < 2000) this.heading += data;
+    this.chunks.push(this.preDepth > 0 ? data.replace(/\r\n?/g, '\n') : data.replace(/\s+/g, ' '));
+  }
 }
 
 /** New attributes for a tag that needs rewriting, or null when it can stay as written. */
 function rewriteAttributes(name: string, attribs: Record<string, string>): Record<string, string> | null {
   let out: Record<string, string> | null = null;
-  const set = (key: string, value: string) => {
-    out ??= { ...attribs };
-    out[key] = value;
-  };
   if (name === 'img' || name === 'source') {
     const src = attribs.src;
     if (src === undefined || src.trim() === '' || isPlaceholderImageUrl(src)) {
       for (const key of LAZY_SOURCES) {
         const candidate = attribs[key]?.trim();
         if (candidate && !isPlaceholderImageUrl(candidate)) {
-          set('src', httpsIfProtocolRelative(candidate));
+          out = { ...attribs };
+          out.src = httpsIfProtocolRelative(candidate);
           break;
         }
       }
@@ -187,17 +198,25 @@ function rewriteAttributes(name: string, attribs: Record<string, string>): Recor
   }
   for (const key of URL_ATTRIBUTES) {
     const value = (out ?? attribs)[key];
-    if (value !== undefined && isProtocolRelative(value)) set(key, httpsIfProtocolRelative(value));
+    if (value !== undefined && isProtocolRelative(value)) {
+      out ??= { ...attribs };
+      out[key] = httpsIfProtocolRelative(value);
+    }
   }
   const srcset = attribs.srcset;
   if (srcset?.includes('//')) {
-    const fixed = srcset
-      .split(',')
-      .map((item) => (isProtocolRelative(item) ? item.replace('//', 'https://') : item))
-      .join(',');
-    if (fixed !== srcset) set('srcset', fixed);
+    const fixed = srcset.split(',').map(httpsIfProtocolRelativeItem).join(',');
+    if (fixed !== srcset) {
+      out ??= { ...attribs };
+      out.srcset = fixed;
+    }
   }
   return out;
+}
+
+/** One `url descriptor` item of a srcset, its leading `//` made https:. */
+function httpsIfProtocolRelativeItem(item: string): string {
+  return isProtocolRelative(item) ? item.replace('//', 'https://') : item;
 }
 
 function isProtocolRelative(url: string): boolean {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../shared/types';
 import { articleIdForPath, contentHashOf, toSummary } from './ids';
@@ -50,5 +51,32 @@ describe('ids', () => {
     expect(summary).not.toHaveProperty('problems');
     expect(summary).toMatchObject({ id: 'i', author: 'a', chars: 1, bodyFormat: 'html' });
     expect(toSummary({ ...article, author: undefined })).not.toHaveProperty('author');
+  });
+});
+
+describe('contentHashOf stays the digest it always was', () => {
+  it('equals the field-by-field SHA-1, for CJK text, empty fields and lone surrogates', () => {
+    const old = (title: string, date: string, author: string | undefined, text: string) =>
+      createHash('sha1')
+        .update(title)
+        .update('\0')
+        .update(date)
+        .update('\0')
+        .update(author ?? '')
+        .update('\0')
+        .update(text)
+        .digest('hex')
+        .slice(0, 16);
+    const cases: [string, string, string | undefined, string][] = [
+      [
+        '王毅会见俄罗斯外长拉夫罗夫',
+        '2022-08-06T04:07:06.000Z',
+        '新浪财经',
+        '当地时间2022年8月5日，\n国务委员',
+      ],
+      ['', '', undefined, ''],
+      ['a\ud800', '\udc00b', '😀', 'x\udfff'],
+    ];
+    for (const c of cases) expect(contentHashOf(...c)).toBe(old(...c));
   });
 });

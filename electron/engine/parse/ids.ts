@@ -1,14 +1,17 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Article, ArticleSummary } from '../../../shared/types';
+
+// One-shot crypto.hash is about twice as fast as createHash().update().digest() for inputs this small.
 
 /** Stable id of a file in the library: the first 16 hex digits of the SHA-1 of its absolute path. */
 export function articleIdForPath(absPath: string): string {
-  return createHash('sha1').update(absPath).digest('hex').slice(0, 16);
+  return hash('sha1', absPath, 'hex').slice(0, 16);
 }
 
 /**
  * Fingerprint of what the article says, independent of where it lives: follows it across renames.
- * Fields are NUL-separated so ("ab", "c") and ("a", "bc") differ.
+ * Fields are NUL-separated so ("ab", "c") and ("a", "bc") differ. SHA-1 is streaming, so hashing the
+ * joined string gives the digest the field-by-field updates always gave: stored hashes stay valid.
  */
 export function contentHashOf(
   title: string,
@@ -16,16 +19,7 @@ export function contentHashOf(
   author: string | undefined,
   text: string,
 ): string {
-  return createHash('sha1')
-    .update(title)
-    .update('\0')
-    .update(dateIso)
-    .update('\0')
-    .update(author ?? '')
-    .update('\0')
-    .update(text)
-    .digest('hex')
-    .slice(0, 16);
+  return hash('sha1', `${title}\0${dateIso}\0${author ?? ''}\0${text}`, 'hex').slice(0, 16);
 }
 
 /** The list-sized part of an article (drops html, text, extra and problems). */

@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import YAML from 'yaml';
 import { MAX_FRONT_MATTER_CHARS, MAX_YAML_ALIASES } from './limits';
 import type { ProblemList } from './problems';
+import { DECLINED, parseSimpleYaml } from './simpleYaml';
 import type { FrontMatterSplit } from './splitFrontMatter';
 
 interface YamlDiagnostic {
@@ -14,7 +15,7 @@ interface YamlDiagnostic {
 /** What the YAML engine saw during the current gray-matter call (parsing is synchronous). */
 let diagnostics: { errors: YamlDiagnostic[]; warnings: YamlDiagnostic[] } = { errors: [], warnings: [] };
 
-const YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
+export const YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
   schema: 'core', // timestamps stay strings: dates are read by parseDate, with the right zone
   customTags: [], // no tag may construct anything (`!!js/function` stays an unresolved, reported tag)
   uniqueKeys: false, // scraped archives repeat keys; the last one wins instead of losing the whole block
@@ -29,6 +30,12 @@ function refuseCode(): never {
 
 const yamlEngine = {
   parse(source: string): object {
+    // The fast path only accepts blocks `yaml` reads without errors or warnings: nothing to report.
+    const simple = parseSimpleYaml(source);
+    if (simple !== DECLINED) {
+      diagnostics = { errors: [], warnings: [] };
+      return simple;
+    }
     const doc = YAML.parseDocument(source, YAML_OPTIONS);
     diagnostics = {
       errors: doc.errors.map(toDiagnostic),
