@@ -85,6 +85,21 @@ describe('App', () => {
     expect(within(dated).queryByText(/No date in the article/)).toBeNull();
   });
 
+  it('lets the user choose the time zone of zone-less dates in the Library panel', async () => {
+    const api = renderApp();
+    await findRows();
+    fireEvent.keyDown(document.body, { key: 'l' });
+    const dialog = await screen.findByRole('dialog', { name: 'Library' });
+    const select = within(dialog).getByLabelText('Time zone of dates without one');
+    fireEvent.change(select, { target: { value: 'Asia/Shanghai' } });
+    await waitFor(() =>
+      expect(api.calls).toContainEqual({
+        method: 'updateSettings',
+        args: [{ dateTimeZone: 'Asia/Shanghai' }],
+      }),
+    );
+  });
+
   it('moves with j/k, stars with s, and shows it in the Starred view', async () => {
     const api = renderApp();
     await findRows();

@@ -66,6 +66,10 @@ export const en = {
     'The file of this starred article is missing. When the file comes back (same content), the star follows it. You can unstar it now.',
   readerFailed: 'This article could not be shown: {message}',
   readerBy: 'By {author}',
+  readerAsTextDeep:
+    'This article’s markup is nested too deeply to display safely (the file is probably damaged), so its text is shown instead.',
+  readerAsTextLarge:
+    'This article is too large to display with its formatting, so its text is shown instead.',
   readerDateFromFile: 'No date in the article: this is when its file was last changed.',
   readerOpenedFile: 'Opened from {path} (not in the library)',
   readerDegraded: 'Parts of this article could not be read cleanly:',
@@ -77,6 +81,10 @@ export const en = {
   articleLoadFailed: 'Could not open the article: {message}',
 
   libraryTitle: 'Library',
+  timeZoneLabel: 'Time zone of dates without one',
+  timeZoneSystem: 'This computer’s time zone',
+  timeZoneHint:
+    'Dates such as 2021-03-22 05:05:06 carry no time zone; they are read in this zone (as the blog engines that wrote them do). Changing it re-reads the library.',
   libraryFolders: 'Folders',
   libraryNoFolders: 'No folders yet.',
   libraryAddFolder: 'Add folder…',

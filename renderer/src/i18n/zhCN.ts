@@ -67,6 +67,8 @@ export const zhCN: Dictionary = {
     '这篇加星标文章的文件缺失。文件恢复（内容相同）后，星标会自动跟随。你也可以现在取消星标。',
   readerFailed: '无法显示这篇文章：{message}',
   readerBy: '作者：{author}',
+  readerAsTextDeep: '这篇文章的标记嵌套过深，无法安全显示（文件可能已损坏），因此只显示其文字。',
+  readerAsTextLarge: '这篇文章太大，无法带格式显示，因此只显示其文字。',
   readerDateFromFile: '文章中没有日期：这是文件最后修改的时间。',
   readerOpenedFile: '打开自 {path}（不在文章库中）',
   readerDegraded: '这篇文章有部分内容未能正确读取：',
@@ -78,6 +80,10 @@ export const zhCN: Dictionary = {
   articleLoadFailed: '无法打开文章：{message}',
 
   libraryTitle: '文章库',
+  timeZoneLabel: '无时区日期所用的时区',
+  timeZoneSystem: '本机时区',
+  timeZoneHint:
+    '像 2021-03-22 05:05:06 这样的日期不带时区，将按此时区解读（与生成它们的博客程序一致）。更改后会重新读取文章库。',
   libraryFolders: '文件夹',
   libraryNoFolders: '还没有文件夹。',
   libraryAddFolder: '添加文件夹…',

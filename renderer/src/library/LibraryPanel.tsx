@@ -26,6 +26,14 @@ interface Props {
   onClose(): void;
 }
 
+let zoneList: string[] | null = null;
+
+/** Every IANA zone this system knows (Intl), computed once. */
+function timeZones(): string[] {
+  zoneList ??= typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+  return zoneList;
+}
+
 export function LibraryPanel(props: Props) {
   const { t } = useI18n();
   const [path, setPath] = useState('');
@@ -178,6 +186,24 @@ export function LibraryPanel(props: Props) {
             </option>
           </select>
         </label>
+        <label>
+          <span>{t('timeZoneLabel')}</span>
+          <select
+            value={props.settings?.dateTimeZone ?? ''}
+            onChange={(e) => props.onSettings({ dateTimeZone: e.target.value })}
+            aria-describedby="time-zone-hint"
+          >
+            <option value="">{t('timeZoneSystem')}</option>
+            {timeZones().map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p id="time-zone-hint" className="muted">
+          {t('timeZoneHint')}
+        </p>
       </section>
     </Modal>
   );

@@ -1,9 +1,12 @@
 import { useLayoutEffect, useRef } from 'react';
+import { perfMarkAfterPaint } from '../perf/marks';
 import { buildArticleContent } from './articleContent';
 import { ARTICLE_CSS } from './articleStyles';
 
 interface Props {
   html: string;
+  /** The article's title: a first heading that only repeats it is not shown again. */
+  title: string;
   headImage: string | undefined;
   /** Placeholder text for images that cannot load. */
   unavailable: string;
@@ -16,7 +19,7 @@ interface Props {
  * markup still cannot restyle, cover or query the app: our selectors do not cross the boundary,
  * style elements and attributes are stripped anyway, and nothing in it can run (sanitized + CSP).
  */
-export function ArticleBody({ html, headImage, unavailable, onOpenLink }: Props) {
+export function ArticleBody({ html, title, headImage, unavailable, onOpenLink }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const openLinkRef = useRef(onOpenLink);
   openLinkRef.current = onOpenLink;
@@ -26,8 +29,9 @@ export function ArticleBody({ html, headImage, unavailable, onOpenLink }: Props)
     const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = ARTICLE_CSS;
-    const { root: content } = buildArticleContent(html, headImage, unavailable);
+    const { root: content } = buildArticleContent(html, headImage, unavailable, title);
     root.replaceChildren(style, content);
+    perfMarkAfterPaint('article-painted', { chars: html.length });
 
     const linkFrom = (event: Event): HTMLAnchorElement | null => {
       const target = event.composedPath()[0];
@@ -67,7 +71,7 @@ export function ArticleBody({ html, headImage, unavailable, onOpenLink }: Props)
       root.removeEventListener('auxclick', onAuxClick);
       root.removeEventListener('dragstart', onDragStart);
     };
-  }, [html, headImage, unavailable]);
+  }, [html, title, headImage, unavailable]);
 
   return <div ref={hostRef} className="article-body" />;
 }

@@ -1,10 +1,11 @@
-import { forwardRef } from 'react';
+import { forwardRef, useMemo } from 'react';
 import type { Article, StarredEntry } from '../../../shared/types';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import type { DateFormats } from '../app/formatDates';
 import { useI18n } from '../i18n/I18nContext';
 import { StarButton } from '../stars/StarButton';
 import { ArticleBody } from './ArticleBody';
+import { displayHtml } from './displayHtml';
 import { guessLanguage } from './guessLanguage';
 import type { ArticleLoad } from './useArticle';
 
@@ -99,6 +100,7 @@ function ArticleView(props: Props & { article: Article }) {
   const { t } = useI18n();
   const { article, formats } = props;
   const lang = guessLanguage(`${article.title} ${article.excerpt}`);
+  const shown = useMemo(() => displayHtml(article), [article]);
   return (
     <article
       className="reader-article"
@@ -165,8 +167,14 @@ function ArticleView(props: Props & { article: Article }) {
           </details>
         )}
       </header>
+      {shown.asText && (
+        <p className="reader-note">
+          {t(shown.asText === 'too-deep' ? 'readerAsTextDeep' : 'readerAsTextLarge')}
+        </p>
+      )}
       <ArticleBody
-        html={article.html}
+        html={shown.html}
+        title={article.title}
         headImage={article.images.head}
         unavailable={t('imageUnavailable')}
         onOpenLink={props.onOpenLink}

@@ -1,3 +1,4 @@
+import { removeRepeatedTitle } from './displayHtml';
 import { decideHeadImage, type HeadImageDecision } from './headImage';
 import { sanitizeArticleHtml } from './sanitize';
 import { safeImageSrc } from './urls';
@@ -13,10 +14,12 @@ export function buildArticleContent(
   html: string,
   head: string | undefined,
   unavailable: string,
+  title?: string,
 ): ArticleContent {
   const body = document.createElement('div');
   body.className = 'bs-body';
   body.append(sanitizeArticleHtml(html));
+  if (title) removeRepeatedTitle(body, title);
   const headImage = decideHeadImage(head, body);
   const root = document.createElement('div');
   root.className = 'bs-article';
