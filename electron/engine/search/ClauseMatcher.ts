@@ -1,6 +1,7 @@
 // Finds one query clause in folded text. Used to verify index candidates, to tell title hits and
 // to place highlights, so "matches" means the same thing everywhere.
 
+import { anchorOffset } from './byteFrequency';
 import { CLASS, SEP, WORD } from './charClass';
 import type { QueryClause, QueryToken } from './parseQuery';
 
@@ -13,24 +14,43 @@ export class ClauseMatcher {
   /** End (exclusive) of the match returned by the last successful `find`. */
   end = 0;
   private readonly tokens: QueryToken[];
-  private readonly first: QueryToken;
+  /** The first token is searched from its unit at `anchor` (see byteFrequency.ts)... */
+  private readonly anchor: number;
+  private readonly anchorText: string;
+  /** ...and then checked to start with the units before it. */
+  private readonly head: string;
+  private readonly firstLength: number;
 
-  constructor(clause: QueryClause) {
+  /** `byteCounts` (from sampleByteCounts) lets searches anchor on the first token's rarest unit. */
+  constructor(clause: QueryClause, byteCounts?: Float64Array) {
     this.tokens = clause.tokens;
-    this.first = clause.tokens[0]!;
+    const first = clause.tokens[0]!.text;
+    this.anchor = anchorOffset(first, byteCounts);
+    this.anchorText = first.slice(this.anchor);
+    this.head = first.slice(0, this.anchor);
+    this.firstLength = first.length;
   }
 
   /** Start of the first match starting in [from, limit) of `s` (folded text), or -1. */
   find(s: string, from: number, limit: number): number {
-    const first = this.first.text;
-    let p = s.indexOf(first, from);
-    while (p >= 0 && p < limit) {
-      const end = this.matchAt(s, p);
-      if (end >= 0) {
-        this.end = end;
-        return p;
+    const k = this.anchor;
+    const anchorText = this.anchorText;
+    // indexOf only sees the text up to where a first token starting before `limit` ends (a sliced
+    // string costs no copy), so a miss in a title or snippet window does not scan the whole body.
+    const end = limit + this.firstLength - 1;
+    const hay = end < s.length ? s.slice(0, end) : s;
+    let q = hay.indexOf(anchorText, from + k);
+    while (q >= 0) {
+      const p = q - k;
+      if (p >= limit) return -1;
+      if (k === 0 || s.startsWith(this.head, p)) {
+        const matchEnd = this.matchAt(s, p);
+        if (matchEnd >= 0) {
+          this.end = matchEnd;
+          return p;
+        }
       }
-      p = s.indexOf(first, p + 1);
+      q = hay.indexOf(anchorText, q + 1);
     }
     return -1;
   }

@@ -4,11 +4,13 @@
 // Each document gets a dense number (never reused until a compaction). Its fields are folded and
 // stored joined as  title \0 author \0 category \0 ... \0 text , which is what verification and
 // snippets read. Two sets of posting lists share one PostingPool:
-//   body  - over all fields: CJK bigrams and words. No unigrams: they would cost ~35% more postings
-//           and build time; a 1-character query is verified against every document instead.
+//   body  - over all fields: CJK bigrams and words.
 //   title - bigrams, unigrams and words of the title only, to rank title hits without reading titles
+// Body unigrams (which documents contain each CJK character) live in CharPostings, mostly as bitmaps:
+// as varint lists they would add ~50% to the postings.
 
 import { Buffer } from 'node:buffer';
+import { CharPostings } from './CharPostings';
 import { CJK, CLASS, FOLD, WORD } from './charClass';
 import { KeyBatch } from './KeyBatch';
 import { KeyTable } from './KeyTable';
@@ -74,8 +76,10 @@ export class IndexState {
   pool = new PostingPool();
   body = new PostingSide(1 << 16);
   title = new PostingSide(1 << 12);
+  /** Body unigrams. */
+  chars = new CharPostings();
   docs: (DocRecord | null)[] = [];
-  /** dateMs for ranking (NaN -> -Infinity), by document number. */
+  /** dateMs for ranking (NaN -> -Infinity), by document number; NaN marks a removed document. */
   rankDate = new Float64Array(1024);
   byId = new Map<string, number>();
   deleted = 0;
@@ -95,6 +99,10 @@ export class IndexState {
   private seenDoc = -1;
   private seenCount = 0;
   private diffs: number[] = [];
+  // The distinct CJK units of the document being added: charStamp[unit] holds the document number.
+  private readonly charStamp = new Int32Array(0x10000).fill(-1);
+  private readonly docChars = new Uint16Array(0x10000);
+  private docCharCount = 0;
 
   get size(): number {
     return this.byId.size;
@@ -115,6 +123,7 @@ export class IndexState {
     }
     this.spans.length = 0;
     this.diffs.length = 0;
+    this.docCharCount = 0;
     if (this.batch.length > 0 && this.batch.length + 2 * need > BATCH_MAX) this.post();
     this.batch.reserve(2 * need);
     let o = this.scanField(doc.title, 0, num, true);
@@ -129,6 +138,7 @@ export class IndexState {
     const textStart = o;
     o = this.scanField(doc.text, o, num, false);
 
+    this.chars.addDoc(num, this.docChars, this.docCharCount);
     const wide = this.isWide(o);
     const folded = this.decodeScratch(o, wide);
     this.indexWords(folded, num, titleLen);
@@ -160,6 +170,7 @@ export class IndexState {
     this.byId.delete(id);
     // Postings keep the number; searches skip null records.
     this.docs[num] = null;
+    this.rankDate[num] = Number.NaN;
     this.deleted++;
     return true;
   }
@@ -203,6 +214,9 @@ export class IndexState {
     const docs = batch.docs;
     const seenKeys = this.seenKeys;
     const seenStamp = this.seenStamp;
+    const charStamp = this.charStamp;
+    const docChars = this.docChars;
+    let docCharCount = this.docCharCount;
     let seenCount = num === this.seenDoc ? this.seenCount : 0;
     let b = batch.length;
     let o = start;
@@ -216,6 +230,10 @@ export class IndexState {
       if (f !== c) diffs.push(o, c);
       const k = classOf[f]!;
       if (k === K_CJK) {
+        if (charStamp[f] !== num) {
+          charStamp[f] = num;
+          docChars[docCharCount++] = f;
+        }
         if (wordStart >= 0) {
           spans.push(wordStart, o);
           wordStart = -1;
@@ -260,6 +278,7 @@ export class IndexState {
     }
     if (wordStart >= 0) spans.push(wordStart, o);
     batch.length = b;
+    this.docCharCount = docCharCount;
     this.seenDoc = num;
     this.seenCount = seenCount;
     return o;

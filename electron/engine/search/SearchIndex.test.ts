@@ -290,3 +290,52 @@ describe('SearchIndex.deserialize', () => {
     expect(SearchIndex.deserialize(shifted.subarray(1)).size).toBe(50);
   });
 });
+
+describe('SearchIndex character and run edge cases', () => {
+  const docs = [
+    doc('laugh', '哈哈哈', '他笑了：哈哈，哈', Date.UTC(2021, 0, 3)),
+    doc('edge', '标题结尾', '开头正文以人', Date.UTC(2021, 0, 2), { author: '作者甲' }),
+    doc('mixed', 'Mixed 中文title', 'iPhone发布会在上海举行，价格5999元。', Date.UTC(2021, 0, 1)),
+  ];
+  const index = new SearchIndex();
+  index.addMany(docs);
+
+  it('agrees with brute force on repeated characters, field edges and mixed scripts', () => {
+    const queries = [
+      '哈',
+      '哈哈',
+      '哈哈哈',
+      '哈哈哈哈',
+      '笑了哈',
+      '结尾开头',
+      '尾开',
+      '以人',
+      '人',
+      '作者甲',
+      '者甲开',
+      '文title',
+      'iphone发布',
+      '发布会在上海',
+      '元',
+      '5999元',
+    ];
+    for (const text of queries) {
+      expect({ text, ids: ids(index, text) }).toEqual({ text, ids: bruteForceSearch(docs, text).ids });
+    }
+    expect(ids(index, '尾开')).toEqual([]);
+    expect(ids(index, '哈哈哈')).toEqual(['laugh']);
+  });
+
+  it('keeps one-character lists exact through removal, re-adding and a serialize round trip', () => {
+    const live = new SearchIndex();
+    live.addMany(docs);
+    live.remove('laugh');
+    live.add(doc('laugh2', '笑', '哈', Date.UTC(2022, 0, 1)));
+    const copy = SearchIndex.deserialize(live.serialize());
+    for (const index of [live, copy]) {
+      expect(ids(index, '哈')).toEqual(['laugh2']);
+      expect(ids(index, '人')).toEqual(['edge']);
+      expect(index.search({ text: '元' }).total).toBe(1);
+    }
+  });
+});

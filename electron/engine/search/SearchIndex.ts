@@ -5,14 +5,15 @@
 // How a query runs (see parseQuery.ts for what the user can type):
 //   1. Each clause gets candidate documents from posting lists. A 2-unit CJK run and a word
 //      (prefix) have EXACT lists; longer CJK runs and phrases intersect their parts' lists and are
-//      verified with indexOf on the stored folded text. A single CJK character has no body list:
-//      every document is a candidate and indexOf decides (memchr-fast; ~100k documents per query).
+//      verified with indexOf on the stored folded text (anchored on the unit memchr finds fastest,
+//      see byteFrequency.ts). A single CJK character has an exact list (CharPostings).
 //   2. Clauses are intersected (smallest first), filtered (deleted, dates, category, starred) and
 //      verified where needed: `total` is exact.
 //   3. Ranking: how many clauses match in the title (from the title-only lists), then date (newer
 //      first), then id. Only the requested page is selected (bounded heap) and given snippets.
 
 import type { HighlightRange, SearchMatch, SearchQuery, SearchResult } from '../../../shared/types';
+import { sampleByteCounts } from './byteFrequency';
 import { ClauseMatcher } from './ClauseMatcher';
 import { type DocRecord, type IndexDoc, IndexState, MAX_WORD, type PostingSide } from './IndexState';
 import { decodeIndex, encodeIndex } from './indexCodec';
@@ -50,6 +51,9 @@ interface Candidates {
 
 export class SearchIndex {
   private state: IndexState;
+  /** Byte frequencies of the stored text and the document count they were sampled at. */
+  private byteCounts: Float64Array | undefined;
+  private byteCountsDocs = 0;
 
   constructor(state?: IndexState) {
     this.state = state ?? new IndexState();
@@ -74,6 +78,7 @@ export class SearchIndex {
     this.state.flush();
     this.maintain();
     this.state.pool.freeze();
+    this.state.chars.tidy();
   }
 
   remove(id: string): boolean {
@@ -110,6 +115,7 @@ export class SearchIndex {
     for (const rec of old.docs) if (rec !== null) fresh.addDoc(recordToDoc(rec));
     fresh.flush();
     fresh.pool.freeze();
+    fresh.chars.tidy();
     this.state = fresh;
   }
 
@@ -124,7 +130,7 @@ export class SearchIndex {
       textBytes += rec.diffs ? rec.diffs.byteLength : 0;
       metaBytes += 200 + (rec.id.length + rec.path.length + rec.title.length) * 2;
     }
-    const postingBytes = s.pool.bytes;
+    const postingBytes = s.pool.bytes + s.chars.bytes;
     const dictBytes =
       s.body.pairs.bytes + s.title.pairs.bytes + s.body.words.bytes + s.title.words.bytes + 2 * 0x10000 * 4;
     return {
@@ -165,7 +171,8 @@ export class SearchIndex {
 
     const state = this.state;
     state.flush();
-    const matchers = clauses.map((c) => new ClauseMatcher(c));
+    const byteCounts = this.sampledByteCounts();
+    const matchers = clauses.map((c) => new ClauseMatcher(c, byteCounts));
     const plans = clauses.map((c, i) => ({ ...this.clauseCandidates(c, state.body), matcher: matchers[i]! }));
     plans.sort((a, b) => a.docs.length - b.docs.length);
     let docs = plans[0]!.docs;
@@ -184,15 +191,25 @@ export class SearchIndex {
     const records = state.docs;
     const hits = new Int32Array(docs.length);
     let total = 0;
-    next: for (let i = 0; i < docs.length; i++) {
-      const d = docs[i]!;
-      const rec = records[d];
-      if (!rec) continue;
-      if (dated && !(rec.dateMs >= lo && rec.dateMs <= hi)) continue;
-      if (category !== undefined && !rec.categories.includes(category)) continue;
-      if (isStarred && !isStarred(rec.id)) continue;
-      for (const m of verify) if (m.find(rec.folded, 0, rec.folded.length) < 0) continue next;
-      hits[total++] = d;
+    if (!dated && category === undefined && !isStarred && verify.length === 0) {
+      // Exact candidates, no filters: only removed documents drop out, and rankDate tells those
+      // without reading each record (tens of thousands of scattered objects for a common term).
+      const rankDate = state.rankDate;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        if (!Number.isNaN(rankDate[d]!)) hits[total++] = d;
+      }
+    } else {
+      next: for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        const rec = records[d];
+        if (!rec) continue;
+        if (dated && !(rec.dateMs >= lo && rec.dateMs <= hi)) continue;
+        if (category !== undefined && !rec.categories.includes(category)) continue;
+        if (isStarred && !isStarred(rec.id)) continue;
+        for (const m of verify) if (m.find(rec.folded, 0, rec.folded.length) < 0) continue next;
+        hits[total++] = d;
+      }
     }
     const found = hits.subarray(0, total);
 
@@ -204,6 +221,16 @@ export class SearchIndex {
     const page = selectPage(found, scores, state.rankDate, records as DocRecord[], offset, limit);
     const matches = page.map((i) => toMatch(records[found[i]!]!, scores[i]!, matchers));
     return finish(total, matches);
+  }
+
+  /** Resampled whenever the archive has doubled (or halved) since the last sample. */
+  private sampledByteCounts(): Float64Array {
+    const n = this.state.docs.length;
+    if (this.byteCounts === undefined || n > this.byteCountsDocs * 2 || n * 2 < this.byteCountsDocs) {
+      this.byteCounts = sampleByteCounts(this.state.docs.map((rec) => rec?.folded));
+      this.byteCountsDocs = n;
+    }
+    return this.byteCounts;
   }
 
   /** For each found document, how many clauses match inside its title. */
@@ -225,13 +252,6 @@ export class SearchIndex {
     return scores;
   }
 
-  /** Every document number (deleted ones are skipped later with the other filters). */
-  private allDocs(): Int32Array {
-    const all = new Int32Array(this.state.docs.length);
-    for (let i = 0; i < all.length; i++) all[i] = i;
-    return all;
-  }
-
   private clauseCandidates(clause: QueryClause, side: PostingSide): Candidates {
     if (clause.tokens.length === 1) return this.tokenCandidates(clause.tokens[0]!, side);
     const parts = clause.tokens.map((t) => this.tokenCandidates(t, side).docs);
@@ -246,7 +266,7 @@ export class SearchIndex {
     const text = token.text;
     if (token.kind === 'cjk') {
       if (text.length === 1) {
-        if (side === this.state.body) return { docs: this.allDocs(), exact: false };
+        if (side === this.state.body) return { docs: this.state.chars.docs(text.charCodeAt(0)), exact: true };
         const l = side.uni[text.charCodeAt(0)]!;
         return { docs: l < 0 ? EMPTY : pool.decode(l), exact: true };
       }

@@ -2,17 +2,19 @@
 // posting bytes are copied as one block and hash tables are refilled from (key, list) pairs.
 //
 // Layout (little-endian): "BSIX" | version u32 | payload length u32 | checksum u32 | payload
-//   payload: docs, the posting list count, the body and title sides, then the posting pool.
+//   payload: docs, the posting list count, the body and title sides, the body's character postings,
+//   then the posting pool.
 // Any damage (wrong magic/version, truncation, checksum, out-of-range numbers) throws an Error whose
 // message says the cache must be rebuilt; callers rebuild from the articles.
 
 import { Buffer } from 'node:buffer';
+import type { CharPostings } from './CharPostings';
 import { type DocRecord, IndexState, type PostingSide } from './IndexState';
 import { KeyTable } from './KeyTable';
 import { PostingPool } from './PostingPool';
 
 const MAGIC = 0x58495342; // "BSIX" read as little-endian u32
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const HEADER = 16;
 
 const F_PRESENT = 1;
@@ -149,6 +151,64 @@ function sideSize(side: PostingSide): number {
   return size;
 }
 
+function charsSize(chars: CharPostings): number {
+  let size = 4;
+  chars.forEach((_unit, count, list, bits) => {
+    size += 13 + (list ? count * 4 : bits!.byteLength);
+  });
+  return size;
+}
+
+// Per character: unit u32, count u32, kind u8 (0 list, 1 bitmap), length u32 (ints), the ints.
+function writeChars(w: Writer, chars: CharPostings): void {
+  w.u32(chars.size);
+  chars.forEach((unit, count, list, bits) => {
+    w.u32(unit);
+    w.u32(count);
+    w.u8(list ? 0 : 1);
+    const ints = list ?? new Int32Array(bits!.buffer, bits!.byteOffset, bits!.length);
+    w.u32(ints.length);
+    w.ints(ints);
+  });
+}
+
+function readChars(r: Reader, chars: CharPostings, docCount: number): void {
+  const n = r.u32();
+  if (n > 0x10000) damaged('the character count is impossible');
+  const words = (docCount + 31) >>> 5;
+  for (let i = 0; i < n; i++) {
+    const unit = r.u32();
+    const count = r.u32();
+    const kind = r.u8();
+    const length = r.u32();
+    if (unit > 0xffff || kind > 1 || count > docCount || length > r.remaining / 4 || chars.count(unit) !== 0)
+      damaged('a character entry is invalid');
+    const ints = r.ints(length);
+    if (kind === 0) {
+      if (length !== count) damaged('a character list has the wrong length');
+      let last = -1;
+      for (let k = 0; k < length; k++) {
+        if (ints[k]! <= last || ints[k]! >= docCount) damaged('a character list is out of order');
+        last = ints[k]!;
+      }
+      chars.restore(unit, count, ints, undefined, docCount);
+    } else {
+      if (length > words) damaged('a character bitmap is too long');
+      const bits = new Uint32Array(ints.buffer, ints.byteOffset, ints.length);
+      let set = 0;
+      for (let k = 0; k < bits.length; k++) {
+        let v = bits[k]!;
+        while (v !== 0) {
+          v &= v - 1;
+          set++;
+        }
+      }
+      if (set !== count) damaged('a character bitmap does not match its count');
+      chars.restore(unit, count, undefined, bits, docCount);
+    }
+  }
+}
+
 function writeSide(w: Writer, side: PostingSide): void {
   w.ints(side.uni);
   w.u32(side.pairs.size);
@@ -175,7 +235,7 @@ export function encodeIndex(state: IndexState): Uint8Array {
     size += strSize(rec.folded, rec.wide);
     if (rec.diffs) size += 4 + rec.diffs.byteLength;
   }
-  size += sideSize(state.body) + sideSize(state.title);
+  size += sideSize(state.body) + sideSize(state.title) + charsSize(state.chars);
   size += 4 + pool.last.byteLength * 3 + 4 + pool.bytes.length;
 
   const w = new Writer(size);
@@ -210,6 +270,7 @@ export function encodeIndex(state: IndexState): Uint8Array {
   w.u32(pool.last.length);
   writeSide(w, state.body);
   writeSide(w, state.title);
+  writeChars(w, state.chars);
   w.ints(pool.last);
   w.ints(pool.counts);
   w.ints(pool.lengths);
@@ -320,12 +381,15 @@ export function decodeIndex(bytes: Uint8Array): IndexState {
   state.rankDate = new Float64Array(Math.max(1024, count));
   state.docs.forEach((rec, num) => {
     if (rec) state.rankDate[num] = Number.isNaN(rec.dateMs) ? Number.NEGATIVE_INFINITY : rec.dateMs;
+    else state.rankDate[num] = Number.NaN;
   });
 
   const lists = r.u32();
   if (lists > payload.length) damaged('the list count is impossible');
   readSide(r, state.body, lists);
   readSide(r, state.title, lists);
+  readChars(r, state.chars, count);
+  state.chars.tidy();
   const last = r.ints(lists);
   const counts = r.ints(lists);
   const lengths = r.ints(lists);
