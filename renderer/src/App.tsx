@@ -15,13 +15,14 @@ import { HeadlineList, type HeadlineListHandle } from './headlines/HeadlineList'
 import { type HeadlineItem, itemFromMatch, itemFromStar, itemFromSummary } from './headlines/headlineItem';
 import {
   computeFacets,
+  type Facets,
   type ListFilter,
   matchesFacet,
   noFilter,
   rangeStart,
   toSearchFilters,
 } from './headlines/listFilter';
-import { initialNav, listOf, navReducer } from './headlines/navigation';
+import { initialNav, listOfItems, navReducer } from './headlines/navigation';
 import { Toolbar, type View } from './headlines/Toolbar';
 import { type I18n, I18nContext } from './i18n/I18nContext';
 import { makeTranslate, resolveLanguage, resolveLocale } from './i18n/i18n';
@@ -29,6 +30,7 @@ import type { DropPlan } from './library/dropPaths';
 import { LibraryPanel } from './library/LibraryPanel';
 import { ScanProgress } from './library/ScanProgress';
 import { useWindowDrop } from './library/useDrop';
+import { useBackgroundValue } from './perf/useBackgroundValue';
 import { ArticleCache } from './reader/articleCache';
 import { MAX_TEXT_SIZE, MIN_TEXT_SIZE, ReadingPane } from './reader/ReadingPane';
 import { useArticle } from './reader/useArticle';
@@ -43,6 +45,7 @@ const DEFAULT_TEXT_SIZE = 17;
 const CLOCK_TICK_MS = 5 * 60 * 1000;
 /** How often the headline list takes in new articles while a scan is running. */
 const SCAN_REFRESH_MS = 500;
+const NO_FACETS: Facets = { categories: [], authors: [] };
 
 interface Props {
   api: BroadsheetApi;
@@ -102,7 +105,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   // A scan delivers batches every frame; derived lists follow at lower priority so typing and
   // scrolling stay responsive.
   const articles = useDeferredValue(useThrottled(lib.articles, lib.progress.done ? 0 : SCAN_REFRESH_MS));
-  const facets = useMemo(() => computeFacets(articles), [articles]);
+  const facets = useBackgroundValue(articles, computeFacets, NO_FACETS);
   const searching = query.trim() !== '';
   // A search with no results shows a message instead of the list, so the list must be rendered
   // again (synchronously) before it can take the focus back.
@@ -159,7 +162,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
         : groupByDay(items, { now: clock, locale, labels: { today: t('today'), yesterday: t('yesterday') } }),
     [searching, items, clock, locale, t],
   );
-  const navList = useMemo(() => listOf(items.map((i) => i.id)), [items]);
+  const navList = useMemo(() => listOfItems(items), [items]);
   const cursorIndex = nav.cursorId === null ? -1 : navList.positionOf(nav.cursorId);
 
   // ---- the open article

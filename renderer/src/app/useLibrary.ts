@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { BroadsheetApi, Capabilities, LibraryEvent, MenuCommand } from '../../../shared/contract';
 import { errorMessage } from '../api';
+import { perfMark } from '../perf/marks';
 import { fromSnapshot, type LibraryState } from './libraryState';
 import type { LibraryStore } from './libraryStore';
 
@@ -33,10 +34,17 @@ export function useLibrary(
       if (event.type === 'menu') menuHandler.current(event.command);
       else if (queue) queue.push(event);
       else store.dispatch(event);
+      if (event.type === 'progress' && event.progress.done) {
+        perfMark('scan-done', { articles: store.getState().articles.length, queued: !!queue });
+      }
     });
     Promise.all([api.getSnapshot(), api.getSettings(), api.getCapabilities()])
       .then(([snapshot, settings, caps]) => {
         if (!live) return;
+        perfMark('snapshot-received', {
+          articles: snapshot.articles.length,
+          settled: snapshot.progress.done && !snapshot.roots.some((r) => r.status === 'scanning'),
+        });
         store.reset(fromSnapshot(snapshot, settings));
         for (const event of queue ?? []) store.dispatch(event);
         queue = null;

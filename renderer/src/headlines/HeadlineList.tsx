@@ -1,7 +1,8 @@
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import type { DateFormats } from '../app/formatDates';
 import { useI18n } from '../i18n/I18nContext';
+import { perfMarkAfterPaint } from '../perf/marks';
 import { Highlighted } from '../search/highlight';
 import type { HeadlineRows } from './groupByDay';
 import type { HeadlineItem } from './headlineItem';
@@ -92,6 +93,10 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
   useEffect(() => {
     if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
   }, [cursorRow, virtualizer]);
+
+  useLayoutEffect(() => {
+    perfMarkAfterPaint('headlines-painted', { count: items.length, mode });
+  }, [items, mode]);
 
   const cursorItem = cursorIndex >= 0 ? items[cursorIndex] : undefined;
 

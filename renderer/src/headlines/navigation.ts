@@ -60,12 +60,20 @@ export function navReducer(state: NavState, action: NavAction): NavState {
 }
 
 export function listOf(ids: readonly string[]): NavList {
+  return listOfItems(ids.map((id) => ({ id })));
+}
+
+/** The list over items that carry their id: no copy of 100,000 ids per refresh of the list. */
+export function listOfItems(items: readonly { id: string }[]): NavList {
   let positions: Map<string, number> | null = null;
   return {
-    count: ids.length,
-    idAt: (i) => ids[i],
+    count: items.length,
+    idAt: (i) => items[i]?.id,
     positionOf: (id) => {
-      positions ??= new Map(ids.map((x, i) => [x, i]));
+      if (!positions) {
+        positions = new Map();
+        for (let i = 0; i < items.length; i++) positions.set(items[i]!.id, i);
+      }
       return positions.get(id) ?? -1;
     },
   };

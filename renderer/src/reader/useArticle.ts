@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Article } from '../../../shared/types';
 import { errorMessage } from '../api';
+import { perfMark } from '../perf/marks';
 import type { ArticleCache } from './articleCache';
 
 export type ArticleLoad =
@@ -19,6 +20,7 @@ export function useArticle(cache: ArticleCache, id: string | null, mtimeMs: numb
       return;
     }
     const cached = cache.peek(id, mtimeMs);
+    perfMark('article-requested', { id, cached: !!cached });
     if (cached) {
       setLoad({ status: 'ready', article: cached });
       return;
@@ -27,6 +29,7 @@ export function useArticle(cache: ArticleCache, id: string | null, mtimeMs: numb
     setLoad({ status: 'loading', id });
     cache.get(id, mtimeMs).then(
       (article) => {
+        perfMark('article-loaded', { id });
         if (current) setLoad(article ? { status: 'ready', article } : { status: 'not-found', id });
       },
       (error: unknown) => {
