@@ -1,10 +1,12 @@
 // Library benchmark: cold open (parse everything) versus warm start (from the cache), on the
 // seed-like archives of bench/scanArchive.ts. Prints time to the first 500 headlines, time until
-// every article is searchable, cache save time and peak memory.
+// every article is searchable, cache save time and peak memory. Each open runs in a fresh process,
+// as a restarted app would: the warm start does not inherit the cold run's heap.
 //   npx tsx bench/library.ts [--sizes 10000,100000]
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Library } from '../electron/engine/library/Library';
@@ -37,34 +39,61 @@ async function openTimed(archive: string, dataDir: string) {
       }
       if (e.type === 'progress' && e.progress.done) resolveDone();
     },
-  } as Parameters<typeof Library.open>[0]);
+  });
   const opened = performance.now() - started;
+  // Sent as soon as open() resolves, as the window would: it answers once the index is loaded.
+  const probe = await library.call('search', { text: '拉夫罗夫', limit: 10 });
   const searchableAt = performance.now() - started;
-  const probe = library.search({ text: '拉夫罗夫', limit: 10 });
   await done;
   const scanDone = performance.now() - started;
   return { library, firstHeadlines, opened, searchableAt, scanDone, probeTotal: probe.total };
+}
+
+async function child(mode: 'cold' | 'warm', archive: string, dataDir: string, size: number) {
+  const run = await openTimed(archive, dataDir);
+  const memory = `rss ${mb(process.memoryUsage().rss)}, peak rss ${mb(process.resourceUsage().maxRSS * 1024)}`;
+  if (mode === 'cold') {
+    console.log(
+      `library ${size}: cold  first 500 headlines ${s(run.firstHeadlines)}, all parsed + indexed ${s(run.scanDone)}, ` +
+        `${memory}, index ${mb(run.library.indexStats().approxBytes)}`,
+    );
+    const closing = performance.now();
+    await run.library.close();
+    console.log(`library ${size}: close + cache save ${s(performance.now() - closing)}`);
+  } else {
+    console.log(
+      `library ${size}: warm  first 500 headlines ${s(run.firstHeadlines)}, open() resolved ${s(run.opened)}, ` +
+        `searchable ${s(run.searchableAt)} (probe query: ${run.probeTotal} matches), ` +
+        `unchanged-file check done ${s(run.scanDone)}, ${memory}`,
+    );
+    await run.library.close();
+  }
+}
+
+const childArgs = process.argv.indexOf('--child');
+if (childArgs > 0) {
+  const [mode, archive, dataDir, size] = process.argv.slice(childArgs + 1);
+  await child(mode as 'cold' | 'warm', archive!, dataDir!, Number(size));
+  process.exit(0);
 }
 
 for (const size of sizes) {
   const archive = benchArchive(repo, size, console.log);
   const dataDir = mkdtempSync(join(tmpdir(), 'bs-bench-library-'));
   try {
-    const cold = await openTimed(archive, dataDir);
+    for (const mode of ['cold', 'warm']) {
+      const result = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, archive, dataDir, String(size)],
+        { stdio: 'inherit' },
+      );
+      if (result.status !== 0) throw new Error(`the ${mode} run exited with ${result.status}`);
+    }
     console.log(
-      `library ${size}: cold  first 500 headlines ${s(cold.firstHeadlines)}, all parsed + indexed ${s(cold.scanDone)}, ` +
-        `rss ${mb(process.memoryUsage().rss)}, index ${mb(cold.library.indexStats().approxBytes)}`,
+      `library ${size}: load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
     );
-    const closing = performance.now();
-    await cold.library.close();
-    console.log(`library ${size}: close + cache save ${s(performance.now() - closing)}`);
-    const warm = await openTimed(archive, dataDir);
-    console.log(
-      `library ${size}: warm  first 500 headlines ${s(warm.firstHeadlines)}, searchable ${s(warm.searchableAt)} ` +
-        `(probe query: ${warm.probeTotal} matches), unchanged-file check done ${s(warm.scanDone)}, ` +
-        `rss ${mb(process.memoryUsage().rss)}, peak rss ${mb(process.resourceUsage().maxRSS * 1024)}`,
-    );
-    await warm.library.close();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -127,6 +127,45 @@ describe('Library', () => {
     expect(library.search({ text: '新内容' }).total).toBe(1);
   });
 
+  it('lists cached headlines as soon as it opens; a search sent at once waits for the index', async () => {
+    await (await openLib()).close();
+    open.splice(0);
+    const events: LibraryEvent[] = [];
+    const library = await Library.open({
+      dataDir,
+      roots: [archive],
+      watch: true,
+      onEventForBench: (e) => events.push(e),
+    });
+    open.push(library);
+    // Open, but not finished: the first event already listed every cached article.
+    expect(events[0]).toMatchObject({ type: 'articles-upserted' });
+    expect((events[0] as { articles: unknown[] }).articles).toHaveLength(4);
+    expect(library.snapshot().articles).toHaveLength(4);
+    expect(library.snapshot().progress.done).toBe(false);
+    const result = await library.call('search', { text: '金边' });
+    expect(result.total).toBe(1);
+    await library.whenIdle();
+    expect(library.scanStats).toEqual({ parsed: 0, unchanged: 4 });
+    expect(library.snapshot().progress.done).toBe(true);
+  });
+
+  it('lists the cached headlines but parses everything again when only the index is damaged', async () => {
+    await (await openLib()).close();
+    open.splice(0);
+    const file = LibraryCache.fileFor(dataDir, [archive]);
+    const bytes = await readFile(file);
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff; // inside the index section
+    await writeFile(file, bytes);
+    const library = await Library.open({ dataDir, roots: [archive], watch: true });
+    open.push(library);
+    expect(library.articles()).toHaveLength(4);
+    // Until the rescan has finished, searches see what it has parsed so far, as in any scan.
+    await library.whenIdle();
+    expect(library.scanStats).toEqual({ parsed: 4, unchanged: 0 });
+    expect(library.search({ text: '金边' }).total).toBe(1);
+  });
+
   it('ignores a damaged cache and rescans instead of answering wrongly', async () => {
     let library = await openLib();
     await library.close();

@@ -30,7 +30,7 @@ import type { ParseOptions } from '../parse/parseArticle';
 import { readArticleFile } from '../parse/readArticleFile';
 import { type ScannedArticle, scanLibrary } from '../scan/scanLibrary';
 import { SearchIndex } from '../search/SearchIndex';
-import { LibraryCache } from '../store/LibraryCache';
+import { LibraryCache, type OpenCache } from '../store/LibraryCache';
 import { SettingsStore } from '../store/SettingsStore';
 import { StarStore } from '../store/StarStore';
 import { LibraryWatcher, type WatchChange } from '../watch/LibraryWatcher';
@@ -73,6 +73,14 @@ export class Library implements LibraryService {
   private readonly storeWarnings: Problem[] = [];
   /** What the last scans did: files parsed, and files taken unchanged from the cache. */
   readonly scanStats = { parsed: 0, unchanged: 0 };
+  /** Settles once the search index holds every listed article (loaded from the cache or empty). */
+  private indexLoaded: Promise<void> = Promise.resolve();
+  /**
+   * Settles once the index is loaded, the folders are watched and the scan has started (with
+   * `watch: false`, once the scan has finished). open() resolves before this, as soon as the
+   * headlines are known, so a large library is on screen while its index is still loading.
+   */
+  ready: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly options: LibraryOptions,
@@ -112,8 +120,41 @@ export class Library implements LibraryService {
       }
     }
     this.roots = roots.map((path) => ({ path, status: 'scanning', articleCount: 0 }));
+    this.progress = { found: 0, parsed: 0, done: roots.length === 0 };
 
-    const cached = this.options.cache === false ? null : await this.loadCache(roots);
+    // Headlines first: the cached summaries are a fraction of the cache and are listed at once;
+    // the search index (most of the cache) is loaded after open() has returned.
+    const cache = this.options.cache === false ? null : await this.loadCachedSummaries(roots);
+    await this.resolveStars();
+    let indexDone = () => {};
+    this.indexLoaded = new Promise<void>((resolve) => {
+      indexDone = resolve;
+    });
+    this.ready = this.finishStart(roots, cache, indexDone);
+    if (this.options.watch === false) await this.ready;
+    else
+      this.ready.catch((error: Error) =>
+        this.addStoreWarning({
+          path: '',
+          message: `The library could not finish opening: ${error.message}`,
+          severity: 'error',
+          code: 'library',
+        }),
+      );
+  }
+
+  private async finishStart(
+    roots: string[],
+    cache: { file: OpenCache; articles: ArticleSummary[] } | null,
+    indexDone: () => void,
+  ): Promise<void> {
+    let cached: Map<string, ArticleSummary> | null = null;
+    try {
+      if (cache) cached = await this.loadCachedIndex(cache.file, cache.articles);
+    } finally {
+      indexDone();
+    }
+    if (this.closed) return;
     if (this.options.watch !== false) {
       this.watcher = new LibraryWatcher(roots, { known: this.knownFiles() });
       this.watcher.on('changes', (changes: WatchChange[]) => void this.applyChanges(changes));
@@ -132,16 +173,19 @@ export class Library implements LibraryService {
           code: 'watch',
         }),
       );
+      // The baseline walk comes before the scan: a change made while the scan runs is then
+      // either seen by the scan or reported against the baseline, never absorbed by both.
       await this.watcher.start();
+      if (this.closed) return;
+      this.scanRoots(roots, cached).catch(() => undefined); // reported on the root by runScan
+      return;
     }
-    await this.resolveStars();
-    const scan = this.scanRoots(roots, cached);
-    if (this.options.watch === false) await scan;
-    else void scan;
+    await this.scanRoots(roots, cached);
   }
 
   /** Resolves once every scan started so far has finished (CLI and tests). */
   async whenIdle(): Promise<void> {
+    await this.ready;
     while (this.pendingScans.size > 0) await Promise.all([...this.pendingScans]);
   }
 
@@ -150,6 +194,7 @@ export class Library implements LibraryService {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.ready.catch(() => undefined);
     for (const controller of this.scans.values()) controller.abort();
     await Promise.allSettled([...this.pendingScans]);
     await this.watcher?.close();
@@ -178,18 +223,22 @@ export class Library implements LibraryService {
       case 'getArticle':
         return (await this.getArticle(a[0] as string)) as RequestResult<M>;
       case 'search':
+        await this.indexLoaded;
         return this.search(a[0] as SearchQuery) as RequestResult<M>;
       case 'setStarred':
         return (await this.setStarred(a[0] as string, a[1] as boolean)) as RequestResult<M>;
       case 'addFolders':
+        await this.ready.catch(() => undefined);
         return (await this.addFolders(a[0] as string[])) as RequestResult<M>;
       case 'removeFolder':
+        await this.ready.catch(() => undefined);
         return (await this.removeFolder(a[0] as string)) as RequestResult<M>;
       case 'openFile':
         return (await this.openFile(a[0] as string)) as RequestResult<M>;
       case 'getSettings':
         return this.settings.get() as RequestResult<M>;
       case 'updateSettings':
+        await this.ready.catch(() => undefined);
         return (await this.updateSettings(a[0] as Partial<Settings>)) as RequestResult<M>;
     }
     throw new Error(`Unknown request "${String(method)}"`);
@@ -562,26 +611,51 @@ export class Library implements LibraryService {
 
   // ---- cache -------------------------------------------------------------------------------
 
-  private async loadCache(roots: string[]): Promise<Map<string, ArticleSummary> | null> {
-    const contents = await LibraryCache.load(this.options.dataDir, roots, ENGINE_VERSION).catch(() => null);
-    if (!contents?.searchIndex) return null;
+  /** Lists the cached articles; the open cache is kept for loadCachedIndex. Null: full scan. */
+  private async loadCachedSummaries(
+    roots: string[],
+  ): Promise<{ file: OpenCache; articles: ArticleSummary[] } | null> {
+    const opened = await LibraryCache.open(this.options.dataDir, roots, ENGINE_VERSION).catch(() => null);
+    if (!opened?.cache) return null;
+    const file = opened.cache;
+    try {
+      // Without an index, every file would have to be parsed again anyway.
+      if (!file.hasSearchIndex) throw new Error('no index');
+      const articles = await file.summaries();
+      for (const a of articles) this.state.upsert(a);
+      this.emit({ type: 'articles-upserted', articles: this.state.list() });
+      return { file, articles };
+    } catch {
+      await file.close().catch(() => undefined);
+      return null;
+    }
+  }
+
+  /**
+   * The cached index, if it matches the cached summaries: then files whose mtime and size are
+   * unchanged are not parsed again. Null: every file is parsed (the listed summaries are replaced
+   * as the scan goes), so a bad index can never hide an article.
+   */
+  private async loadCachedIndex(
+    file: OpenCache,
+    articles: ArticleSummary[],
+  ): Promise<Map<string, ArticleSummary> | null> {
     let index: SearchIndex;
     try {
-      index = SearchIndex.deserialize(contents.searchIndex);
+      const blob = await file.searchIndex();
+      if (!blob) return null;
+      index = SearchIndex.deserialize(blob);
     } catch {
       return null;
+    } finally {
+      await file.close().catch(() => undefined);
     }
     // The index and the summaries were saved together; if they disagree the cache is not used at
     // all (a full scan follows) rather than risk an article that is listed but not findable.
-    if (index.size !== contents.articles.length || !contents.articles.every((a) => index.has(a.id)))
-      return null;
+    if (index.size !== articles.length || !articles.every((a) => index.has(a.id))) return null;
     this.index = index;
     const byPath = new Map<string, ArticleSummary>();
-    for (const a of contents.articles) {
-      this.state.upsert(a);
-      byPath.set(a.path, a);
-    }
-    this.emit({ type: 'articles-upserted', articles: this.state.list() });
+    for (const a of articles) byPath.set(a.path, a);
     return byPath;
   }
 

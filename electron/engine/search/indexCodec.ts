@@ -8,13 +8,14 @@
 // message says the cache must be rebuilt; callers rebuild from the articles.
 
 import { Buffer } from 'node:buffer';
+import { crc32 } from 'node:zlib';
 import type { CharPostings } from './CharPostings';
 import { type DocRecord, IndexState, type PostingSide } from './IndexState';
 import { KeyTable } from './KeyTable';
 import { PostingPool } from './PostingPool';
 
 const MAGIC = 0x58495342; // "BSIX" read as little-endian u32
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 const HEADER = 16;
 
 const F_PRESENT = 1;
@@ -28,7 +29,7 @@ class Writer {
   readonly buf: Buffer;
   pos = 0;
   constructor(size: number) {
-    // A fresh ArrayBuffer (not the shared pool) so that 4-byte alignment holds for the checksum.
+    // A fresh ArrayBuffer, not a slice of Node's shared pool that would outlive its use.
     this.buf = Buffer.from(new ArrayBuffer(size));
   }
   u8(v: number): void {
@@ -122,25 +123,9 @@ function damaged(why: string): never {
   );
 }
 
+// zlib's crc32 is native: ~75 ms for the 470 MB index of 100,000 articles, where a JS loop took ~190.
 function checksum(bytes: Uint8Array): number {
-  let h = 0x811c9dc5 ^ bytes.length;
-  const words = bytes.length >>> 2;
-  const aligned = bytes.byteOffset % 4 === 0;
-  const view = aligned ? new Int32Array(bytes.buffer, bytes.byteOffset, words) : null;
-  if (view) {
-    for (let i = 0; i < words; i++) {
-      h = Math.imul(h ^ view[i]!, 0x01000193);
-      h ^= h >>> 13;
-    }
-  } else {
-    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i < words; i++) {
-      h = Math.imul(h ^ dv.getInt32(i * 4, true), 0x01000193);
-      h ^= h >>> 13;
-    }
-  }
-  for (let i = words * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-  return h >>> 0;
+  return crc32(bytes) >>> 0;
 }
 
 function sideSize(side: PostingSide): number {
@@ -327,8 +312,7 @@ export function decodeIndex(bytes: Uint8Array): IndexState {
   const length = buf.readUInt32LE(8);
   if (length !== buf.length - HEADER)
     damaged(`it holds ${buf.length - HEADER} bytes, its header says ${length}`);
-  let payload = buf.subarray(HEADER);
-  if (payload.byteOffset % 4 !== 0) payload = Buffer.from(Uint8Array.prototype.slice.call(payload));
+  const payload = buf.subarray(HEADER);
   if (checksum(payload) !== buf.readUInt32LE(12)) damaged('its checksum does not match');
 
   const r = new Reader(payload);

@@ -1,67 +1,30 @@
 // The warm-start cache file, encoded and decoded without I/O:
 //
-//   "BRDSCACH" | u32 format version | u32 header bytes H | header JSON (UTF-8, H bytes)
-//   | summaries JSON (UTF-16LE) | text lengths (u32 LE per article, UTF-16 units; 0xFFFFFFFF = none)
-//   | texts (UTF-16LE, articles in order) | search index blob | u32 crc32 of all before | "BEND"
+//   "BRDSCACH" | u32 format version | u32 header bytes H | u32 crc32 of the header | header JSON
+//   | summaries JSON (UTF-16LE) | search index blob | "BEND"
 //
-// UTF-16LE, not UTF-8, for the big text parts: decoding it is a copy, and it stores any JS string
-// exactly (lone surrogates included), so lengths never drift. CJK text is also smaller (2 bytes a
-// character against 3); ASCII-heavy text is twice the size, a fair price for the load time.
+// The header gives each section's length and crc32, so a reader takes the sections one at a time:
+// the summaries (a few hundred ms for 100,000 articles) put headlines on screen before the much
+// larger search index has even been read. Each section is checked before it is used; a section
+// that fails its check is never partly used.
 //
-// The header lists every section's byte length, so a truncated file is caught by its size and a
-// flipped byte by the checksum (zlib's crc32: ~30 ms for 200 MB here, against ~95 ms for sha1).
-// A cache that fails any check is ignored, never partly used.
+// UTF-16LE for the summaries: decoding it is a copy (UTF-8 would be a transcoding pass over CJK
+// text), and it stores any JS string exactly, lone surrogates included.
 
 import { crc32 } from 'node:zlib';
 import type { ArticleSummary } from '../../../shared/types';
 
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 const MAGIC = Buffer.from('BRDSCACH', 'latin1');
 const END = Buffer.from('BEND', 'latin1');
-const PREAMBLE = 16;
-const TRAILER = 8;
-const NO_TEXT = 0xffffffff;
+export const CACHE_PREAMBLE_BYTES = 20;
+const TRAILER = END.byteLength;
 
 export interface CacheContents {
   /** Every article's summary, including the mtimeMs and size the scan compares. */
   articles: ArticleSummary[];
-  /**
-   * Plain text by article id, for rebuilding the search index. `load` returns a CachedTexts,
-   * which decodes each text only when asked; `save` takes that or a Map.
-   */
-  texts?: TextLookup;
   /** The SearchIndex's own serialisation, stored as is. */
   searchIndex?: Uint8Array;
-}
-
-export interface TextLookup {
-  get(id: string): string | undefined;
-}
-
-/**
- * The cached texts, kept as UTF-16 bytes outside the JS heap and decoded one by one on `get`
- * (about a microsecond each): loading the cache does not wait for 150 MB of strings, and the
- * garbage collector never scans them.
- */
-export class CachedTexts implements TextLookup {
-  constructor(
-    private readonly bytes: Buffer,
-    /** Byte range of each id's text in `bytes`. */
-    private readonly ranges: Map<string, [start: number, end: number]>,
-  ) {}
-
-  get size(): number {
-    return this.ranges.size;
-  }
-
-  has(id: string): boolean {
-    return this.ranges.has(id);
-  }
-
-  get(id: string): string | undefined {
-    const range = this.ranges.get(id);
-    return range ? this.bytes.toString('utf16le', range[0], range[1]) : undefined;
-  }
 }
 
 export interface CacheKey {
@@ -75,10 +38,20 @@ interface CacheHeader {
   savedAt: string;
   articleCount: number;
   summaryBytes: number;
-  hasTexts: boolean;
-  textBytes: number;
+  summaryCrc: number;
   searchIndexBytes: number | null;
+  searchIndexCrc: number | null;
 }
+
+/** Where each section is, from a header that has been checked against the file. */
+export interface CacheLayout {
+  articleCount: number;
+  savedAt: string;
+  summaries: { offset: number; length: number; crc: number };
+  searchIndex: { offset: number; length: number; crc: number } | null;
+}
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export type CacheDecode =
   | { contents: CacheContents; reason?: undefined }
@@ -94,28 +67,11 @@ function u32(value: number): Buffer {
   return b;
 }
 
-/** The file's bytes, as a list of buffers to write one after another. */
+const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
+
 /** The file's bytes, as a list of buffers to write one after another. */
 export function encodeCache(key: CacheKey, contents: CacheContents, savedAt: Date): Buffer[] {
-  const { articles, texts } = contents;
-  const summaries = Buffer.from(JSON.stringify(articles), 'utf16le');
-  const lengths = Buffer.alloc(texts ? articles.length * 4 : 0);
-  let textUnits = 0;
-  if (texts) {
-    articles.forEach((article, i) => {
-      const text = texts.get(article.id);
-      lengths.writeUInt32LE(text === undefined ? NO_TEXT : text.length, i * 4);
-      textUnits += text?.length ?? 0;
-    });
-  }
-  const textBytes = Buffer.allocUnsafe(textUnits * 2);
-  if (texts) {
-    let at = 0;
-    for (const article of articles) {
-      const text = texts.get(article.id);
-      if (text) at += textBytes.write(text, at, 'utf16le');
-    }
-  }
+  const summaries = Buffer.from(JSON.stringify(contents.articles), 'utf16le');
   const index = contents.searchIndex
     ? Buffer.from(
         contents.searchIndex.buffer,
@@ -127,59 +83,58 @@ export function encodeCache(key: CacheKey, contents: CacheContents, savedAt: Dat
     engineVersion: key.engineVersion,
     roots: normaliseRoots(key.roots),
     savedAt: savedAt.toISOString(),
-    articleCount: articles.length,
+    articleCount: contents.articles.length,
     summaryBytes: summaries.byteLength,
-    hasTexts: texts !== undefined,
-    textBytes: textBytes.byteLength,
+    summaryCrc: crc32(summaries),
     searchIndexBytes: index ? index.byteLength : null,
+    searchIndexCrc: index ? crc32(index) : null,
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const parts = [
     MAGIC,
     u32(CACHE_FORMAT_VERSION),
     u32(headerBytes.byteLength),
+    u32(crc32(headerBytes)),
     headerBytes,
     summaries,
-    lengths,
-    textBytes,
   ];
   if (index) parts.push(index);
-  let crc = 0;
-  for (const part of parts) crc = crc32(part, crc);
-  parts.push(u32(crc), END);
+  parts.push(END);
   return parts;
 }
 
-function fail(reason: string): CacheDecode {
-  return { contents: null, reason };
-}
-
-export function decodeCache(file: Buffer, key: CacheKey): CacheDecode {
-  if (file.byteLength < PREAMBLE + TRAILER || !file.subarray(0, 8).equals(MAGIC)) {
+/** From the first CACHE_PREAMBLE_BYTES of the file: how long the header is. */
+export function decodePreamble(preamble: Buffer): Decoded<{ headerBytes: number; headerCrc: number }> {
+  if (preamble.byteLength < CACHE_PREAMBLE_BYTES || !preamble.subarray(0, 8).equals(MAGIC)) {
     return fail('the file is not a Broadsheet cache (damaged or truncated)');
   }
-  const version = file.readUInt32LE(8);
+  const version = preamble.readUInt32LE(8);
   if (version !== CACHE_FORMAT_VERSION)
     return fail(`the cache format ${version} is not ${CACHE_FORMAT_VERSION}`);
-  const headerLength = file.readUInt32LE(12);
-  if (PREAMBLE + headerLength + TRAILER > file.byteLength) return fail('the cache is truncated');
+  return {
+    ok: true,
+    value: { headerBytes: preamble.readUInt32LE(12), headerCrc: preamble.readUInt32LE(16) },
+  };
+}
+
+/** Checks the header (its bytes follow the preamble) against the file's size and the wanted key. */
+export function decodeHeader(
+  headerBytes: Buffer,
+  headerCrc: number,
+  fileSize: number,
+  key: CacheKey,
+): Decoded<CacheLayout> {
+  if (crc32(headerBytes) !== headerCrc) return fail('the cache checksum does not match: the file is damaged');
   let header: CacheHeader;
   try {
-    header = JSON.parse(file.toString('utf8', PREAMBLE, PREAMBLE + headerLength)) as CacheHeader;
+    header = JSON.parse(headerBytes.toString('utf8')) as CacheHeader;
   } catch {
     return fail('the cache header is damaged');
   }
-  const lengthsBytes = header.hasTexts ? header.articleCount * 4 : 0;
-  const expected =
-    PREAMBLE +
-    headerLength +
-    header.summaryBytes +
-    lengthsBytes +
-    header.textBytes +
-    (header.searchIndexBytes ?? 0) +
-    TRAILER;
-  if (expected !== file.byteLength) {
-    return fail(`the cache is ${file.byteLength} bytes, expected ${expected}: truncated or damaged`);
+  const start = CACHE_PREAMBLE_BYTES + headerBytes.byteLength;
+  const expected = start + header.summaryBytes + (header.searchIndexBytes ?? 0) + TRAILER;
+  if (expected !== fileSize) {
+    return fail(`the cache is ${fileSize} bytes, expected ${expected}: truncated or damaged`);
   }
   if (header.engineVersion !== key.engineVersion) {
     return fail(`the cache was made by engine ${header.engineVersion}, this is ${key.engineVersion}`);
@@ -187,43 +142,72 @@ export function decodeCache(file: Buffer, key: CacheKey): CacheDecode {
   if (JSON.stringify(header.roots) !== JSON.stringify(normaliseRoots(key.roots))) {
     return fail('the cache is for other library folders');
   }
-  const body = file.byteLength - TRAILER;
-  if (crc32(file.subarray(0, body)) !== file.readUInt32LE(body) || !file.subarray(body + 4).equals(END)) {
-    return fail('the cache checksum does not match: the file is damaged');
-  }
+  const summaries = { offset: start, length: header.summaryBytes, crc: header.summaryCrc };
+  const searchIndex =
+    header.searchIndexBytes === null || header.searchIndexCrc === null
+      ? null
+      : { offset: start + header.summaryBytes, length: header.searchIndexBytes, crc: header.searchIndexCrc };
+  return {
+    ok: true,
+    value: { articleCount: header.articleCount, savedAt: header.savedAt, summaries, searchIndex },
+  };
+}
 
-  let at = PREAMBLE + headerLength;
-  let articles: ArticleSummary[];
+/** The trailer's place and expected bytes: a file cut at a section boundary still fails here. */
+export function trailerOffset(fileSize: number): number {
+  return fileSize - TRAILER;
+}
+
+export function checkTrailer(bytes: Buffer): Decoded<null> {
+  return bytes.equals(END)
+    ? { ok: true, value: null }
+    : fail('the cache does not end where it should: the file is damaged');
+}
+
+export function decodeSummaries(bytes: Buffer, layout: CacheLayout): Decoded<ArticleSummary[]> {
+  if (crc32(bytes) !== layout.summaries.crc)
+    return fail('the cache checksum does not match: the file is damaged');
+  let articles: unknown;
   try {
-    articles = JSON.parse(file.toString('utf16le', at, at + header.summaryBytes)) as ArticleSummary[];
+    articles = JSON.parse(bytes.toString('utf16le'));
   } catch {
     return fail('the cached summaries are damaged');
   }
-  if (!Array.isArray(articles) || articles.length !== header.articleCount)
+  if (!Array.isArray(articles) || articles.length !== layout.articleCount)
     return fail('the cached summaries are damaged');
-  at += header.summaryBytes;
+  return { ok: true, value: articles as ArticleSummary[] };
+}
 
-  const contents: CacheContents = { articles };
-  if (header.hasTexts) {
-    const lengthsAt = at;
-    at += lengthsBytes;
-    const textsStart = at;
-    const textsEnd = at + header.textBytes;
-    const ranges = new Map<string, [number, number]>();
-    for (let i = 0; i < header.articleCount; i++) {
-      const units = file.readUInt32LE(lengthsAt + i * 4);
-      if (units === NO_TEXT) continue;
-      if (at + units * 2 > textsEnd) return fail('the cached texts do not line up: the file is damaged');
-      ranges.set(articles[i]!.id, [at - textsStart, at - textsStart + units * 2]);
-      at += units * 2;
-    }
-    if (at !== textsEnd) return fail('the cached texts do not line up: the file is damaged');
-    // A copy of just the texts, so they do not pin the whole file's buffer.
-    contents.texts = new CachedTexts(Buffer.from(file.subarray(textsStart, textsEnd)), ranges);
-  }
-  if (header.searchIndexBytes !== null) {
-    // A copy, so the index does not pin the whole file's buffer in memory.
-    contents.searchIndex = new Uint8Array(file.subarray(at, at + header.searchIndexBytes));
+export function checkSearchIndex(bytes: Buffer, layout: CacheLayout): Decoded<Uint8Array> {
+  if (!layout.searchIndex || crc32(bytes) !== layout.searchIndex.crc)
+    return fail('the cache checksum does not match: the file is damaged');
+  return { ok: true, value: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+/** The whole file at once (tests, tools); the app reads it a section at a time (LibraryCache). */
+export function decodeCache(file: Buffer, key: CacheKey): CacheDecode {
+  const preamble = decodePreamble(file.subarray(0, CACHE_PREAMBLE_BYTES));
+  if (!preamble.ok) return { contents: null, reason: preamble.reason };
+  const headerEnd = CACHE_PREAMBLE_BYTES + preamble.value.headerBytes;
+  if (headerEnd + TRAILER > file.byteLength) return { contents: null, reason: 'the cache is truncated' };
+  const header = decodeHeader(
+    file.subarray(CACHE_PREAMBLE_BYTES, headerEnd),
+    preamble.value.headerCrc,
+    file.byteLength,
+    key,
+  );
+  if (!header.ok) return { contents: null, reason: header.reason };
+  const layout = header.value;
+  const trailer = checkTrailer(file.subarray(trailerOffset(file.byteLength)));
+  if (!trailer.ok) return { contents: null, reason: trailer.reason };
+  const section = (s: { offset: number; length: number }) => file.subarray(s.offset, s.offset + s.length);
+  const articles = decodeSummaries(section(layout.summaries), layout);
+  if (!articles.ok) return { contents: null, reason: articles.reason };
+  const contents: CacheContents = { articles: articles.value };
+  if (layout.searchIndex) {
+    const index = checkSearchIndex(section(layout.searchIndex), layout);
+    if (!index.ok) return { contents: null, reason: index.reason };
+    contents.searchIndex = index.value;
   }
   return { contents };
 }

@@ -11,6 +11,14 @@ export interface WritableFile {
   close(): Promise<void>;
 }
 
+/** A file opened for reading parts of it (the warm-start cache is read a section at a time). */
+export interface ReadableFile {
+  readonly size: number;
+  /** Exactly `length` bytes from `offset`, in a buffer of their own; rejects if the file is shorter. */
+  read(offset: number, length: number): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
 export interface FileStat {
   mtimeMs: number;
   size: number;
@@ -25,6 +33,7 @@ export interface StoreFs {
   /** Flushes a folder's entries (the rename) to disk. */
   syncDir(path: string): Promise<void>;
   readFile(path: string): Promise<Buffer>;
+  openForRead(path: string): Promise<ReadableFile>;
   copyFile(from: string, to: string): Promise<void>;
   mkdir(path: string): Promise<void>;
   readdir(path: string): Promise<string[]>;
@@ -47,6 +56,32 @@ async function createExclusive(path: string, mode: number): Promise<WritableFile
   };
 }
 
+async function openForRead(path: string): Promise<ReadableFile> {
+  const handle = await fsp.open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    return {
+      size,
+      async read(offset, length) {
+        // allocUnsafeSlow: a buffer of its own, never a slice of Node's shared pool, so keeping a
+        // section alive never keeps unrelated memory alive (and typed-array views stay aligned).
+        const buffer = Buffer.allocUnsafeSlow(length);
+        let done = 0;
+        while (done < length) {
+          const { bytesRead } = await handle.read(buffer, done, length - done, offset + done);
+          if (bytesRead === 0) throw new Error(`${path} ended ${length - done} bytes early`);
+          done += bytesRead;
+        }
+        return buffer;
+      },
+      close: () => handle.close(),
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
 async function syncDir(path: string): Promise<void> {
   let handle: fsp.FileHandle | undefined;
   try {
@@ -67,6 +102,7 @@ export const nodeStoreFs: StoreFs = {
   unlink: (path) => fsp.unlink(path),
   syncDir,
   readFile: (path) => fsp.readFile(path),
+  openForRead,
   copyFile: (from, to) => fsp.copyFile(from, to, constants.COPYFILE_EXCL),
   mkdir: async (path) => {
     await fsp.mkdir(path, { recursive: true });
