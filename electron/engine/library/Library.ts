@@ -57,6 +57,8 @@ export interface LibraryOptions extends LibraryServiceOptions {
 
 type Listener = (event: LibraryEvent) => void;
 
+const SAVE_AFTER_CHANGES_MS = 2 * 60_000;
+
 export class Library implements LibraryService {
   private readonly state = new LibraryState();
   private index = new SearchIndex();
@@ -659,7 +661,13 @@ export class Library implements LibraryService {
     return byPath;
   }
 
-  private scheduleCacheSave(delayMs = 5000): void {
+  /**
+   * After a scan the cache is saved at once; after watched changes, only once the library has been
+   * quiet for a while (and at close). A stale cache costs nothing but re-parsing the changed files
+   * at the next start, while a save at 100,000 articles keeps this thread busy for ~2 s (serialising
+   * ~600 MB), which would stall searches after every saved article.
+   */
+  private scheduleCacheSave(delayMs = SAVE_AFTER_CHANGES_MS): void {
     if (this.options.cache === false || this.closed) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
