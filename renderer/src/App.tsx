@@ -163,7 +163,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     [searching, items, clock, locale, t],
   );
   const navList = useMemo(() => listOfItems(items), [items]);
-  const cursorIndex = nav.cursorId === null ? -1 : navList.positionOf(nav.cursorId);
+  const cursorIndex = nav.cursorId === null ? -1 : navList.positionOf(nav.cursorId, nav.cursorAt);
 
   // ---- the open article
   const openSummary = nav.openId ? store.summary(nav.openId) : undefined;
@@ -475,7 +475,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
                     cursorIndex={cursorIndex}
                     openId={nav.openId}
                     isStarred={(item) => (item.missing ? true : isStarred(lib.stars, item))}
-                    onOpen={(id) => dispatchNav({ type: 'select', id })}
+                    onOpen={(id, at) => dispatchNav({ type: 'select', id, at })}
                     onToggleStar={toggleStar}
                     formats={formats}
                     label={t('headlinesLabel')}

@@ -23,7 +23,8 @@ interface Props {
   cursorIndex: number;
   openId: string | null;
   isStarred(item: HeadlineItem): boolean;
-  onOpen(id: string): void;
+  /** `at`: the headline's position in `items`. */
+  onOpen(id: string, at: number): void;
   onToggleStar(item: HeadlineItem): void;
   formats: DateFormats;
   label: string;
@@ -146,7 +147,7 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
               className={`headline${selected ? ' cursor' : ''}${item.id === openId ? ' open' : ''}${item.missing ? ' missing' : ''}`}
               style={{ position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, height: v.size }}
               onClick={() => {
-                onOpen(item.id);
+                onOpen(item.id, row.itemIndex);
                 scrollRef.current?.focus({ preventScroll: true });
               }}
             >
