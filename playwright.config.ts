@@ -4,8 +4,7 @@
 // themselves where no Electron binary can run; they are listed so the skip is reported.
 
 import { defineConfig } from '@playwright/test';
-
-const CHROMIUM = process.env.BROADSHEET_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './e2e/support/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,14 +33,7 @@ export default defineConfig({
         timezoneId: 'UTC',
         launchOptions: {
           executablePath: CHROMIUM,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

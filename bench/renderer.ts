@@ -17,19 +17,11 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/support/chromium';
 import { startDevWeb } from '../e2e/support/devWebServer';
 import { buildWebRenderer, REPO_ROOT, WEB_OUT_DIR } from '../scripts/dev-web/buildWebRenderer';
 import { benchArchive } from './scanArchive';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const MARK = 'broadsheet:';
 const LONG_TASK_MS = 50;
 /** A cold scan of 100k files on a loaded 2-core machine takes minutes; this only catches a hang. */
