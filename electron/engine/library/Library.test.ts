@@ -127,6 +127,19 @@ describe('Library', () => {
     expect(library.search({ text: '新内容' }).total).toBe(1);
   });
 
+  it('still lists the problems of a degraded article after a warm start', async () => {
+    // Front matter that never closes: the article is listed, with a problem saying why.
+    await writeFile(join(archive, 'unclosed.md'), '---\ntitle: Half open\n\nThe body goes on.\n');
+    let library = await openLib();
+    const problemsOf = (l: Library) =>
+      l.snapshot().problems.filter((p) => p.path === join(archive, 'unclosed.md'));
+    expect(problemsOf(library)).toHaveLength(1);
+    expect(byPath(library, 'unclosed.md')?.degraded).toBe(true);
+    library = await reopen(library);
+    expect(library.scanStats).toEqual({ parsed: 1, unchanged: 4 });
+    expect(problemsOf(library)).toHaveLength(1);
+  });
+
   it('lists cached headlines as soon as it opens; a search sent at once waits for the index', async () => {
     await (await openLib()).close();
     open.splice(0);

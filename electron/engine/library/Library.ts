@@ -437,7 +437,9 @@ export class Library implements LibraryService {
         isUnchanged: cached
           ? (path, mtimeMs, size) => {
               const hit = cached.get(path);
-              return hit !== undefined && hit.mtimeMs === mtimeMs && hit.size === size;
+              // Degraded articles are parsed again: their problems are not cached, and the Library
+              // panel must keep listing them.
+              return hit !== undefined && !hit.degraded && hit.mtimeMs === mtimeMs && hit.size === size;
             }
           : undefined,
       })) {
