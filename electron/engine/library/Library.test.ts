@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -138,6 +138,26 @@ describe('Library', () => {
     library = await reopen(library);
     expect(library.scanStats).toEqual({ parsed: 1, unchanged: 4 });
     expect(problemsOf(library)).toHaveLength(1);
+  });
+
+  it('keeps what changes while it starts, and linked articles the watcher does not follow', async () => {
+    await mkdir(join(archive, 'linked'));
+    await symlink(join(archive, SEED_0), join(archive, 'linked', 'alias.txt'));
+    const library = await Library.open({ dataDir, roots: [archive], watch: true, cache: false });
+    open.push(library);
+    // Written and deleted while the watcher subscribes, takes its baseline and the scan runs.
+    await writeFile(join(archive, 'late.md'), '---\ntitle: Late arrival\n---\nBody\n');
+    await rm(join(archive, SEED_1));
+    await library.whenIdle();
+    const settled = async () => {
+      const paths = library.articles().map((a) => a.path);
+      return paths.includes(join(archive, 'late.md')) && !paths.includes(join(archive, SEED_1));
+    };
+    while (!(await settled())) await nextEvent(library, (e) => e.type.startsWith('articles-'));
+    const paths = library.articles().map((a) => a.path);
+    expect(paths.filter((p) => p === join(archive, 'late.md'))).toHaveLength(1);
+    // The reconciliation after startup must not drop the link (it is not in the watcher's view).
+    expect(paths).toContain(join(archive, 'linked', 'alias.txt'));
   });
 
   it('lists cached headlines as soon as it opens; a search sent at once waits for the index', async () => {

@@ -36,6 +36,7 @@ import { StarStore } from '../store/StarStore';
 import { LibraryWatcher, type WatchChange } from '../watch/LibraryWatcher';
 import type { EngineMethod, LibraryService, LibraryServiceOptions } from './LibraryService';
 import { isInsideRoot, LibraryState } from './LibraryState';
+import { reconcileStartup } from './reconcileStartup';
 
 /** Bump when parsing changes what an article looks like: cached articles are then re-parsed. */
 export const ENGINE_VERSION = 'engine-1';
@@ -175,11 +176,19 @@ export class Library implements LibraryService {
           code: 'watch',
         }),
       );
-      // The baseline walk comes before the scan: a change made while the scan runs is then
-      // either seen by the scan or reported against the baseline, never absorbed by both.
-      await this.watcher.start();
+      // The scan starts as soon as the roots are subscribed, beside the watcher's baseline walk
+      // (which stats every file: ~1.7 s at 100k, the first headlines' whole delay on a cold start).
+      // A file changed between the two walks is in the baseline and would never be reported; the
+      // scan compares both views once they are done (reconcileStartup).
+      let subscribed = () => {};
+      const whenSubscribed = new Promise<void>((resolve) => {
+        subscribed = resolve;
+      });
+      const watching = this.watcher.start({ onSubscribed: subscribed });
+      await Promise.race([whenSubscribed, watching]);
       if (this.closed) return;
-      this.scanRoots(roots, cached).catch(() => undefined); // reported on the root by runScan
+      this.scanRoots(roots, cached, watching).catch(() => undefined); // reported on the root by runScan
+      await watching;
       return;
     }
     await this.scanRoots(roots, cached);
@@ -410,13 +419,22 @@ export class Library implements LibraryService {
     return known;
   }
 
-  private scanRoots(roots: string[], cached: Map<string, ArticleSummary> | null): Promise<void> {
-    const run = this.runScan(roots, cached).finally(() => this.pendingScans.delete(run));
+  private scanRoots(
+    roots: string[],
+    cached: Map<string, ArticleSummary> | null,
+    baselineTaken?: Promise<void>,
+  ): Promise<void> {
+    const run = this.runScan(roots, cached, baselineTaken).finally(() => this.pendingScans.delete(run));
     this.pendingScans.add(run);
     return run;
   }
 
-  private async runScan(roots: string[], cached: Map<string, ArticleSummary> | null): Promise<void> {
+  /** `baselineTaken`: the scan ran beside the watcher's baseline walk; reconcile once both end. */
+  private async runScan(
+    roots: string[],
+    cached: Map<string, ArticleSummary> | null,
+    baselineTaken?: Promise<void>,
+  ): Promise<void> {
     const controller = new AbortController();
     for (const root of roots) {
       this.scans.get(root)?.abort();
@@ -476,6 +494,11 @@ export class Library implements LibraryService {
         }
       }
       this.removeIds(gone);
+      if (baselineTaken) {
+        await baselineTaken;
+        if (controller.signal.aborted || this.closed) return;
+        await this.reconcileWithWatcher(roots);
+      }
     } catch (error) {
       for (const root of roots) this.markRoot(root, 'error', (error as Error).message);
       throw error;
@@ -524,6 +547,31 @@ export class Library implements LibraryService {
     }
     this.emit({ type: 'articles-removed', ids });
     this.emitRoots();
+  }
+
+  private async reconcileWithWatcher(roots: string[]): Promise<void> {
+    const watcher = this.watcher;
+    if (!watcher) return;
+    const changes: WatchChange[] = [];
+    for (const root of roots) {
+      const articles: ArticleSummary[] = [];
+      for (const id of this.state.idsUnder(root)) {
+        const article = this.state.get(id);
+        if (article) articles.push(article);
+      }
+      const found = await reconcileStartup(root, {
+        articles,
+        baseline: watcher.filesUnder(root),
+        hasProblems: (path) => this.state.hasProblems(path),
+        statNow: (path) =>
+          stat(path).then(
+            (s) => ({ mtimeMs: s.mtimeMs, size: s.size }),
+            () => null,
+          ),
+      });
+      changes.push(...found);
+    }
+    if (changes.length > 0) await this.applyChanges(changes);
   }
 
   private async rescanRoot(root: string): Promise<void> {

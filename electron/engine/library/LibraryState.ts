@@ -108,6 +108,10 @@ export class LibraryState {
     return this.sorted;
   }
 
+  hasProblems(path: string): boolean {
+    return this.problemsByPath.has(path);
+  }
+
   setProblems(path: string, problems: Problem[]): boolean {
     const had = this.problemsByPath.has(path);
     if (problems.length === 0) {

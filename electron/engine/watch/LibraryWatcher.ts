@@ -104,13 +104,26 @@ export class LibraryWatcher extends EventEmitter<LibraryWatcherEvents> {
     for (const root of roots) this.addState(resolve(root));
   }
 
-  /** Resolves once every root is watched (or known to be missing). */
-  async start(): Promise<void> {
-    if (this.started || this.closed) return;
+  /**
+   * Resolves once every root is watched (or known to be missing) and its baseline is taken.
+   * `onSubscribed` runs earlier, as soon as every root is subscribed: from then on every change is
+   * either reported or in the baseline (see filesUnder), so a scan may start while the baseline
+   * walk still runs.
+   */
+  async start(options: { onSubscribed?: () => void } = {}): Promise<void> {
+    if (this.started || this.closed) {
+      options.onSubscribed?.();
+      return;
+    }
     this.started = true;
     const states = [...this.roots.values()];
+    let waiting = states.length;
+    const subscribed = () => {
+      if (--waiting === 0) options.onSubscribed?.();
+    };
+    if (waiting === 0) options.onSubscribed?.();
     await this.enqueue(async () => {
-      await Promise.all(states.map((state) => this.setUpRoot(state)));
+      await Promise.all(states.map((state) => this.setUpRoot(state, subscribed)));
     });
     this.rootCheckTimer = setInterval(() => this.checkRootsSoon(), this.rootCheckMs);
     this.rootCheckTimer.unref();
@@ -163,12 +176,14 @@ export class LibraryWatcher extends EventEmitter<LibraryWatcherEvents> {
     return state;
   }
 
-  private async setUpRoot(state: RootState): Promise<void> {
+  private async setUpRoot(state: RootState, onSubscribed?: () => void): Promise<void> {
     if (!(await isFolder(state.path))) {
       this.markMissing(state);
+      onSubscribed?.();
       return;
     }
     await this.watch(state);
+    onSubscribed?.();
     let files: Map<string, FileStat>;
     try {
       // The baseline: what is on disk now. Stats the caller already has are reused, so startup with
@@ -455,6 +470,17 @@ export class LibraryWatcher extends EventEmitter<LibraryWatcherEvents> {
         deltas.map((d) => d.change),
       );
     }
+  }
+
+  /**
+   * The article files the watcher holds under `root` and their stats: its baseline, kept current by
+   * every change it has reported since. A copy.
+   */
+  filesUnder(root: string): Map<string, FileStat> {
+    const path = resolve(root);
+    const files = new Map<string, FileStat>();
+    for (const [file, stat] of this.known) if (isSameOrInside(path, file)) files.set(file, stat);
+    return files;
   }
 
   // ---- helpers -------------------------------------------------------------------------------
