@@ -7,7 +7,7 @@
 
 import type {
   Article,
-  ArticleSummary,
+  ListedArticle,
   Problem,
   RootInfo,
   ScanProgress,
@@ -21,13 +21,13 @@ export interface LibrarySnapshot {
   roots: RootInfo[];
   progress: ScanProgress;
   /** Every article currently listed, newest first. */
-  articles: ArticleSummary[];
+  articles: ListedArticle[];
   problems: Problem[];
   starred: StarredEntry[];
 }
 
 export type LibraryEvent =
-  | { type: 'articles-upserted'; articles: ArticleSummary[] }
+  | { type: 'articles-upserted'; articles: ListedArticle[] }
   | { type: 'articles-removed'; ids: string[] }
   | { type: 'progress'; progress: ScanProgress }
   | { type: 'roots'; roots: RootInfo[] }

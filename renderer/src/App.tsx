@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { BroadsheetApi, MenuCommand } from '../../shared/contract';
-import type { ArticleSummary, Settings, StarredEntry } from '../../shared/types';
+import type { ListedArticle, Settings, StarredEntry } from '../../shared/types';
 import { errorMessage } from './api';
 import { EmptyLibrary } from './app/EmptyLibrary';
 import { makeDateFormats } from './app/formatDates';
@@ -137,13 +137,13 @@ export function App({ api, scheduler = frameScheduler }: Props) {
         .map(({ m, summary }) => itemFromMatch(m, summary));
     }
     const from = rangeStart(filter.range, clock);
-    const keep = (a: ArticleSummary) => matchesFacet(a, filter.facet) && (!from || a.date >= from);
+    const keep = (a: ListedArticle) => matchesFacet(a, filter.facet) && (!from || a.date >= from);
     if (view === 'all') {
       const out: HeadlineItem[] = [];
       for (const a of articles) if (keep(a)) out.push(itemFromSummary(a));
       return out;
     }
-    const byHash = new Map<string, ArticleSummary>();
+    const byHash = new Map<string, ListedArticle>();
     if (lib.starred.length > 0) for (const a of articles) byHash.set(a.contentHash, a);
     const out: HeadlineItem[] = [];
     for (const star of lib.starred) {

@@ -127,6 +127,19 @@ describe('Library', () => {
     expect(library.search({ text: '新内容' }).total).toBe(1);
   });
 
+  it('sends the window only what its list needs of each article', async () => {
+    const library = await openLib({ cache: false });
+    const listed = library.snapshot().articles;
+    expect(listed).toHaveLength(4);
+    for (const a of listed) {
+      expect(Object.keys(a).filter((k) => k !== 'author').sort()).toEqual(
+        ['categories', 'contentHash', 'date', 'id', 'mtimeMs', 'title'].sort(),
+      );
+    }
+    // The full summary (path, excerpt, images…) stays in the engine.
+    expect(library.findArticle(listed[0]!.id)?.path).toMatch(/^\//);
+  });
+
   it('still lists the problems of a degraded article after a warm start', async () => {
     // Front matter that never closes: the article is listed, with a problem saying why.
     await writeFile(join(archive, 'unclosed.md'), '---\ntitle: Half open\n\nThe body goes on.\n');

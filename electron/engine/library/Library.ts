@@ -16,6 +16,7 @@ import type {
 import type {
   Article,
   ArticleSummary,
+  ListedArticle,
   Problem,
   RootInfo,
   ScanProgress,
@@ -25,7 +26,7 @@ import type {
   StarredEntry,
 } from '../../../shared/types';
 import { isArticleFileName } from '../parse/articleFiles';
-import { articleIdForPath, toSummary } from '../parse/ids';
+import { articleIdForPath, toListed, toSummary } from '../parse/ids';
 import type { ParseOptions } from '../parse/parseArticle';
 import { readArticleFile } from '../parse/readArticleFile';
 import { type ScannedArticle, scanLibrary } from '../scan/scanLibrary';
@@ -259,10 +260,23 @@ export class Library implements LibraryService {
     return {
       roots: this.rootInfos(),
       progress: this.progress,
-      articles: this.state.list(),
+      articles: this.listed(),
       problems: this.allProblems(),
       starred: this.starred,
     };
+  }
+
+  private listedFrom: ArticleSummary[] | null = null;
+  private listedCache: ListedArticle[] = [];
+
+  /** The window's view of the list, newest first; rebuilt only when the list changed. */
+  private listed(): ListedArticle[] {
+    const list = this.state.list();
+    if (list !== this.listedFrom) {
+      this.listedFrom = list;
+      this.listedCache = list.map(toListed);
+    }
+    return this.listedCache;
   }
 
   indexStats() {
@@ -481,7 +495,7 @@ export class Library implements LibraryService {
           parsed: base.parsed + batch.progress.parsed,
           done: false,
         };
-        if (upserted.length) this.emit({ type: 'articles-upserted', articles: upserted });
+        if (upserted.length) this.emit({ type: 'articles-upserted', articles: upserted.map(toListed) });
         this.emit({ type: 'progress', progress: this.progress });
         if (batch.problems.length) this.scheduleProblems();
       }
@@ -596,7 +610,7 @@ export class Library implements LibraryService {
       if (outcome.article) upserted.push(this.upsert(outcome.article));
       else if (id) removed.push(id);
     }
-    if (upserted.length) this.emit({ type: 'articles-upserted', articles: upserted });
+    if (upserted.length) this.emit({ type: 'articles-upserted', articles: upserted.map(toListed) });
     this.removeIds(removed);
     if (problemsChanged) this.scheduleProblems();
     this.emitRoots();
@@ -675,7 +689,7 @@ export class Library implements LibraryService {
       if (!file.hasSearchIndex) throw new Error('no index');
       const articles = await file.summaries();
       for (const a of articles) this.state.upsert(a);
-      this.emit({ type: 'articles-upserted', articles: this.state.list() });
+      this.emit({ type: 'articles-upserted', articles: this.listed() });
       return { file, articles };
     } catch {
       await file.close().catch(() => undefined);

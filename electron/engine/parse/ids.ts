@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { Article, ArticleSummary } from '../../../shared/types';
+import type { Article, ArticleSummary, ListedArticle } from '../../../shared/types';
 
 // One-shot crypto.hash is about twice as fast as createHash().update().digest() for inputs this small.
 
@@ -43,4 +43,18 @@ export function toSummary(article: Article): ArticleSummary {
   };
   if (article.author !== undefined) summary.author = article.author;
   return summary;
+}
+
+/** What the window's list gets of a summary (see ListedArticle). */
+export function toListed(summary: ArticleSummary): ListedArticle {
+  const listed: ListedArticle = {
+    id: summary.id,
+    contentHash: summary.contentHash,
+    title: summary.title,
+    date: summary.date,
+    categories: summary.categories,
+    mtimeMs: summary.mtimeMs,
+  };
+  if (summary.author !== undefined) listed.author = summary.author;
+  return listed;
 }

@@ -96,7 +96,7 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
           {
             id,
             contentHash: article.contentHash,
-            path: article.path,
+            path: api.articles.get(id)?.path ?? `/archive/${id}.md`,
             title: article.title,
             date: article.date,
             starredAt: '2024-01-01T00:00:00.000Z',

@@ -1,6 +1,6 @@
 import type { LibraryEvent, LibrarySnapshot } from '../../../shared/contract';
 import type {
-  ArticleSummary,
+  ListedArticle,
   Problem,
   RootInfo,
   ScanProgress,
@@ -16,7 +16,7 @@ export interface StarIndex {
 
 export interface LibraryState {
   /** Newest first. Replaced (never mutated) when it changes. */
-  articles: readonly ArticleSummary[];
+  articles: readonly ListedArticle[];
   roots: readonly RootInfo[];
   progress: ScanProgress;
   problems: readonly Problem[];
@@ -43,7 +43,7 @@ export function indexStars(starred: readonly StarredEntry[]): StarIndex {
 }
 
 /** Stars follow content: an article is starred when its id or its content fingerprint is. */
-export function isStarred(stars: StarIndex, article: Pick<ArticleSummary, 'id' | 'contentHash'>): boolean {
+export function isStarred(stars: StarIndex, article: Pick<ListedArticle, 'id' | 'contentHash'>): boolean {
   return stars.ids.has(article.id) || stars.hashes.has(article.contentHash);
 }
 

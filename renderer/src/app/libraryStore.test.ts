@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleSummary, StarredEntry } from '../../../shared/types';
+import type { ListedArticle, StarredEntry } from '../../../shared/types';
 import { compareNewestFirst, mergeArticles } from './articleOrder';
 import { fromSnapshot, isStarred } from './libraryState';
 import { LibraryStore, syncScheduler } from './libraryStore';
 
-function summary(id: string, date: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
-  return {
-    id,
-    contentHash: `h-${id}`,
-    path: `/lib/${id}.md`,
-    root: '/lib',
-    title: `Title ${id}`,
-    date,
-    dateSource: 'front-matter',
-    categories: [],
-    images: {},
-    chars: 10,
-    excerpt: '',
-    bodyFormat: 'markdown',
-    mtimeMs: 0,
-    size: 10,
-    degraded: false,
-    ...extra,
-  };
+function summary(id: string, date: string, extra: Partial<ListedArticle> = {}): ListedArticle {
+  return { id, contentHash: `h-${id}`, title: `Title ${id}`, date, categories: [], mtimeMs: 0, ...extra };
 }
 
-const ids = (list: readonly ArticleSummary[]) => list.map((a) => a.id);
+const ids = (list: readonly ListedArticle[]) => list.map((a) => a.id);
 
 describe('mergeArticles', () => {
   it('merges a batch into a newest-first array', () => {
@@ -51,8 +34,8 @@ describe('mergeArticles', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    let list: ArticleSummary[] = [];
-    const all = new Map<string, ArticleSummary>();
+    let list: ListedArticle[] = [];
+    const all = new Map<string, ListedArticle>();
     for (let batch = 0; batch < 20; batch++) {
       const items = Array.from({ length: 25 }, () => {
         const id = `id${Math.floor(rand() * 300)}`;

@@ -1,5 +1,5 @@
 import type { LibraryEvent } from '../../../shared/contract';
-import type { ArticleSummary, Settings, StarredEntry } from '../../../shared/types';
+import type { ListedArticle, Settings, StarredEntry } from '../../../shared/types';
 import { applyLibraryEvent, emptyLibraryState, indexStars, type LibraryState } from './libraryState';
 
 export type Scheduler = (flush: () => void) => void;
@@ -20,7 +20,7 @@ export class LibraryStore {
   private state: LibraryState = emptyLibraryState;
   private listeners = new Set<() => void>();
   private flushPending = false;
-  private indexFor: readonly ArticleSummary[] | null = null;
+  private indexFor: readonly ListedArticle[] | null = null;
   private index = new Map<string, number>();
 
   constructor(private readonly schedule: Scheduler = frameScheduler) {}
@@ -67,7 +67,7 @@ export class LibraryStore {
     return this.index.get(id) ?? -1;
   }
 
-  summary(id: string): ArticleSummary | undefined {
+  summary(id: string): ListedArticle | undefined {
     const i = this.indexOf(id);
     return i < 0 ? undefined : this.state.articles[i];
   }

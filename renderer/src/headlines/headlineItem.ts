@@ -1,4 +1,4 @@
-import type { ArticleSummary, HighlightRange, SearchMatch, StarredEntry } from '../../../shared/types';
+import type { HighlightRange, ListedArticle, SearchMatch, StarredEntry } from '../../../shared/types';
 
 /** One row's worth of data, whichever view (all, starred, search) it came from. */
 export interface HeadlineItem {
@@ -18,15 +18,15 @@ export interface HeadlineItem {
   snippetHighlights?: HighlightRange[];
 }
 
-export function sourceOf(article: Pick<ArticleSummary, 'author' | 'categories'>): string {
+export function sourceOf(article: Pick<ListedArticle, 'author' | 'categories'>): string {
   return article.author?.trim() || article.categories[0] || '';
 }
 
 // Summaries are immutable and replaced on every upsert, so a per-object cache is always right and
 // saves 100,000 Date.parse calls each time a filter or batch recomputes the list.
-const itemCache = new WeakMap<ArticleSummary, HeadlineItem>();
+const itemCache = new WeakMap<ListedArticle, HeadlineItem>();
 
-export function itemFromSummary(article: ArticleSummary): HeadlineItem {
+export function itemFromSummary(article: ListedArticle): HeadlineItem {
   let item = itemCache.get(article);
   if (!item) {
     item = {
@@ -43,7 +43,7 @@ export function itemFromSummary(article: ArticleSummary): HeadlineItem {
   return item;
 }
 
-export function itemFromStar(star: StarredEntry, present: ArticleSummary | undefined): HeadlineItem {
+export function itemFromStar(star: StarredEntry, present: ListedArticle | undefined): HeadlineItem {
   if (present) return itemFromSummary(present);
   return {
     id: star.id,
@@ -56,7 +56,7 @@ export function itemFromStar(star: StarredEntry, present: ArticleSummary | undef
   };
 }
 
-export function itemFromMatch(match: SearchMatch, present: ArticleSummary | undefined): HeadlineItem {
+export function itemFromMatch(match: SearchMatch, present: ListedArticle | undefined): HeadlineItem {
   return {
     id: match.id,
     contentHash: present?.contentHash ?? '',

@@ -1,4 +1,4 @@
-import type { ArticleSummary, SearchFilters } from '../../../shared/types';
+import type { ListedArticle, SearchFilters } from '../../../shared/types';
 
 export type FacetKind = 'category' | 'author';
 
@@ -32,7 +32,7 @@ function byCountThenName(a: FacetCount, b: FacetCount): number {
 }
 
 /** Categories and authors from the front matter with article counts, in one pass. */
-export function computeFacets(articles: readonly ArticleSummary[]): Facets {
+export function computeFacets(articles: readonly ListedArticle[]): Facets {
   const categories = new Map<string, number>();
   const authors = new Map<string, number>();
   for (const a of articles) {
@@ -58,7 +58,7 @@ export function rangeStart(range: DateRange, now: number): string | undefined {
   return range === 'any' ? undefined : new Date(now - RANGE_MS[range]).toISOString();
 }
 
-export function matchesFacet(article: ArticleSummary, facet: FacetChoice | null): boolean {
+export function matchesFacet(article: ListedArticle, facet: FacetChoice | null): boolean {
   if (!facet) return true;
   if (facet.kind === 'category') return article.categories.includes(facet.value);
   return article.author?.trim() === facet.value;
