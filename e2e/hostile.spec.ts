@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { articleIdForPath } from '../electron/engine/parse/ids';
 import { buildHostileArchive, type HostileManifest } from '../electron/engine/testing/hostileArchive';
 import {
   articleBodyText,
@@ -148,17 +149,21 @@ hostile(
     await openApp(page, hostileWeb);
     const startUrl = page.url();
 
-    // Every readable file is listed (the list is virtual: count through the API, not the DOM).
+    // Every readable file is listed (the list is virtual: count through the API, not the DOM). The
+    // window gets ids, not paths: an article's id is derived from its path.
     const listed = await page.evaluate(async () => {
       const api = (
-        globalThis as unknown as { broadsheet: { getSnapshot(): Promise<{ articles: { path: string }[] }> } }
+        globalThis as unknown as { broadsheet: { getSnapshot(): Promise<{ articles: { id: string }[] }> } }
       ).broadsheet;
-      return (await api.getSnapshot()).articles.map((a) => a.path);
+      return (await api.getSnapshot()).articles.map((a) => a.id);
     });
     const expected = manifest.files
       .filter((f) => 'listed' in f.expect)
       .map((f) => join(manifest.root, f.path));
-    expect(listed.sort()).toEqual(expected.sort());
+    const pathOf = new Map(expected.map((path) => [articleIdForPath(path), path]));
+    expect(listed.map((id) => pathOf.get(id) ?? `(unexpected article ${id})`).sort()).toEqual(
+      expected.sort(),
+    );
 
     // Open every hostile article; give handlers their chance (hover, click).
     const targets: [word: string, title: string][] = [

@@ -132,9 +132,11 @@ describe('Library', () => {
     const listed = library.snapshot().articles;
     expect(listed).toHaveLength(4);
     for (const a of listed) {
-      expect(Object.keys(a).filter((k) => k !== 'author').sort()).toEqual(
-        ['categories', 'contentHash', 'date', 'id', 'mtimeMs', 'title'].sort(),
-      );
+      expect(
+        Object.keys(a)
+          .filter((k) => k !== 'author')
+          .sort(),
+      ).toEqual(['categories', 'contentHash', 'date', 'id', 'mtimeMs', 'title'].sort());
     }
     // The full summary (path, excerpt, images…) stays in the engine.
     expect(library.findArticle(listed[0]!.id)?.path).toMatch(/^\//);
