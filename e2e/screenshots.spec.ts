@@ -1,12 +1,15 @@
-// Screenshots of the main views for the docs (docs/screenshots/*.png), taken by every e2e run:
-// light and dark, English and Chinese UI.
+// Screenshots of the main views, light and dark, English and Chinese UI. Every e2e run takes them
+// into out/screenshots (to look at; a test run must not change tracked files); `npm run screenshots`
+// takes them into docs/screenshots, the README's pictures.
 
 import { join } from 'node:path';
 import { headlines, openHeadline, searchBox } from './support/appPage';
 import { REPO_ROOT } from './support/devWebServer';
 import { expect, openApp, test } from './support/fixtures';
 
-const OUT = join(REPO_ROOT, 'docs', 'screenshots');
+const OUT = process.env.BROADSHEET_SCREENSHOTS_DIR
+  ? join(REPO_ROOT, process.env.BROADSHEET_SCREENSHOTS_DIR)
+  : join(REPO_ROOT, 'out', 'screenshots');
 
 test.describe('English, light', () => {
   test.use({ colorScheme: 'light', locale: 'en-US' });
