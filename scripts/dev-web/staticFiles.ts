@@ -1,51 +1,28 @@
 // Finding the file of the web build a URL asks for, and nothing outside it.
 
 import { realpath, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { APP_ORIGIN } from '../../electron/main/appOrigin';
+import { resolveAppPath } from '../../electron/main/appProtocolPaths';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeFor(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
+// The same content types and the same confinement as the desktop app's app:// protocol.
+export { contentTypeFor } from '../../electron/main/appProtocolPaths';
 
 function isInside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 /**
- * The absolute path a URL pathname names under `root`, or null when it tries to leave it (`..`,
- * encoded separators, NUL) or cannot be decoded. `/` is index.html.
+ * The absolute path a URL pathname names under `root`, or null when it tries to leave it (encoded
+ * separators, NUL) or cannot be decoded. `/` is index.html. The rules are the app:// protocol's
+ * (resolveAppPath): dot segments are folded by the URL parser, so they can only lead to the root.
  */
 export function resolveStaticPath(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return null;
-  if (decoded.split('/').some((segment) => segment === '..')) return null;
-  const relative = decoded.replace(/^\/+/, '');
-  const full = resolve(root, relative === '' ? 'index.html' : relative);
-  return isInside(resolve(root), full) ? full : null;
+  const result = resolveAppPath(
+    `${APP_ORIGIN}${pathname.startsWith('/') ? '' : '/'}${pathname}`,
+    resolve(root),
+  );
+  return result.ok ? result.filePath : null;
 }
 
 /**
