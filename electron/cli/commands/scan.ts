@@ -1,10 +1,9 @@
 // `broadsheet scan DIR... [--json] [--time-zone ZONE]`: every article and every problem, newest first.
 
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Problem } from '../../../shared/types';
 import { type ScannedArticle, scanToList } from '../../engine/scan/scanLibrary';
-import { type CliIO, type Command, UsageError } from '../io';
+import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
 import {
   displayWidth,
   fitToWidth,
@@ -17,7 +16,11 @@ import {
 const USAGE = 'usage: broadsheet scan DIR... [--json] [--time-zone ZONE]';
 
 export const scan: Command = async (argv, io) => {
-  const { values, positionals } = parseOrUsage(argv);
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { json: { type: 'boolean' }, 'time-zone': { type: 'string' } },
+    USAGE,
+  );
   if (positionals.length === 0) throw new UsageError(`scan needs at least one folder.\n${USAGE}`);
   const timeZone = values['time-zone'];
   if (timeZone !== undefined && timeZone !== '' && !isKnownTimeZone(timeZone)) {
@@ -117,16 +120,4 @@ function printHuman(
     `${plural(articles.length, 'article')}, ${plural(problems.length, 'problem')} in ${plural(folders, 'folder')} (${seconds.toFixed(1)} s)`,
   );
   io.out(`${lines.join('\n')}\n`);
-}
-
-function parseOrUsage(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, 'time-zone': { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
-  }
 }

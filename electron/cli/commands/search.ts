@@ -3,17 +3,25 @@
 
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../../engine/dataDir';
 import { openLibrary } from '../../engine/library/openLibrary';
-import { type CliIO, type Command, UsageError } from '../io';
+import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
 
 const USAGE =
   'usage: broadsheet search DIR QUERY [--json] [--limit N] [--data-dir DIR]\n' +
   '       broadsheet search DIR --queries FILE [--json] [--limit N]';
 
 export const search: Command = async (argv, io) => {
-  const { values, positionals } = parseOrUsage(argv);
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      json: { type: 'boolean' },
+      limit: { type: 'string' },
+      queries: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+    USAGE,
+  );
   const [dir, ...words] = positionals;
   if (!dir) throw new UsageError(`search needs a folder.\n${USAGE}`);
   if (values.queries && words.length > 0)
@@ -84,22 +92,5 @@ function printHuman(
   for (const m of matches) {
     io.out(`  ${m.date.slice(0, 10)}  ${m.title}\n      ${m.path}\n`);
     if (m.snippet) io.out(`      ${m.snippet}\n`);
-  }
-}
-
-function parseOrUsage(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        limit: { type: 'string' },
-        queries: { type: 'string' },
-        'data-dir': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
 }

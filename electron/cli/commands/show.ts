@@ -2,17 +2,20 @@
 // HTML (not sanitized: this is the parser's view) and plain text.
 
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Article, Problem } from '../../../shared/types';
 import { readArticleFile } from '../../engine/parse/readArticleFile';
 import { resolveArticleRef } from '../articleRef';
-import { type CliIO, type Command, UsageError } from '../io';
+import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
 import { block, displayWidth, formatLocalDateTime, inline, isKnownTimeZone } from '../terminalText';
 
 const USAGE = 'usage: broadsheet show DIR PATH_OR_ID [--json] [--time-zone ZONE]';
 
 export const show: Command = async (argv, io) => {
-  const { values, positionals } = parseOrUsage(argv);
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { json: { type: 'boolean' }, 'time-zone': { type: 'string' } },
+    USAGE,
+  );
   const [dir, ref] = positionals;
   if (!dir || !ref || positionals.length > 2)
     throw new UsageError(`show needs a folder and an article.\n${USAGE}`);
@@ -59,16 +62,4 @@ function printHuman(io: CliIO, a: Article, problems: Problem[]): void {
   }
   lines.push('', block(a.text));
   io.out(`${lines.join('\n')}\n`);
-}
-
-function parseOrUsage(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, 'time-zone': { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
-  }
 }

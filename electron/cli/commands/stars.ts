@@ -2,24 +2,13 @@
 // store as the app (--data-dir or BROADSHEET_DATA_DIR chooses the folder).
 
 import { isAbsolute, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { StarredEntry } from '../../../shared/types';
 import { defaultDataDir } from '../../engine/dataDir';
 import type { Library } from '../../engine/library/Library';
 import { openLibrary } from '../../engine/library/openLibrary';
-import { type CliIO, type Command, UsageError } from '../io';
+import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
 
-function parse(argv: string[], usage: string) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, 'data-dir': { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${usage}`);
-  }
-}
+const STORE_OPTIONS = { json: { type: 'boolean' }, 'data-dir': { type: 'string' } } as const;
 
 async function withLibrary<T>(
   io: CliIO,
@@ -59,7 +48,7 @@ function toggle(starred: boolean): Command {
   const name = starred ? 'star' : 'unstar';
   const usage = `usage: broadsheet ${name} DIR PATH_OR_ID [--data-dir DIR]`;
   return async (argv, io) => {
-    const { values, positionals } = parse(argv, usage);
+    const { values, positionals } = parseCommandArgs(argv, STORE_OPTIONS, usage);
     const [dir, ref] = positionals;
     if (!dir || !ref || positionals.length > 2) throw new UsageError(usage);
     return withLibrary(io, dir, values['data-dir'], async (library) => {
@@ -92,7 +81,7 @@ export const unstar = toggle(false);
 
 export const starred: Command = async (argv, io) => {
   const usage = 'usage: broadsheet starred DIR [--json] [--data-dir DIR]';
-  const { values, positionals } = parse(argv, usage);
+  const { values, positionals } = parseCommandArgs(argv, STORE_OPTIONS, usage);
   const [dir] = positionals;
   if (!dir || positionals.length > 1) throw new UsageError(usage);
   return withLibrary(io, dir, values['data-dir'], async (library) => {

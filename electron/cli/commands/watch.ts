@@ -7,21 +7,14 @@
 
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { LibraryWatcher, type WatchChange } from '../../engine/watch/LibraryWatcher';
-import { type CliIO, type Command, UsageError } from '../io';
+import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
 import { inline } from '../terminalText';
 
 const USAGE = 'usage: broadsheet watch DIR [--json]';
 
 export const watch: Command = async (argv, io) => {
-  let parsed: ReturnType<typeof parseWatchArgs>;
-  try {
-    parsed = parseWatchArgs(argv);
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, USAGE);
   const [dir] = positionals;
   if (!dir || positionals.length > 1) throw new UsageError(`watch needs one folder.\n${USAGE}`);
   const root = resolve(io.cwd, dir);
@@ -58,10 +51,6 @@ export const watch: Command = async (argv, io) => {
   }
   return 0;
 };
-
-function parseWatchArgs(argv: string[]) {
-  return parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
-}
 
 type WatchEvent =
   | { type: 'ready'; root: string }
