@@ -4,6 +4,7 @@
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../electron/engine/testing/seededRandom';
 
 const GENERATOR_VERSION = 1;
 const FOLDERS = 100;
@@ -34,18 +35,6 @@ const ENGLISH = [
 ];
 const AUTHORS = ['新浪财经', '新华社', '财联社', 'Reuters', 'Bloomberg', '证券时报', '中国新闻网'];
 const CATEGORIES = ['金融', '新浪财经', '国际', '科技', '市场', '宏观'];
-
-/** Small fast PRNG (mulberry32): the same archive every run for a given size. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
@@ -99,7 +88,7 @@ export function benchArchive(repoRoot: string, size: number, log: (line: string)
   if (existsSync(marker) && readFileSync(marker, 'utf8') === String(GENERATOR_VERSION)) return dir;
   rmSync(dir, { recursive: true, force: true });
   log(`generating ${size} articles in ${dir} ...`);
-  const random = rng(size);
+  const random = seededRandom(size); // the same archive every run for a given size
   for (let f = 0; f < FOLDERS; f++)
     mkdirSync(join(dir, `folder-${String(f).padStart(3, '0')}`), { recursive: true });
   for (let i = 0; i < size; i++) {

@@ -15,11 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { CJK, CLASS } from '../electron/engine/search/charClass';
 import type { IndexDoc } from '../electron/engine/search/IndexState';
 import { SearchIndex } from '../electron/engine/search/SearchIndex';
-import {
-  EN_PHRASES,
-  seededRandom,
-  syntheticArchive,
-} from '../electron/engine/search/testing/syntheticArchive';
+import { EN_PHRASES, syntheticArchive } from '../electron/engine/search/testing/syntheticArchive';
+import { seededRandom } from '../electron/engine/testing/seededRandom';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../testing/seededRandom';
 import { CharPostings } from './CharPostings';
-import { seededRandom } from './testing/syntheticArchive';
 
 /** Adds `docs` random documents over a few characters of very different frequencies. */
 function build(docs: number, seed: number): { chars: CharPostings; expected: Map<number, number[]> } {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../testing/seededRandom';
 import { anchorOffset, sampleByteCounts } from './byteFrequency';
 import { ClauseMatcher } from './ClauseMatcher';
 import { parseQuery } from './parseQuery';
-import { seededRandom } from './testing/syntheticArchive';
 
 const matcher = (text: string, counts?: Float64Array) =>
   new ClauseMatcher(parseQuery(text).clauses[0]!, counts);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../testing/seededRandom';
 import { PostingPool } from './PostingPool';
-import { seededRandom } from './testing/syntheticArchive';
 
 describe('PostingPool', () => {
   it('keeps interleaved lists intact across block growth, freezes, export and import', () => {

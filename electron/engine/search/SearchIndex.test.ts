@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../testing/seededRandom';
 import { CJK, CLASS, foldString } from './charClass';
 import type { IndexDoc } from './IndexState';
 import { SearchIndex } from './SearchIndex';
 import { bruteForceSearch } from './testing/bruteForceSearch';
-import { EN_PHRASES, seededRandom, syntheticArchive } from './testing/syntheticArchive';
+import { EN_PHRASES, syntheticArchive } from './testing/syntheticArchive';
 
 const ids = (index: SearchIndex, text: string, extra: object = {}) =>
   index.search({ text, limit: 100_000, ...extra }).matches.map((m) => m.id);

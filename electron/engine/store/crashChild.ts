@@ -5,6 +5,7 @@
 
 import { writeSync } from 'node:fs';
 import type { ArticleSummary } from '../../../shared/types';
+import { seededRandom } from '../testing/seededRandom';
 import { StarStore } from './StarStore';
 
 const [dataDir, seedText] = process.argv.slice(2);
@@ -13,15 +14,8 @@ if (!dataDir || !seedText) {
   process.exit(2);
 }
 
-// Small deterministic PRNG (mulberry32) so a failing run can be replayed from its seed.
-let seed = Number(seedText) >>> 0;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Deterministic, so a failing run can be replayed from its seed.
+const random = seededRandom(Number(seedText));
 
 export function syntheticArticle(n: number): ArticleSummary {
   const id = n.toString(16).padStart(16, '0');

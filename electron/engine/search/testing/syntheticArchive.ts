@@ -3,19 +3,8 @@
 // there are as many distinct bigrams as in a large real archive), and some English.
 
 import { readFileSync } from 'node:fs';
+import { seededRandom } from '../../testing/seededRandom';
 import type { IndexDoc } from '../IndexState';
-
-/** Small fast seeded PRNG (mulberry32): same seed, same archive. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const ZH_SENTENCES: string[] = readFileSync(
   new URL('../fixtures/zh-sentences.txt', import.meta.url),
