@@ -1,17 +1,12 @@
 // The stars file format, `{"version":1,"stars":[{id, contentHash, path, title, date, starredAt}]}`:
 // parsing with per-entry validation, and serialising. Pure, so every damage case is tested directly.
 
+import type { StarredEntry } from '../../../shared/types';
+
 export const STARS_FILE_VERSION = 1;
 
-/** One star as stored: what the article looked like when last seen. */
-export interface StoredStar {
-  id: string;
-  contentHash: string;
-  path: string;
-  title: string;
-  date: string;
-  starredAt: string;
-}
+/** One star as stored: what the article looked like when last seen (`missing` is worked out live). */
+export type StoredStar = Omit<StarredEntry, 'missing'>;
 
 export interface DroppedEntry {
   /** 0-based position in the file's `stars` array. */
