@@ -7,7 +7,7 @@ import { makeProblem } from './problems';
 // The size is checked on the open descriptor (fstat), so a file swapped between the check and the
 // read cannot slip past the limit; at most `size` bytes are ever read. O_NONBLOCK keeps a FIFO named
 // like an article from blocking the open forever (fstat then shows it is not a regular file).
-const OPEN_FLAGS =
+export const OPEN_FLAGS =
   constants.O_NONBLOCK === undefined ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
 
 /** stat + size limit + read + parseArticle, without blocking. Never throws. */

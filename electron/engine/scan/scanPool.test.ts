@@ -2,9 +2,9 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Problem } from '../../../shared/types';
-import { ScanPool } from './scanPool';
+import { READ_AHEAD_AFTER_QUEUED, ScanPool } from './scanPool';
 import type { ScannedArticle } from './scanProtocol';
 
 const base = realpathSync(mkdtempSync(join(tmpdir(), 'bs-pool-')));
@@ -40,6 +40,33 @@ describe('ScanPool', () => {
     expect(files).toBe(40);
     expect(articles.map((a) => a.path).sort()).toEqual([...paths].sort());
     expect(articles[0]?.text).toMatch(/^text of p\d+\.md$/);
+  });
+
+  it('reads ahead of the workers on a big scan, and not on a small one', async () => {
+    const paths = Array.from({ length: READ_AHEAD_AFTER_QUEUED + 200 }, (_, i) => file(`r${i}.md`));
+    const titles = new Set<string>();
+    let hold = true; // the consumer is "saturated", so no worker gets a file until it lets go
+    const options = { size: 1, chunkSize: 8, saturated: () => hold, readAhead: { warmMicrosPerFile: 0 } };
+    // warmMicrosPerFile 0: these files are in memory, but the thread must not stop itself for that here
+    const big = new ScanPool(options, (r) => {
+      for (const a of r.articles) titles.add(a.title);
+    });
+    for (const path of paths) big.push({ path, root: base });
+    // every full batch of 64 queued files is read ahead; the last 8 wait for end()
+    await vi.waitFor(() => expect(big.readAheadStatus()).toEqual({ state: 'reading', filesRead: 704 }), {
+      timeout: 20_000,
+    });
+    hold = false;
+    big.pump();
+    big.end();
+    await big.whenDone();
+    await big.close();
+    expect(titles.size).toBe(paths.length);
+    expect(big.readAheadStatus()).toEqual({ state: 'closed', filesRead: expect.any(Number) });
+
+    const small = new ScanPool({ size: 1 }, () => undefined);
+    await run(small, paths.slice(0, 100));
+    expect(small.readAheadStatus()).toBeNull();
   });
 
   it('replaces a hung worker and reports the file it hung on', async () => {

@@ -8,6 +8,7 @@ import type { Problem } from '../../../shared/types';
 import type { ParseOptions } from '../parse/parseArticle';
 import { resolveWorkerScript, type WorkerScript } from '../workerScript';
 import { parserFailure } from './parseChunk';
+import { type ReadAheadOptions, ReadAheadThread } from './ReadAheadThread';
 import type { ChunkRequest, ChunkResult, ParseJob, ScanWorkerConfig, WorkerMessage } from './scanProtocol';
 import { startWorker } from './startWorker';
 
@@ -26,7 +27,15 @@ export interface ScanPoolOptions {
   script?: WorkerScript;
   /** Called after each result; return true to stop handing out work until `pump()` is called. */
   saturated?: () => boolean;
+  /** Read files ahead of the workers once a big scan is queued (see readAhead.ts); default on. */
+  readAhead?: boolean | ReadAheadOptions;
 }
+
+/** Files waiting for a worker before the read-ahead thread is worth starting: small scans never start it. */
+export const READ_AHEAD_AFTER_QUEUED = 512;
+/** How far past the files handed to workers it reads: a few MB of page cache, a second of work. */
+const READ_AHEAD_LEAD = 1024;
+const READ_AHEAD_BATCH = 64;
 
 export const MAX_DEFAULT_WORKERS = 4;
 
@@ -57,6 +66,11 @@ export class ScanPool {
   private readonly slots: Slot[] = [];
   private readonly queue: ParseJob[] = [];
   private queueHead = 0;
+  /** Jobs ever pushed before queue[0] (the queue drops its consumed prefix now and then). */
+  private queueBase = 0;
+  private readAheadThread: ReadAheadThread | null = null;
+  /** Jobs (counted like queueBase) already sent to the read-ahead thread. */
+  private readAheadUpTo = 0;
   /** Files from crashed chunks, retried one per chunk before the main queue. */
   private readonly retry: Chunk[] = [];
   private nextChunkId = 1;
@@ -93,6 +107,7 @@ export class ScanPool {
     this.queue.push(job);
     // Wait for a full chunk unless a worker is idle: then any work is better than none.
     if (this.queued() >= this.chunkSize || this.slots.some((s) => s.inFlight.length === 0)) this.pump();
+    else this.feedReadAhead();
   }
 
   /** No more jobs will be pushed: flush the partial chunk. */
@@ -100,6 +115,12 @@ export class ScanPool {
     this.ended = true;
     this.pump();
     this.settle();
+  }
+
+  /** What the read-ahead thread did: null when the scan was too small to start it. */
+  readAheadStatus(): { state: ReadAheadThread['state']; filesRead: number } | null {
+    const thread = this.readAheadThread;
+    return thread ? { state: thread.state, filesRead: thread.filesRead } : null;
   }
 
   /** Resolves when every pushed job has a result (after `end()`); rejects if workers cannot start. */
@@ -116,6 +137,7 @@ export class ScanPool {
     if (this.closed) return;
     this.closed = true;
     const exits = this.slots.map((slot) => this.retire(slot));
+    if (this.readAheadThread) exits.push(this.readAheadThread.close());
     await Promise.all(exits);
     for (const waiter of this.doneWaiters) waiter.resolve();
     this.doneWaiters = [];
@@ -124,6 +146,11 @@ export class ScanPool {
   /** Hands out work to every worker with room for it. */
   pump(): void {
     if (this.closed || this.failure) return;
+    this.dispatch();
+    this.feedReadAhead();
+  }
+
+  private dispatch(): void {
     for (const slot of this.slots) {
       while (slot.inFlight.length < this.ahead) {
         if (this.options.saturated?.()) return;
@@ -132,6 +159,29 @@ export class ScanPool {
         this.send(slot, chunk);
       }
     }
+  }
+
+  /** Sends the read-ahead thread the next files the workers will get, up to READ_AHEAD_LEAD ahead. */
+  private feedReadAhead(): void {
+    if (this.options.readAhead === false || this.closed) return;
+    const taken = this.queueBase + this.queueHead;
+    const pushed = this.queueBase + this.queue.length;
+    if (!this.readAheadThread) {
+      if (pushed - taken < READ_AHEAD_AFTER_QUEUED) return;
+      const options = typeof this.options.readAhead === 'object' ? this.options.readAhead : {};
+      this.readAheadThread = new ReadAheadThread(this.script, options);
+    }
+    if (!this.readAheadThread.reading) return;
+    // Files already handed to a worker are its to read: start at the first one still queued.
+    let from = Math.max(this.readAheadUpTo, taken);
+    const limit = Math.min(pushed, taken + READ_AHEAD_LEAD);
+    while (limit - from >= READ_AHEAD_BATCH || (this.ended && limit > from)) {
+      const to = Math.min(limit, from + READ_AHEAD_BATCH);
+      const jobs = this.queue.slice(from - this.queueBase, to - this.queueBase);
+      this.readAheadThread.read(jobs.map((job) => job.path));
+      from = to;
+    }
+    this.readAheadUpTo = from;
   }
 
   private queued(): number {
@@ -150,6 +200,7 @@ export class ScanPool {
     // Drop the consumed prefix now and then so a 100k-file queue does not keep every path alive.
     if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) {
       this.queue.splice(0, this.queueHead);
+      this.queueBase += this.queueHead;
       this.queueHead = 0;
     }
     return { id: this.nextChunkId++, jobs };

@@ -2,6 +2,7 @@
 
 import type { ArticleSummary, Problem } from '../../../shared/types';
 import type { ParseOptions } from '../parse/parseArticle';
+import type { ReadAheadReport } from './readAhead';
 
 /** An article as the scan delivers it: the summary, plus the plain text when asked for (search index). */
 export interface ScannedArticle extends ArticleSummary {
@@ -37,3 +38,19 @@ export interface WorkerReady {
 }
 
 export type WorkerMessage = WorkerReady | ChunkResult;
+
+/** `workerData` of the read-ahead thread, which runs the parse workers' script in another role. */
+export interface ReadAheadWorkerData {
+  role: 'read-ahead';
+}
+
+export interface ReadAheadRequest {
+  type: 'read-ahead';
+  paths: string[];
+}
+
+export interface ReadAheadDone extends ReadAheadReport {
+  type: 'read';
+}
+
+export type ReadAheadMessage = WorkerReady | ReadAheadDone;
