@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPlaceholderImageUrl, normalizeImageUrl, readFields } from './fields';
-import { MAX_EXTRA_KEYS, MAX_EXTRA_STRING_CHARS } from './limits';
+import { MAX_CATEGORIES, MAX_EXTRA_KEYS, MAX_EXTRA_STRING_CHARS } from './limits';
 import { ProblemList } from './problems';
 
 function read(data: Record<string, unknown>) {
@@ -57,7 +57,30 @@ describe('readFields', () => {
       '7',
     ]);
     expect(read({}).fields.categories).toEqual([]);
-    expect(read({ categories: { a: 1 } }).fields.categories).toEqual([]);
+    expect(read({ categories: [true, new Date('2022-08-06T00:00:00Z')] }).fields.categories).toEqual([
+      'true',
+      '2022-08-06',
+    ]);
+  });
+
+  it('reports categories it had to leave out, and only those', () => {
+    expect(read({ categories: ['A', '', null] }).problems).toEqual([]);
+    const odd = read({ categories: ['A', { name: 'B' }, [[['too deep']]]] });
+    expect(odd.fields.categories).toEqual(['A']);
+    expect(odd.problems).toMatchObject([
+      { code: 'categories-type', severity: 'warning', message: expect.stringMatching(/^2 categories/) },
+    ]);
+    expect(read({ categories: { a: 1 } }).problems).toMatchObject([
+      { code: 'categories-type', message: expect.stringMatching(/^One category/) },
+    ]);
+
+    const many = Array.from({ length: MAX_CATEGORIES + 5 }, (_, i) => `c${i}`);
+    const cut = read({ categories: [...many.slice(0, MAX_CATEGORIES), 'c0', 'c1'] });
+    expect(cut.fields.categories).toHaveLength(MAX_CATEGORIES);
+    expect(cut.problems).toEqual([]); // repeats of kept names lose nothing
+    const over = read({ categories: many });
+    expect(over.fields.categories).toEqual(many.slice(0, MAX_CATEGORIES));
+    expect(over.problems).toMatchObject([{ code: 'categories-truncated' }]);
   });
 
   it('keeps tags and unknown fields in extra', () => {
@@ -78,6 +101,25 @@ describe('readFields', () => {
     ).toEqual({});
     expect(read({ headimg: 'https://www.jianshu.com/p/undefined' }).fields.images).toEqual({});
     expect(read({ headimg: 42 }).fields.images).toEqual({});
+  });
+
+  it('reports an image it cannot show, but not a scraper placeholder or an empty field', () => {
+    expect(read({ headimg: 'https://x/p/undefined', thumbnail: '', cover: null }).problems).toEqual([]);
+    const local = read({ cover: '/images/cover.jpg' });
+    expect(local.problems).toMatchObject([
+      {
+        code: 'image-url',
+        severity: 'warning',
+        message: expect.stringContaining('"cover" ("/images/cover.jpg") is not a web address'),
+      },
+    ]);
+    expect(read({ headimg: 'javascript:alert(1)' }).problems).toMatchObject([{ code: 'image-url' }]);
+    expect(read({ image: `https://x/${'a'.repeat(5000)}` }).problems).toMatchObject([
+      { code: 'image-url', message: expect.stringContaining('longer than 4,096 characters') },
+    ]);
+    expect(read({ thumbnail: ['https://a/1.jpg', 'https://a/2.jpg'] }).problems).toMatchObject([
+      { code: 'image-type', message: expect.stringContaining('"thumbnail" is not text (it is a list)') },
+    ]);
   });
 
   it('bounds extra: key count, string length, depth and total size', () => {

@@ -9,6 +9,7 @@ import {
   MAX_EXTRA_JSON_CHARS,
   MAX_EXTRA_KEYS,
   MAX_EXTRA_STRING_CHARS,
+  MAX_IMAGE_URL_CHARS,
 } from './limits';
 import type { FrontMatterData } from './parseFrontMatter';
 import type { ProblemList } from './problems';
@@ -37,10 +38,10 @@ const KNOWN_KEYS = new Set(['title', 'date', 'author', 'categories', 'category',
 export function readFields(data: FrontMatterData, problems: ProblemList): ArticleFields {
   const title = readTitle(data.title, problems);
   const author = readAuthor(data.author, problems);
-  const categories = readCategories(data.categories ?? data.category);
+  const categories = readCategories(data.categories ?? data.category, problems);
   const images: ArticleImages = {};
   for (const [key, slot] of Object.entries(IMAGE_KEYS)) {
-    const url = typeof data[key] === 'string' ? normalizeImageUrl(data[key]) : undefined;
+    const url = readImage(key, data[key], problems);
     if (url) images[slot] = url;
   }
   return { title, date: data.date, author, categories, images, extra: boundExtra(data, problems) };
@@ -89,26 +90,101 @@ function readAuthor(value: unknown, problems: ProblemList): string | undefined {
   return text === '' ? undefined : cutCodePoints(text, MAX_AUTHOR_CHARS);
 }
 
-function readCategories(value: unknown): string[] {
+function readCategories(value: unknown, problems: ProblemList): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
+  let unreadable = 0;
+  let tooMany = false;
   // Hexo allows nested lists ([[parent, child]]): flatten them, depth-first.
   const visit = (v: unknown, depth: number) => {
-    if (out.length >= MAX_CATEGORIES || depth > 3) return;
     if (Array.isArray(v)) {
-      for (const item of v) visit(item, depth + 1);
+      if (depth >= 3) unreadable++;
+      else for (const item of v) visit(item, depth + 1);
       return;
     }
-    const text =
-      typeof v === 'string' || typeof v === 'number' ? collapseWhitespace(decodeHTML(String(v))) : '';
-    const name = cutCodePoints(text, MAX_CATEGORY_CHARS);
-    if (name !== '' && !seen.has(name)) {
-      seen.add(name);
-      out.push(name);
+    const text = categoryText(v);
+    if (text === undefined) {
+      unreadable++;
+      return;
     }
+    const name = cutCodePoints(text, MAX_CATEGORY_CHARS);
+    if (name === '' || seen.has(name)) return;
+    if (out.length >= MAX_CATEGORIES) {
+      tooMany = true;
+      return;
+    }
+    seen.add(name);
+    out.push(name);
   };
   visit(value, 0);
+  if (unreadable > 0) {
+    problems.warn(
+      'categories-type',
+      `${unreadable === 1 ? 'One category' : `${unreadable} categories`} could not be read as text ` +
+        '(a nested structure, or lists nested more than three deep) and left out. ' +
+        'Write each category as plain text on its own "- " line under "categories:".',
+    );
+  }
+  if (tooMany) {
+    problems.warn(
+      'categories-truncated',
+      `The article has more than ${MAX_CATEGORIES} categories; only the first ${MAX_CATEGORIES} are kept.`,
+    );
+  }
   return out;
+}
+
+/** A category's text; '' for an empty entry (nothing to report), undefined when it is not a scalar. */
+function categoryText(value: unknown): string | undefined {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return collapseWhitespace(decodeHTML(String(value)));
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    const iso = value.toISOString();
+    // a YAML date (`- 2022-08-06`) stays the day it was written as
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  return undefined;
+}
+
+/**
+ * An image field's URL, or undefined. Scrapers' "no image" markers (placeholders, empty values) are
+ * dropped quietly; anything else that cannot be shown is reported, since the user meant an image.
+ */
+function readImage(key: string, value: unknown, problems: ProblemList): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') {
+    problems.warn(
+      'image-type',
+      `The front-matter "${key}" is not text (it is ${describeValue(value)}), so the article shows no ${key} image. ` +
+        `Write one https:// address after "${key}:".`,
+    );
+    return undefined;
+  }
+  const url = normalizeImageUrl(value);
+  if (url || value.trim() === '' || isPlaceholderImageUrl(value)) return url;
+  const shown = cutCodePoints(value.trim(), 80);
+  if (value.trim().length > MAX_IMAGE_URL_CHARS) {
+    problems.warn(
+      'image-url',
+      `The front-matter "${key}" is longer than ${MAX_IMAGE_URL_CHARS.toLocaleString('en')} characters, so it is not shown. ` +
+        'Check that the field holds one address.',
+    );
+    return undefined;
+  }
+  problems.warn(
+    'image-url',
+    `The front-matter "${key}" ("${shown}") is not a web address, so it is not shown: Broadsheet loads ` +
+      'images from http(s) addresses only, never from files on this computer. Write the full https:// address.',
+  );
+  return undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  return typeof value === 'object' ? 'a nested structure' : `a ${typeof value}`;
 }
 
 const PLACEHOLDER_IMAGE =
@@ -125,7 +201,7 @@ export function isPlaceholderImageUrl(url: string): boolean {
 /** http(s) URLs are kept, protocol-relative ones become https:, anything else (and placeholders) is dropped. */
 export function normalizeImageUrl(raw: string): string | undefined {
   const url = raw.trim();
-  if (url.length > 4096) return undefined;
+  if (url.length > MAX_IMAGE_URL_CHARS) return undefined;
   let normalized: string;
   if (url.startsWith('//')) normalized = `https:${url}`;
   else if (/^https?:\/\//i.test(url)) normalized = url;

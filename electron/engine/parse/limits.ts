@@ -10,6 +10,8 @@ export const MAX_AUTHOR_CHARS = 500;
 /** At most this many categories, each at most MAX_CATEGORY_CHARS long. */
 export const MAX_CATEGORIES = 50;
 export const MAX_CATEGORY_CHARS = 200;
+/** Image URLs longer than this are not kept. */
+export const MAX_IMAGE_URL_CHARS = 4096;
 /** Bounds on `extra` (front-matter fields we do not interpret). */
 export const MAX_EXTRA_KEYS = 50;
 export const MAX_EXTRA_STRING_CHARS = 2_000;
