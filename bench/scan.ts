@@ -210,6 +210,7 @@ async function main(): Promise<void> {
         `  scan         ${(coldScan.ms / 1000).toFixed(2)} s   ${Math.round((coldScan.articles / coldScan.ms) * 1000)} articles/s   first 500 in ${Math.round(coldScan.firstMs)} ms`,
         `  read only    ${(coldRead.ms / 1000).toFixed(2)} s   (listing ${(coldRead.listMs / 1000).toFixed(2)} s, then ${((mb / (coldRead.ms - coldRead.listMs)) * 1000).toFixed(0)} MB/s)   scan/read = ${(coldScan.ms / coldRead.ms).toFixed(1)}x`,
         `  CPU time     scan ${coldScan.cpuS.toFixed(1)} s, read ${coldRead.cpuS.toFixed(1)} s (a cold read costs CPU too)`,
+        `  peak memory  RSS ${coldScan.maxRssMB.toFixed(0)} MB, main heap ${coldScan.maxHeapMB.toFixed(0)} MB`,
       ].join('\n'),
     );
   }
