@@ -287,6 +287,8 @@ async function measureReady(page: Page, run: 'cold' | 'warm', report: RunReport)
     LONG_TASK_MS,
   );
   report.lines.push(`${scanTasks}  (sum ${duringScan.reduce((a, l) => a + l.d, 0).toFixed(0)} ms)`);
+  const frames = (await collected(page)).frames.filter((f) => f.t >= snapshot.t && f.t <= painted.t);
+  reportSlowestFrames(frames, 3, report);
   return total;
 }
 
@@ -307,7 +309,12 @@ async function longTasksDuring(page: Page, label: string, action: () => Promise<
       LONG_TASK_MS,
     )}  (over ${((t1 - t0) / 1000).toFixed(1)} s)`,
   );
-  const worst = [...frames].sort((a, b) => b.d - a.d).slice(0, 2);
+  reportSlowestFrames(frames, 2, report);
+}
+
+/** The longest animation frames and the scripts that made them late (Long Animation Frames API). */
+function reportSlowestFrames(frames: Frame[], count: number, report: RunReport): void {
+  const worst = [...frames].sort((a, b) => b.d - a.d).slice(0, count);
   for (const f of worst)
     report.lines.push(
       `      slowest frame ${f.d.toFixed(0)} ms (blocking ${f.blocking.toFixed(0)}): ${f.scripts.join('; ') || 'no script: style/layout/paint'}`,

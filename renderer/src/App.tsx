@@ -14,7 +14,6 @@ import { flatRows, groupByDay } from './headlines/groupByDay';
 import { HeadlineList, type HeadlineListHandle } from './headlines/HeadlineList';
 import { type HeadlineItem, itemFromMatch, itemFromStar, itemFromSummary } from './headlines/headlineItem';
 import {
-  computeFacets,
   type Facets,
   type ListFilter,
   matchesFacet,
@@ -104,8 +103,14 @@ export function App({ api, scheduler = frameScheduler }: Props) {
 
   // A scan delivers batches every frame; derived lists follow at lower priority so typing and
   // scrolling stay responsive.
-  const articles = useDeferredValue(useThrottled(lib.articles, lib.progress.done ? 0 : SCAN_REFRESH_MS));
-  const facets = useBackgroundValue(articles, computeFacets, NO_FACETS);
+  // Articles and their headline items change together (one state), so they are throttled as a pair.
+  const listed = useMemo(() => ({ articles: lib.articles, items: lib.items }), [lib.articles, lib.items]);
+  const { articles, items: allItems } = useDeferredValue(
+    useThrottled(listed, lib.progress.done ? 0 : SCAN_REFRESH_MS),
+  );
+  // `articles` only says when: the store keeps the counts up to date batch by batch.
+  const facetsOfStore = useCallback(() => store.facets(), [store]);
+  const facets = useBackgroundValue(articles, facetsOfStore, NO_FACETS);
   const searching = query.trim() !== '';
   // A search with no results shows a message instead of the list, so the list must be rendered
   // again (synchronously) before it can take the focus back.
@@ -125,7 +130,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     toasts.error(t('searchFailed', { message: m })),
   );
 
-  const items = useMemo<HeadlineItem[]>(() => {
+  const items = useMemo<readonly HeadlineItem[]>(() => {
     if (searching) {
       const result =
         search.status === 'done' ? search.result : search.status === 'searching' ? search.previous : null;
@@ -139,6 +144,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     const from = rangeStart(filter.range, clock);
     const keep = (a: ListedArticle) => matchesFacet(a, filter.facet) && (!from || a.date >= from);
     if (view === 'all') {
+      if (!filter.facet && !from) return allItems;
       const out: HeadlineItem[] = [];
       for (const a of articles) if (keep(a)) out.push(itemFromSummary(a));
       return out;
@@ -153,7 +159,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
       }
     }
     return out.sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : 1));
-  }, [searching, search, filter, clock, view, articles, lib.starred, store]);
+  }, [searching, search, filter, clock, view, articles, allItems, lib.starred, store]);
 
   const grouped = useMemo(
     () =>

@@ -1,45 +1,98 @@
 import type { ListedArticle } from '../../../shared/types';
 
+/** What the list order needs of an entry: list articles and headline items both have it. */
+export interface Dated {
+  id: string;
+  /** ISO date in UTC. */
+  date: string;
+}
+
 /**
  * Newest first; equal dates by id so the order is stable across batches. `date` is always an ISO
  * string in UTC from Date#toISOString, so plain string comparison orders it chronologically.
  */
-export function compareNewestFirst(a: ListedArticle, b: ListedArticle): number {
+export function compareNewestFirst(a: Dated, b: Dated): number {
   if (a.date !== b.date) return a.date < b.date ? 1 : -1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/**
- * Inserts or replaces `batch` in `sorted` (newest first) without re-sorting the whole array:
- * drop replaced entries, sort the batch, merge two sorted runs. O(n + b log b) per batch, which keeps
- * a 100,000-article scan that arrives in hundreds of batches smooth.
- */
-export function mergeArticles(
-  sorted: readonly ListedArticle[],
-  batch: readonly ListedArticle[],
-): ListedArticle[] {
-  if (batch.length === 0) return sorted as ListedArticle[];
-  // Last write wins inside one batch too.
-  const incoming = new Map<string, ListedArticle>();
-  for (const a of batch) incoming.set(a.id, a);
-  const fresh = [...incoming.values()].sort(compareNewestFirst);
-  const kept = sorted.filter((a) => !incoming.has(a.id));
-  const out: ListedArticle[] = new Array(kept.length + fresh.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < kept.length && j < fresh.length) {
-    out[k++] = compareNewestFirst(kept[i]!, fresh[j]!) <= 0 ? kept[i++]! : fresh[j++]!;
-  }
-  while (i < kept.length) out[k++] = kept[i++]!;
-  while (j < fresh.length) out[k++] = fresh[j++]!;
-  return out;
+/** The list's articles and their headline items: two arrays in the same order, merged in step. */
+export interface Listing<C> {
+  articles: ListedArticle[];
+  companions: C[];
 }
 
-export function removeArticles(sorted: readonly ListedArticle[], ids: readonly string[]): ListedArticle[] {
-  if (ids.length === 0) return sorted as ListedArticle[];
+/**
+ * Inserts or replaces `batch` in `articles` (newest first) without re-sorting the whole array, and
+ * makes the same moves in `companions` (one entry per article, same order; `companionOf` makes the
+ * batch's). Replaced entries are dropped first, but only when `known` says some of the batch is
+ * listed already (or there is no `known`); then each new entry's place is found by binary search and
+ * the runs between are copied. O(n) copying plus O(b log n) comparisons per batch: a
+ * 100,000-article scan arrives in hundreds of batches, and the window must not stall on each.
+ */
+export function mergeNewestFirst<C>(
+  listing: { articles: readonly ListedArticle[]; companions: readonly C[] },
+  batch: readonly ListedArticle[],
+  companionOf: (article: ListedArticle) => C,
+  known?: (id: string) => boolean,
+): Listing<C> {
+  if (batch.length === 0) {
+    return { articles: listing.articles as ListedArticle[], companions: listing.companions as C[] };
+  }
+  // Last write wins inside one batch too.
+  const incoming = new Map<string, ListedArticle>();
+  for (const entry of batch) incoming.set(entry.id, entry);
+  const fresh = [...incoming.values()].sort(compareNewestFirst);
+  let kept = listing.articles;
+  let keptCompanions = listing.companions;
+  if (known ? fresh.some((entry) => known(entry.id)) : true) {
+    const articles: ListedArticle[] = [];
+    const companions: C[] = [];
+    for (let i = 0; i < kept.length; i++) {
+      if (incoming.has(kept[i]!.id)) continue;
+      articles.push(kept[i]!);
+      companions.push(keptCompanions[i]!);
+    }
+    kept = articles;
+    keptCompanions = companions;
+  }
+  const articles: ListedArticle[] = new Array(kept.length + fresh.length);
+  const companions: C[] = new Array(kept.length + fresh.length);
+  let k = 0;
+  let from = 0;
+  for (const entry of fresh) {
+    const at = firstAfter(kept, entry, from);
+    for (let i = from; i < at; i++) {
+      articles[k] = kept[i]!;
+      companions[k++] = keptCompanions[i]!;
+    }
+    articles[k] = entry;
+    companions[k++] = companionOf(entry);
+    from = at;
+  }
+  for (let i = from; i < kept.length; i++) {
+    articles[k] = kept[i]!;
+    companions[k++] = keptCompanions[i]!;
+  }
+  return { articles, companions };
+}
+
+/** First index at or after `from` whose entry sorts after `entry`. */
+function firstAfter(sorted: readonly Dated[], entry: Dated, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareNewestFirst(sorted[mid]!, entry) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function removeByIds<T extends { id: string }>(sorted: readonly T[], ids: readonly string[]): T[] {
+  if (ids.length === 0) return sorted as T[];
   const gone = new Set(ids);
-  return sorted.filter((a) => !gone.has(a.id));
+  return sorted.filter((entry) => !gone.has(entry.id));
 }
 
 /** A snapshot is documented newest first; sort anyway if a host got that wrong. */

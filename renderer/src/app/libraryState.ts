@@ -7,7 +7,8 @@ import type {
   Settings,
   StarredEntry,
 } from '../../../shared/types';
-import { ensureSorted, mergeArticles, removeArticles } from './articleOrder';
+import { type HeadlineItem, itemFromSummary } from '../headlines/headlineItem';
+import { ensureSorted, mergeNewestFirst, removeByIds } from './articleOrder';
 
 export interface StarIndex {
   ids: ReadonlySet<string>;
@@ -17,6 +18,11 @@ export interface StarIndex {
 export interface LibraryState {
   /** Newest first. Replaced (never mutated) when it changes. */
   articles: readonly ListedArticle[];
+  /**
+   * The same articles as headline items, in the same order, kept in step by the same merges: the
+   * unfiltered list is then ready as it is, not rebuilt from 100,000 articles on every scan batch.
+   */
+  items: readonly HeadlineItem[];
   roots: readonly RootInfo[];
   progress: ScanProgress;
   problems: readonly Problem[];
@@ -27,6 +33,7 @@ export interface LibraryState {
 
 export const emptyLibraryState: LibraryState = {
   articles: [],
+  items: [],
   roots: [],
   progress: { found: 0, parsed: 0, done: true },
   problems: [],
@@ -48,8 +55,10 @@ export function isStarred(stars: StarIndex, article: Pick<ListedArticle, 'id' | 
 }
 
 export function fromSnapshot(snapshot: LibrarySnapshot, settings: Settings | null): LibraryState {
+  const articles = ensureSorted(snapshot.articles);
   return {
-    articles: ensureSorted(snapshot.articles),
+    articles,
+    items: articles.map(itemFromSummary),
     roots: snapshot.roots,
     progress: snapshot.progress,
     problems: snapshot.problems,
@@ -59,13 +68,27 @@ export function fromSnapshot(snapshot: LibrarySnapshot, settings: Settings | nul
   };
 }
 
-/** Applies one library event. Menu events carry no state and leave it unchanged. */
-export function applyLibraryEvent(state: LibraryState, event: LibraryEvent): LibraryState {
+/**
+ * Applies one library event. Menu events carry no state and leave it unchanged. `known` (whether an
+ * id is listed already) lets an upsert of only new articles skip looking for ones it replaces.
+ */
+export function applyLibraryEvent(
+  state: LibraryState,
+  event: LibraryEvent,
+  known?: (id: string) => boolean,
+): LibraryState {
   switch (event.type) {
-    case 'articles-upserted':
-      return { ...state, articles: mergeArticles(state.articles, event.articles) };
+    case 'articles-upserted': {
+      const listing = { articles: state.articles, companions: state.items };
+      const merged = mergeNewestFirst(listing, event.articles, itemFromSummary, known);
+      return { ...state, articles: merged.articles, items: merged.companions };
+    }
     case 'articles-removed':
-      return { ...state, articles: removeArticles(state.articles, event.ids) };
+      return {
+        ...state,
+        articles: removeByIds(state.articles, event.ids),
+        items: removeByIds(state.items, event.ids),
+      };
     case 'progress':
       return { ...state, progress: event.progress };
     case 'roots':

@@ -1,5 +1,6 @@
 import type { LibraryEvent } from '../../../shared/contract';
 import type { ListedArticle, Settings, StarredEntry } from '../../../shared/types';
+import { FacetCounts, type Facets } from '../headlines/listFilter';
 import { applyLibraryEvent, emptyLibraryState, indexStars, type LibraryState } from './libraryState';
 
 export type Scheduler = (flush: () => void) => void;
@@ -20,8 +21,10 @@ export class LibraryStore {
   private state: LibraryState = emptyLibraryState;
   private listeners = new Set<() => void>();
   private flushPending = false;
-  private indexFor: readonly ListedArticle[] | null = null;
-  private index = new Map<string, number>();
+  /** Listed articles by id, built on first need and then kept in step with each event (never rebuilt per batch). */
+  private byId: Map<string, ListedArticle> | null = null;
+  /** Built on first need too, then kept in step through byId (which knows what an upsert replaces). */
+  private facetCounts: FacetCounts | null = null;
 
   constructor(private readonly schedule: Scheduler = frameScheduler) {}
 
@@ -34,11 +37,33 @@ export class LibraryStore {
 
   reset(state: LibraryState): void {
     this.state = state;
+    this.byId = null;
+    this.facetCounts = null;
     this.changed();
   }
 
   dispatch(event: LibraryEvent): void {
-    const next = applyLibraryEvent(this.state, event);
+    let next: LibraryState;
+    const counts = this.facetCounts;
+    if (event.type === 'articles-upserted') {
+      const byId = this.articlesById();
+      next = applyLibraryEvent(this.state, event, (id) => byId.has(id));
+      for (const article of event.articles) {
+        const old = byId.get(article.id);
+        if (old) counts?.remove(old);
+        counts?.add(article);
+        byId.set(article.id, article);
+      }
+    } else {
+      next = applyLibraryEvent(this.state, event);
+      if (event.type === 'articles-removed' && this.byId) {
+        for (const id of event.ids) {
+          const old = this.byId.get(id);
+          if (old) counts?.remove(old);
+          this.byId.delete(id);
+        }
+      }
+    }
     if (next !== this.state) {
       this.state = next;
       this.changed();
@@ -56,20 +81,26 @@ export class LibraryStore {
     this.changed();
   }
 
-  /** Position of an article in the newest-first array; the id→index map is rebuilt lazily. */
-  indexOf(id: string): number {
-    if (this.indexFor !== this.state.articles) {
-      this.index = new Map();
-      const { articles } = this.state;
-      for (let i = 0; i < articles.length; i++) this.index.set(articles[i]!.id, i);
-      this.indexFor = this.state.articles;
+  /** Category and author counts of the whole library, most used first. */
+  facets(): Facets {
+    if (!this.facetCounts) {
+      this.articlesById(); // removals look up what they remove there
+      this.facetCounts = new FacetCounts();
+      for (const article of this.state.articles) this.facetCounts.add(article);
     }
-    return this.index.get(id) ?? -1;
+    return this.facetCounts.facets();
   }
 
   summary(id: string): ListedArticle | undefined {
-    const i = this.indexOf(id);
-    return i < 0 ? undefined : this.state.articles[i];
+    return this.articlesById().get(id);
+  }
+
+  private articlesById(): Map<string, ListedArticle> {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const article of this.state.articles) this.byId.set(article.id, article);
+    }
+    return this.byId;
   }
 
   private changed(): void {

@@ -4,7 +4,7 @@ import type { DateFormats } from '../app/formatDates';
 import { useI18n } from '../i18n/I18nContext';
 import { perfMarkAfterPaint } from '../perf/marks';
 import { Highlighted } from '../search/highlight';
-import type { HeadlineRows } from './groupByDay';
+import { type HeadlineRows, lastAtOrBefore } from './groupByDay';
 import type { HeadlineItem } from './headlineItem';
 
 export const DAY_HEADER_HEIGHT = 34;
@@ -36,19 +36,10 @@ export interface HeadlineListHandle {
   element(): HTMLElement | null;
 }
 
-/** Last header at or before `row` (binary search: a long archive has thousands of days). */
+/** Last header at or before `row` (binary search: a long archive has thousands of days), or -1. */
 function headerAtOrBefore(headerRows: readonly number[], row: number): number {
-  let lo = 0;
-  let hi = headerRows.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (headerRows[mid]! <= row) {
-      found = headerRows[mid]!;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  const at = lastAtOrBefore(headerRows, row);
+  return at < 0 ? -1 : headerRows[at]!;
 }
 
 /**
@@ -62,7 +53,7 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const activeHeaderRef = useRef(-1);
-  const cursorRow = cursorIndex >= 0 ? (grouped.rowOfItem[cursorIndex] ?? -1) : -1;
+  const cursorRow = cursorIndex >= 0 ? grouped.rowOfItem(cursorIndex) : -1;
   const itemHeight = mode === 'search' ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
 
   useImperativeHandle(ref, () => ({
@@ -82,9 +73,9 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
   );
 
   const virtualizer = useVirtualizer({
-    count: grouped.rows.length,
+    count: grouped.count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (grouped.rows[i]?.kind === 'day' ? DAY_HEADER_HEIGHT : itemHeight),
+    estimateSize: (i) => (grouped.isHeader(i) ? DAY_HEADER_HEIGHT : itemHeight),
     // Enough rows beyond the window for a fast wheel. Every extra row is mounted anew when the
     // scrollbar is dragged far (new rows each frame): 10 on each side made such frames run long.
     overscan: 5,
@@ -114,7 +105,7 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
     >
       <div className="headline-sizer" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
-          const row = grouped.rows[v.index]!;
+          const row = grouped.rowAt(v.index)!;
           if (row.kind === 'day') {
             const sticky = v.index === activeHeaderRef.current;
             return (

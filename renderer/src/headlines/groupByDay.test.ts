@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByDay, makeDayKey, previousDay } from './groupByDay';
+import { flatRows, groupByDay, type HeadlineRows, makeDayKey, previousDay } from './groupByDay';
 import type { HeadlineItem } from './headlineItem';
 
 function item(id: string, date: string): HeadlineItem {
@@ -7,6 +7,26 @@ function item(id: string, date: string): HeadlineItem {
 }
 
 const labels = { today: 'Today', yesterday: 'Yesterday' };
+
+function allRows(grouped: HeadlineRows) {
+  return Array.from({ length: grouped.count }, (_, i) => grouped.rowAt(i)!);
+}
+
+/** Every way of reading the rows agrees with every other, and out-of-range asks get nothing. */
+function expectConsistent(grouped: HeadlineRows, itemCount: number): void {
+  const rows = allRows(grouped);
+  expect(rows.map((r, i) => grouped.isHeader(i) === (r.kind === 'day'))).not.toContain(false);
+  expect(rows.flatMap((r, i) => (r.kind === 'day' ? [i] : []))).toEqual(grouped.headerRows);
+  for (let item = 0; item < itemCount; item++) {
+    const row = grouped.rowAt(grouped.rowOfItem(item));
+    expect(row?.kind === 'item' && row.itemIndex).toBe(item);
+  }
+  expect(rows.filter((r) => r.kind === 'item')).toHaveLength(itemCount);
+  expect(grouped.rowAt(-1)).toBeUndefined();
+  expect(grouped.rowAt(grouped.count)).toBeUndefined();
+  expect(grouped.rowOfItem(itemCount)).toBe(-1);
+  expect(grouped.rowOfItem(-1)).toBe(-1);
+}
 
 describe('groupByDay', () => {
   // 2022-08-07 09:00 in Shanghai (UTC+8).
@@ -19,23 +39,49 @@ describe('groupByDay', () => {
   ];
 
   it('puts a header before each local day, newest first, with counts', () => {
-    const { rows, headerRows, rowOfItem } = groupByDay(items, {
-      now,
-      locale: 'en-GB',
-      timeZone: 'Asia/Shanghai',
-      labels,
-    });
+    const grouped = groupByDay(items, { now, locale: 'en-GB', timeZone: 'Asia/Shanghai', labels });
     expect(
-      rows.map((r) => (r.kind === 'day' ? `# ${r.label} (${r.count})` : items[r.itemIndex]!.id)),
-    ).toEqual(['# Today (1)', 'a', '# Yesterday (2)', 'b', 'c', '# Friday, 29 July 2022 (1)', 'd']);
-    expect(headerRows).toEqual([0, 2, 5]);
-    expect([...rowOfItem]).toEqual([1, 3, 4, 6]);
+      allRows(grouped).map((r) =>
+        r.kind === 'day' ? `# ${r.label} (${r.count})` : `${items[r.itemIndex]!.id} in ${r.dayLabel}`,
+      ),
+    ).toEqual([
+      '# Today (1)',
+      'a in Today',
+      '# Yesterday (2)',
+      'b in Yesterday',
+      'c in Yesterday',
+      '# Friday, 29 July 2022 (1)',
+      'd in Friday, 29 July 2022',
+    ]);
+    expect(grouped.headerRows).toEqual([0, 2, 5]);
+    expect(items.map((_, i) => grouped.rowOfItem(i))).toEqual([1, 3, 4, 6]);
+    expectConsistent(grouped, items.length);
+  });
+
+  it('stays consistent over thousands of items in the system zone', () => {
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      item(`i${i}`, new Date(Date.parse('2022-08-07T12:00:00.000Z') - i * 37 * 60_000).toISOString()),
+    );
+    const grouped = groupByDay(many, { now, locale: 'en', labels });
+    expect(grouped.headerRows.length).toBeGreaterThan(100);
+    expectConsistent(grouped, many.length);
+  });
+
+  it('lists search results flat, in their own order', () => {
+    const flat = flatRows(items);
+    expect(allRows(flat).map((r) => r.kind === 'item' && items[r.itemIndex]!.id)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
+    expectConsistent(flat, items.length);
   });
 
   it('splits days by the zone, not by UTC', () => {
     const inNewYork = groupByDay(items, { now, locale: 'en-US', timeZone: 'America/New_York', labels });
     // In New York "now" is Aug 6 21:00: a (Aug 6 19:30) and b (Aug 6 00:07) are today, c (Aug 5 13:00) yesterday.
-    expect(inNewYork.rows.filter((r) => r.kind === 'day').map((r) => r.kind === 'day' && r.label)).toEqual([
+    expect(allRows(inNewYork).flatMap((r) => (r.kind === 'day' ? [r.label] : []))).toEqual([
       'Today',
       'Yesterday',
       'Friday, July 29, 2022',
@@ -43,18 +89,20 @@ describe('groupByDay', () => {
   });
 
   it('labels older days in Chinese', () => {
-    const { rows } = groupByDay([item('d', '2022-08-06T04:07:06.000Z')], {
+    const grouped = groupByDay([item('d', '2022-08-06T04:07:06.000Z')], {
       now: Date.parse('2023-01-01T00:00:00.000Z'),
       locale: 'zh-CN',
       timeZone: 'Asia/Shanghai',
       labels: { today: '今天', yesterday: '昨天' },
     });
-    const header = rows[0];
+    const header = grouped.rowAt(0);
     expect(header?.kind === 'day' && header.label.replace(/\s/g, '')).toBe('2022年8月6日星期六');
   });
 
   it('handles no items', () => {
-    expect(groupByDay([], { now, locale: 'en', labels }).rows).toEqual([]);
+    const none = groupByDay([], { now, locale: 'en', labels });
+    expect(none.count).toBe(0);
+    expectConsistent(none, 0);
   });
 });
 

@@ -3,16 +3,23 @@ import type { HeadlineItem } from './headlineItem';
 /** yyyymmdd of the calendar day an instant falls on, in one time zone. */
 export type DayKey = number;
 
-export type HeadlineRow =
-  | { kind: 'day'; key: DayKey; label: string; count: number }
-  | { kind: 'item'; itemIndex: number; dayLabel: string };
+export type DayRow = { kind: 'day'; key: DayKey; label: string; count: number };
+export type HeadlineRow = DayRow | { kind: 'item'; itemIndex: number; dayLabel: string };
 
+/**
+ * The list's rows, headers included, described rather than built: at 100,000 headlines an array of
+ * row objects cost ~25 ms on every scan batch, and only the dozen visible rows are ever looked at.
+ */
 export interface HeadlineRows {
-  rows: HeadlineRow[];
-  /** Row index of each item (same order as the items). */
-  rowOfItem: Int32Array;
+  count: number;
+  /** The row at a position, made on request; undefined outside the list. */
+  rowAt(row: number): HeadlineRow | undefined;
+  /** Whether a row is a day header (asked for every row when the list measures itself). */
+  isHeader(row: number): boolean;
+  /** Row of the item at `itemIndex`, -1 outside the list. */
+  rowOfItem(itemIndex: number): number;
   /** Row indexes of the day headers, ascending (for sticky headers). */
-  headerRows: number[];
+  headerRows: readonly number[];
 }
 
 export interface DayLabels {
@@ -94,49 +101,94 @@ export function makeDayLabeler(options: GroupOptions): (key: DayKey) => string {
 }
 
 /**
- * Headline rows with a header before each day, in one pass. Items must be newest first; a day that
- * shows up again later (out-of-order input) starts a new group rather than being re-sorted here.
+ * Headline rows with a header before each day, in one pass over the items that allocates per day,
+ * not per item. Items must be newest first; a day that shows up again later (out-of-order input)
+ * starts a new group rather than being re-sorted here.
  */
 export function groupByDay(items: readonly HeadlineItem[], options: GroupOptions): HeadlineRows {
   const dayKey = makeDayKey(options.timeZone);
-  const label = makeDayLabeler(options);
-  const rows: HeadlineRow[] = [];
-  const rowOfItem = new Int32Array(items.length);
+  const keys: DayKey[] = [];
+  const counts: number[] = [];
+  const firstItems: number[] = [];
   const headerRows: number[] = [];
-  let current: Extract<HeadlineRow, { kind: 'day' }> | null = null;
   // Items of one day are contiguous: while an item falls inside the current day's [start, end),
   // no date arithmetic is needed at all (the system zone knows its own midnights).
   let dayStart = Number.POSITIVE_INFINITY;
   let dayEnd = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < items.length; i++) {
     const time = items[i]!.time;
-    if (!current || !(time >= dayStart && time < dayEnd)) {
+    if (keys.length === 0 || !(time >= dayStart && time < dayEnd)) {
       const key = dayKey(time);
       if (!options.timeZone && Number.isFinite(time)) {
         const d = new Date(time);
         dayStart = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
         dayEnd = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
       }
-      if (!current || current.key !== key) {
-        current = { kind: 'day', key, label: label(key), count: 0 };
-        headerRows.push(rows.length);
-        rows.push(current);
+      if (keys.length === 0 || keys[keys.length - 1] !== key) {
+        headerRows.push(i + keys.length);
+        firstItems.push(i);
+        keys.push(key);
+        counts.push(0);
       }
     }
-    current.count++;
-    rowOfItem[i] = rows.length;
-    rows.push({ kind: 'item', itemIndex: i, dayLabel: current.label });
+    counts[counts.length - 1]!++;
   }
-  return { rows, rowOfItem, headerRows };
+  const count = items.length + keys.length;
+  const headers = new Uint8Array(count);
+  for (const row of headerRows) headers[row] = 1;
+  // Labels are formatted (Intl, ~10 µs each) only for the days that are shown: an archive spans
+  // thousands of days, and the rows are described again on every scan batch.
+  const label = makeDayLabeler(options);
+  const dayRows: (DayRow | undefined)[] = new Array(keys.length);
+  const dayRow = (day: number): DayRow => {
+    let row = dayRows[day];
+    if (!row) {
+      row = { kind: 'day', key: keys[day]!, label: label(keys[day]!), count: counts[day]! };
+      dayRows[day] = row;
+    }
+    return row;
+  };
+  return {
+    count,
+    headerRows,
+    isHeader: (row) => headers[row] === 1,
+    rowAt: (row) => {
+      if (!(row >= 0 && row < count)) return undefined;
+      const day = lastAtOrBefore(headerRows, row);
+      const header = headerRows[day]!;
+      if (header === row) return dayRow(day);
+      return { kind: 'item', itemIndex: firstItems[day]! + (row - header - 1), dayLabel: dayRow(day).label };
+    },
+    rowOfItem: (itemIndex) => {
+      if (!(itemIndex >= 0 && itemIndex < items.length)) return -1;
+      return itemIndex + lastAtOrBefore(firstItems, itemIndex) + 1;
+    },
+  };
+}
+
+/** Index of the last value at or below `target` in an ascending array that starts at or below it. */
+export function lastAtOrBefore(ascending: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = ascending.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ascending[mid]! <= target) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** Rows without day headers (search results stay in ranking order). */
 export function flatRows(items: readonly HeadlineItem[]): HeadlineRows {
-  const rows: HeadlineRow[] = new Array(items.length);
-  const rowOfItem = new Int32Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    rows[i] = { kind: 'item', itemIndex: i, dayLabel: '' };
-    rowOfItem[i] = i;
-  }
-  return { rows, rowOfItem, headerRows: [] };
+  const count = items.length;
+  return {
+    count,
+    headerRows: [],
+    isHeader: () => false,
+    rowAt: (row) => (row >= 0 && row < count ? { kind: 'item', itemIndex: row, dayLabel: '' } : undefined),
+    rowOfItem: (itemIndex) => (itemIndex >= 0 && itemIndex < count ? itemIndex : -1),
+  };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../../shared/types';
-import { computeFacets, facetFromValue, facetToValue, matchesFacet, toSearchFilters } from './listFilter';
+import {
+  computeFacets,
+  FacetCounts,
+  facetFromValue,
+  facetToValue,
+  matchesFacet,
+  toSearchFilters,
+} from './listFilter';
 
 const base = { contentHash: '', path: '', root: '', title: '', date: '2022-01-01T00:00:00.000Z' };
 const article = (id: string, categories: string[], author?: string) =>
@@ -23,6 +30,21 @@ describe('facets', () => {
       ].sort((a, b) => (b[1] as number) - (a[1] as number) || String(a[0]).localeCompare(String(b[0]))),
     );
     expect(facets.authors).toEqual([{ kind: 'author', value: '新浪财经', count: 2 }]);
+  });
+
+  it('keeps counts in step as articles come, change and go', () => {
+    const counts = new FacetCounts();
+    for (const a of articles) counts.add(a);
+    const first = counts.facets();
+    expect(counts.facets()).toBe(first); // unchanged counts: the same object, nothing re-sorted
+    const renamed = article('2', ['编程'], 'Reuters');
+    counts.remove(articles[1]!);
+    counts.add(renamed);
+    expect(counts.facets()).toEqual(computeFacets([articles[0]!, renamed, articles[2]!]));
+    counts.remove(articles[0]!);
+    counts.remove(renamed);
+    counts.remove(articles[2]!);
+    expect(counts.facets()).toEqual({ categories: [], authors: [] });
   });
 
   it('filters by category or author', () => {
