@@ -89,3 +89,36 @@ describe('htmlPass: image and link rewriting', () => {
     );
   });
 });
+
+describe('htmlPass text around SVG and MathML', () => {
+  const text = (html: string) => htmlPass(html).text;
+
+  it('leaves out the drawing, and keeps what follows a closed one', () => {
+    expect(text('<p>before</p><svg><text>icon</text></svg><p>after</p>')).toBe('before\nafter');
+  });
+
+  it('reads an HTML tag inside an unclosed <svg> or <math> as the browser does: the drawing ends there', () => {
+    expect(text('<p>before</p><svg><path d="M0"></path><p>after</p><div>more</div>')).toBe(
+      'before\nafter\nmore',
+    );
+    expect(text('<p>a</p><math><mi>x</mi><p>after math</p>')).toBe('a\nafter math');
+    expect(text('<svg><g><SVG><P>upper case</P></SVG></g>')).toBe('upper case');
+    expect(text('<svg><script>x</script><p>after a script</p>')).toBe('after a script');
+  });
+
+  it('keeps <font> inside the drawing unless it has the attributes that end it', () => {
+    expect(text('<svg><font>drawn</font></svg><p>out</p>')).toBe('out');
+    expect(text('<svg><font color="red">shown</font>')).toBe('shown');
+  });
+
+  it('does not end the drawing inside its HTML islands (foreignObject, desc, title)', () => {
+    expect(text('<svg><foreignObject><div>island</div></foreignObject></svg><p>end</p>')).toBe('end');
+    expect(text('<svg><desc><p>described</p></desc></svg><p>end</p>')).toBe('end');
+  });
+
+  it('never takes an SVG <title> tooltip for the document title', () => {
+    const pass = htmlPass('<svg><title>Icon</title></svg><p>body</p>');
+    expect(pass.documentTitle).toBe('');
+    expect(htmlPass('<title>Page</title><svg><title>Icon</title></svg>').documentTitle).toBe('Page');
+  });
+});

@@ -76,6 +76,67 @@ const BLOCKS = new Set([
   'html',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+// SVG and MathML ("foreign content"). A browser ends them early when one of the HTML tags below
+// appears inside (the HTML standard's "breakout" rule): `<svg><p>text` shows "text" as an HTML
+// paragraph, so the reading pane shows it and search must find it. htmlparser2 keeps such tags inside
+// the <svg>, so the pass applies the rule itself.
+const FOREIGN_ROOTS = new Set(['svg', 'math']);
+const BREAKOUT_TAGS = new Set([
+  'b',
+  'big',
+  'blockquote',
+  'body',
+  'br',
+  'center',
+  'code',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'embed',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'hr',
+  'i',
+  'img',
+  'li',
+  'listing',
+  'menu',
+  'meta',
+  'nobr',
+  'ol',
+  'p',
+  'pre',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strong',
+  'strike',
+  'sub',
+  'sup',
+  'table',
+  'tt',
+  'u',
+  'ul',
+  'var',
+]);
+// Elements inside SVG/MathML whose content a browser parses as HTML again: no breakout inside them.
+const INTEGRATION_POINTS: Record<string, ReadonlySet<string>> = {
+  svg: new Set(['foreignobject', 'desc', 'title']),
+  math: new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml']),
+};
+
+function breaksOutOfForeignContent(name: string, attribs: Record<string, string>): boolean {
+  if (name === 'font') return 'color' in attribs || 'face' in attribs || 'size' in attribs;
+  return BREAKOUT_TAGS.has(name);
+}
 const SAFE_ATTRIBUTE_NAME = /^[^\s"'<>/=\u0000-\u001f]+$/;
 
 interface Edit {
@@ -117,7 +178,12 @@ class TextPass implements Partial<Handler> {
   parser: Parser | null = null;
   readonly chunks: string[] = [];
   readonly edits: Edit[] = [];
-  skipDepth = 0;
+  /** Open SKIPPED elements, by the parser depth they opened at (their close comes at the same depth). */
+  readonly skips: { depth: number; name: string }[] = [];
+  /** Depths of SVG/MathML elements a breakout ended early: their own close, when it comes, is ignored. */
+  readonly released = new Set<number>();
+  /** Open SVG/MathML roots and the integration points inside them, innermost last. */
+  readonly foreign: { depth: number; root: string; integration: boolean }[] = [];
   preDepth = 0;
   titleDepth = 0;
   documentTitle = '';
@@ -144,8 +210,22 @@ class TextPass implements Partial<Handler> {
       const selfClosing = this.html.charCodeAt(end - 2) === 0x2f; // '/>'
       this.edits.push({ start, end, replacement: serializeTag(name, rewritten, selfClosing) });
     }
+    const innermost = this.foreign[this.foreign.length - 1];
+    if (innermost) {
+      // htmlparser2 keeps the case of tags inside SVG/MathML (foreignObject); a browser's rules do not.
+      const lower = name.toLowerCase();
+      if (!innermost.integration && breaksOutOfForeignContent(lower, attribs)) this.breakOut();
+      else if (!innermost.integration && INTEGRATION_POINTS[innermost.root]!.has(lower)) {
+        this.foreign.push({ depth: this.depth, root: innermost.root, integration: true });
+        if (lower === 'title') return; // an SVG <title> is a tooltip, not the document's title
+      } else if (FOREIGN_ROOTS.has(lower)) {
+        this.foreign.push({ depth: this.depth, root: lower, integration: false });
+      }
+    } else if (FOREIGN_ROOTS.has(name)) {
+      this.foreign.push({ depth: this.depth, root: name, integration: false });
+    }
     if (SKIPPED.has(name)) {
-      this.skipDepth++;
+      this.skips.push({ depth: this.depth, name });
       if (name === 'title') this.titleDepth++;
       return;
     }
@@ -155,12 +235,17 @@ class TextPass implements Partial<Handler> {
   }
 
   onclosetag(name: string): void {
-    this.depth--;
-    if (SKIPPED.has(name)) {
-      if (this.skipDepth > 0) this.skipDepth--;
-      if (name === 'title' && this.titleDepth > 0) this.titleDepth--;
+    const depth = this.depth--;
+    const innermost = this.foreign[this.foreign.length - 1];
+    if (innermost?.depth === depth) this.foreign.pop();
+    if (this.released.delete(depth)) return;
+    const skip = this.skips[this.skips.length - 1];
+    if (skip?.depth === depth) {
+      this.skips.pop();
+      if (skip.name === 'title' && this.titleDepth > 0) this.titleDepth--;
       return;
     }
+    if (SKIPPED.has(name)) return; // an SVG <title>, or a close the pass never saw open
     if (name === 'pre' && this.preDepth > 0) this.preDepth--;
     if (BLOCKS.has(name)) this.chunks.push('\n');
     if (name === this.headingTag) {
@@ -171,12 +256,25 @@ class TextPass implements Partial<Handler> {
   }
 
   ontext(data: string): void {
-    if (this.skipDepth > 0) {
+    if (this.skips.length > 0) {
       if (this.titleDepth > 0 && this.documentTitle.length < 2000) this.documentTitle += data;
       return;
     }
     if (this.headingTag !== '' && this.heading.length < 2000) this.heading += data;
     this.chunks.push(this.preDepth > 0 ? data.replace(/\r\n?/g, '\n') : data.replace(/\s+/g, ' '));
+  }
+
+  /**
+   * Ends the SVG/MathML elements open since the nearest integration point, as a browser does: their
+   * skipping stops now, and their closes (which htmlparser2 still sends later) are ignored.
+   */
+  private breakOut(): void {
+    while (this.foreign.length > 0 && !this.foreign[this.foreign.length - 1]!.integration) {
+      const { depth } = this.foreign.pop()!;
+      this.released.add(depth);
+      const at = this.skips.findLastIndex((skip) => skip.depth === depth);
+      if (at >= 0) this.skips.splice(at, 1);
+    }
   }
 }
 
