@@ -142,17 +142,29 @@ describe('Library', () => {
     expect(library.findArticle(listed[0]!.id)?.path).toMatch(/^\//);
   });
 
-  it('still lists the problems of a degraded article after a warm start', async () => {
+  it('still lists the problems of a degraded article after warm starts, from the cache', async () => {
     // Front matter that never closes: the article is listed, with a problem saying why.
     await writeFile(join(archive, 'unclosed.md'), '---\ntitle: Half open\n\nThe body goes on.\n');
     let library = await openLib();
     const problemsOf = (l: Library) =>
       l.snapshot().problems.filter((p) => p.path === join(archive, 'unclosed.md'));
     expect(problemsOf(library)).toHaveLength(1);
+    const problem = problemsOf(library)[0];
     expect(byPath(library, 'unclosed.md')?.degraded).toBe(true);
     library = await reopen(library);
+    expect(library.scanStats).toEqual({ parsed: 0, unchanged: 5 });
+    expect(problemsOf(library)).toEqual([problem]);
+    // the summary the engine hands out is a summary, not the cache's record with its problems
+    expect(byPath(library, 'unclosed.md')).not.toHaveProperty('problems');
+    library = await reopen(library); // saved again from what the warm start restored
+    expect(library.scanStats).toEqual({ parsed: 0, unchanged: 5 });
+    expect(problemsOf(library)).toEqual([problem]);
+
+    await writeFile(join(archive, 'unclosed.md'), '---\ntitle: Closed now\n---\n\nThe body goes on.\n');
+    library = await reopen(library);
     expect(library.scanStats).toEqual({ parsed: 1, unchanged: 4 });
-    expect(problemsOf(library)).toHaveLength(1);
+    expect(problemsOf(library)).toEqual([]);
+    expect(byPath(library, 'unclosed.md')?.degraded).toBe(false);
   });
 
   it('keeps what changes while it starts, and linked articles the watcher does not follow', async () => {

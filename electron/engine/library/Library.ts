@@ -31,6 +31,7 @@ import type { ParseOptions } from '../parse/parseArticle';
 import { readArticleFile } from '../parse/readArticleFile';
 import { type ScannedArticle, scanLibrary } from '../scan/scanLibrary';
 import { SearchIndex } from '../search/SearchIndex';
+import type { CachedArticle } from '../store/cacheFormat';
 import { LibraryCache, type OpenCache } from '../store/LibraryCache';
 import { SettingsStore } from '../store/SettingsStore';
 import { StarStore } from '../store/StarStore';
@@ -152,7 +153,7 @@ export class Library implements LibraryService {
     cache: { file: OpenCache; articles: ArticleSummary[] } | null,
     indexDone: () => void,
   ): Promise<void> {
-    let cached: Map<string, ArticleSummary> | null = null;
+    let cached: Map<string, CachedArticle> | null = null;
     try {
       if (cache) cached = await this.loadCachedIndex(cache.file, cache.articles);
     } finally {
@@ -435,7 +436,7 @@ export class Library implements LibraryService {
 
   private scanRoots(
     roots: string[],
-    cached: Map<string, ArticleSummary> | null,
+    cached: Map<string, CachedArticle> | null,
     baselineTaken?: Promise<void>,
   ): Promise<void> {
     const run = this.runScan(roots, cached, baselineTaken).finally(() => this.pendingScans.delete(run));
@@ -446,7 +447,7 @@ export class Library implements LibraryService {
   /** `baselineTaken`: the scan ran beside the watcher's baseline walk; reconcile once both end. */
   private async runScan(
     roots: string[],
-    cached: Map<string, ArticleSummary> | null,
+    cached: Map<string, CachedArticle> | null,
     baselineTaken?: Promise<void>,
   ): Promise<void> {
     const controller = new AbortController();
@@ -469,14 +470,20 @@ export class Library implements LibraryService {
         isUnchanged: cached
           ? (path, mtimeMs, size) => {
               const hit = cached.get(path);
-              // Degraded articles are parsed again: their problems are not cached, and the Library
-              // panel must keep listing them.
-              return hit !== undefined && !hit.degraded && hit.mtimeMs === mtimeMs && hit.size === size;
+              // A degraded article comes with its problems (the Library panel lists them); one
+              // without (a cache from before they were kept) is parsed again to find them.
+              if (hit === undefined || (hit.degraded && !hit.problems)) return false;
+              return hit.mtimeMs === mtimeMs && hit.size === size;
             }
           : undefined,
       })) {
         if (controller.signal.aborted || this.closed) return;
-        for (const path of batch.unchanged) seen.add(path);
+        let restored = false;
+        for (const path of batch.unchanged) {
+          seen.add(path);
+          const problems = cached?.get(path)?.problems;
+          if (problems?.length) restored = this.state.setProblems(path, problems) || restored;
+        }
         this.scanStats.unchanged += batch.unchanged.length;
         this.scanStats.parsed += batch.articles.length;
         const upserted: ArticleSummary[] = [];
@@ -497,7 +504,7 @@ export class Library implements LibraryService {
         };
         if (upserted.length) this.emit({ type: 'articles-upserted', articles: upserted.map(toListed) });
         this.emit({ type: 'progress', progress: this.progress });
-        if (batch.problems.length) this.scheduleProblems();
+        if (batch.problems.length || restored) this.scheduleProblems();
       }
       // Files that were in the cache (or listed before) but are no longer on disk.
       const gone: string[] = [];
@@ -680,7 +687,7 @@ export class Library implements LibraryService {
   /** Lists the cached articles; the open cache is kept for loadCachedIndex. Null: full scan. */
   private async loadCachedSummaries(
     roots: string[],
-  ): Promise<{ file: OpenCache; articles: ArticleSummary[] } | null> {
+  ): Promise<{ file: OpenCache; articles: CachedArticle[] } | null> {
     const opened = await LibraryCache.open(this.options.dataDir, roots, ENGINE_VERSION).catch(() => null);
     if (!opened?.cache) return null;
     const file = opened.cache;
@@ -688,7 +695,13 @@ export class Library implements LibraryService {
       // Without an index, every file would have to be parsed again anyway.
       if (!file.hasSearchIndex) throw new Error('no index');
       const articles = await file.summaries();
-      for (const a of articles) this.state.upsert(a);
+      for (const a of articles) {
+        if (a.problems === undefined) this.state.upsert(a);
+        else {
+          const { problems: _, ...summary } = a;
+          this.state.upsert(summary);
+        }
+      }
       this.emit({ type: 'articles-upserted', articles: this.listed() });
       return { file, articles };
     } catch {
@@ -704,8 +717,8 @@ export class Library implements LibraryService {
    */
   private async loadCachedIndex(
     file: OpenCache,
-    articles: ArticleSummary[],
-  ): Promise<Map<string, ArticleSummary> | null> {
+    articles: CachedArticle[],
+  ): Promise<Map<string, CachedArticle> | null> {
     let index: SearchIndex;
     try {
       const blob = await file.searchIndex();
@@ -720,7 +733,7 @@ export class Library implements LibraryService {
     // all (a full scan follows) rather than risk an article that is listed but not findable.
     if (index.size !== articles.length || !articles.every((a) => index.has(a.id))) return null;
     this.index = index;
-    const byPath = new Map<string, ArticleSummary>();
+    const byPath = new Map<string, CachedArticle>();
     for (const a of articles) byPath.set(a.path, a);
     return byPath;
   }
@@ -748,7 +761,10 @@ export class Library implements LibraryService {
         this.roots.map((r) => r.path),
         ENGINE_VERSION,
         {
-          articles: this.state.list(),
+          articles: this.state.list().map((a) => {
+            const problems = a.degraded ? this.state.problemsOf(a.path) : undefined;
+            return problems ? { ...a, problems: [...problems] } : a;
+          }),
           searchIndex: this.index.serialize(),
         },
       );

@@ -112,6 +112,10 @@ export class LibraryState {
     return this.problemsByPath.has(path);
   }
 
+  problemsOf(path: string): readonly Problem[] | undefined {
+    return this.problemsByPath.get(path);
+  }
+
   setProblems(path: string, problems: Problem[]): boolean {
     const had = this.problemsByPath.has(path);
     if (problems.length === 0) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../../shared/types';
-import { decodeCache } from './cacheFormat';
+import { CACHE_FORMAT_VERSION, decodeCache } from './cacheFormat';
 import { type CacheContents, LibraryCache } from './LibraryCache';
 import { faultyFs } from './testFs';
 
@@ -115,7 +115,9 @@ describe('LibraryCache', () => {
     const otherFormat = Buffer.from(good);
     otherFormat.writeUInt32LE(99, 8);
     writeFileSync(cacheFile(), otherFormat);
-    expect((await LibraryCache.read(dir, roots, ENGINE)).reason).toBe('the cache format 99 is not 2');
+    expect((await LibraryCache.read(dir, roots, ENGINE)).reason).toBe(
+      `the cache format 99 is not ${CACHE_FORMAT_VERSION}`,
+    );
   });
 
   it('keeps one cache per set of roots, and only the newest few', async () => {

@@ -4,12 +4,12 @@
 
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { ArticleSummary } from '../../../shared/types';
 import { atomicWriteFile, removeStaleTemps } from './atomicWriteFile';
 import {
   CACHE_PREAMBLE_BYTES,
   type CacheContents,
   type CacheDecode,
+  type CachedArticle,
   type CacheLayout,
   checkSearchIndex,
   checkTrailer,
@@ -65,7 +65,7 @@ export class OpenCache {
     return this.layout.searchIndex !== null;
   }
 
-  async summaries(): Promise<ArticleSummary[]> {
+  async summaries(): Promise<CachedArticle[]> {
     const { offset, length } = this.layout.summaries;
     return unwrap(decodeSummaries(await this.file.read(offset, length), this.layout));
   }

@@ -12,17 +12,21 @@
 // text), and it stores any JS string exactly, lone surrogates included.
 
 import { crc32 } from 'node:zlib';
-import type { ArticleSummary } from '../../../shared/types';
+import type { ArticleSummary, Problem } from '../../../shared/types';
 
-export const CACHE_FORMAT_VERSION = 2;
+// 3: a degraded article's summary carries its problems, so a warm start need not parse it again.
+export const CACHE_FORMAT_VERSION = 3;
 const MAGIC = Buffer.from('BRDSCACH', 'latin1');
 const END = Buffer.from('BEND', 'latin1');
 export const CACHE_PREAMBLE_BYTES = 20;
 const TRAILER = END.byteLength;
 
+/** A summary as cached: a degraded article keeps the problems that say why. */
+export type CachedArticle = ArticleSummary & { problems?: Problem[] };
+
 export interface CacheContents {
   /** Every article's summary, including the mtimeMs and size the scan compares. */
-  articles: ArticleSummary[];
+  articles: CachedArticle[];
   /** The SearchIndex's own serialisation, stored as is. */
   searchIndex?: Uint8Array;
 }
@@ -164,7 +168,7 @@ export function checkTrailer(bytes: Buffer): Decoded<null> {
     : fail('the cache does not end where it should: the file is damaged');
 }
 
-export function decodeSummaries(bytes: Buffer, layout: CacheLayout): Decoded<ArticleSummary[]> {
+export function decodeSummaries(bytes: Buffer, layout: CacheLayout): Decoded<CachedArticle[]> {
   if (crc32(bytes) !== layout.summaries.crc)
     return fail('the cache checksum does not match: the file is damaged');
   let articles: unknown;
@@ -175,7 +179,7 @@ export function decodeSummaries(bytes: Buffer, layout: CacheLayout): Decoded<Art
   }
   if (!Array.isArray(articles) || articles.length !== layout.articleCount)
     return fail('the cached summaries are damaged');
-  return { ok: true, value: articles as ArticleSummary[] };
+  return { ok: true, value: articles as CachedArticle[] };
 }
 
 export function checkSearchIndex(bytes: Buffer, layout: CacheLayout): Decoded<Uint8Array> {
