@@ -150,7 +150,7 @@ export class Library implements LibraryService {
 
   private async finishStart(
     roots: string[],
-    cache: { file: OpenCache; articles: ArticleSummary[] } | null,
+    cache: { file: OpenCache; articles: CachedArticle[] } | null,
     indexDone: () => void,
   ): Promise<void> {
     let cached: Map<string, CachedArticle> | null = null;
