@@ -9,9 +9,10 @@ import type { ChunkRequest, ChunkResult, ScannedArticle, ScanWorkerConfig } from
 export function parseChunk(request: ChunkRequest, config: ScanWorkerConfig): ChunkResult {
   const articles: ScannedArticle[] = [];
   const problems: Problem[] = [];
+  const timing = { ms: 0 };
   for (const job of request.jobs) {
     try {
-      const outcome = readArticleFileSync(job.path, job.root, config.parse);
+      const outcome = readArticleFileSync(job.path, job.root, config.parse, timing);
       if (outcome.article) {
         const summary: ScannedArticle = toSummary(outcome.article);
         if (config.includeText) summary.text = outcome.article.text;
@@ -23,7 +24,7 @@ export function parseChunk(request: ChunkRequest, config: ScanWorkerConfig): Chu
       problems.push(parserFailure(job.path, error));
     }
   }
-  return { type: 'result', id: request.id, articles, problems };
+  return { type: 'result', id: request.id, articles, problems, readMs: timing.ms };
 }
 
 export function parserFailure(path: string, error: unknown): Problem {

@@ -42,17 +42,26 @@ describe('ScanPool', () => {
     expect(articles[0]?.text).toMatch(/^text of p\d+\.md$/);
   });
 
-  it('reads ahead of the workers on a big scan, and not on a small one', async () => {
+  it('reads ahead of the workers once their reads look cold, on a big scan only', async () => {
     const paths = Array.from({ length: READ_AHEAD_AFTER_QUEUED + 200 }, (_, i) => file(`r${i}.md`));
     const titles = new Set<string>();
-    let hold = true; // the consumer is "saturated", so no worker gets a file until it lets go
-    const options = { size: 1, chunkSize: 8, saturated: () => hold, readAhead: { warmMicrosPerFile: 0 } };
-    // warmMicrosPerFile 0: these files are in memory, but the thread must not stop itself for that here
+    let results = 0;
+    let hold = true; // after the first chunk the consumer is "saturated": no worker gets more files
+    // warmMicrosPerFile 0: every read counts as slow, so the first chunk's reads start the thread
+    const options = {
+      size: 1,
+      chunkSize: 8,
+      ahead: 1,
+      saturated: () => results > 0 && hold,
+      readAhead: { warmMicrosPerFile: 0 },
+    };
     const big = new ScanPool(options, (r) => {
+      results++;
       for (const a of r.articles) titles.add(a.title);
     });
     for (const path of paths) big.push({ path, root: base });
-    // every full batch of 64 queued files is read ahead; the last 8 wait for end()
+    expect(big.readAheadStatus()).toBeNull(); // no read has been timed yet
+    // every full batch of 64 files after the first chunk (8) is read ahead
     await vi.waitFor(() => expect(big.readAheadStatus()).toEqual({ state: 'reading', filesRead: 704 }), {
       timeout: 20_000,
     });
@@ -64,7 +73,13 @@ describe('ScanPool', () => {
     expect(titles.size).toBe(paths.length);
     expect(big.readAheadStatus()).toEqual({ state: 'closed', filesRead: expect.any(Number) });
 
-    const small = new ScanPool({ size: 1 }, () => undefined);
+    // reads that count as fast (files in memory) never start it
+    const warm = new ScanPool({ size: 1, chunkSize: 8, readAhead: { warmMicrosPerFile: 1e9 } }, () => {});
+    await run(warm, paths);
+    expect(warm.readAheadStatus()).toBeNull();
+
+    // nor does a small scan, however slow its reads
+    const small = new ScanPool({ size: 1, readAhead: { warmMicrosPerFile: 0 } }, () => undefined);
     await run(small, paths.slice(0, 100));
     expect(small.readAheadStatus()).toBeNull();
   });

@@ -8,7 +8,7 @@ import type { Problem } from '../../../shared/types';
 import type { ParseOptions } from '../parse/parseArticle';
 import { resolveWorkerScript, type WorkerScript } from '../workerScript';
 import { parserFailure } from './parseChunk';
-import { type ReadAheadOptions, ReadAheadThread } from './ReadAheadThread';
+import { type ReadAheadOptions, ReadAheadThread, WARM_MICROS_PER_FILE } from './ReadAheadThread';
 import type { ChunkRequest, ChunkResult, ParseJob, ScanWorkerConfig, WorkerMessage } from './scanProtocol';
 import { startWorker } from './startWorker';
 
@@ -31,7 +31,11 @@ export interface ScanPoolOptions {
   readAhead?: boolean | ReadAheadOptions;
 }
 
-/** Files waiting for a worker before the read-ahead thread is worth starting: small scans never start it. */
+/**
+ * The read-ahead thread starts only once a worker's reads were slow (a cold disk: a chunk read at more
+ * than the warm threshold per file) and this many files wait for a worker: a scan of files already in
+ * memory never pays for starting it, nor does a small scan.
+ */
 export const READ_AHEAD_AFTER_QUEUED = 512;
 /** How far past the files handed to workers it reads: a few MB of page cache, a second of work. */
 const READ_AHEAD_LEAD = 1024;
@@ -69,6 +73,8 @@ export class ScanPool {
   /** Jobs ever pushed before queue[0] (the queue drops its consumed prefix now and then). */
   private queueBase = 0;
   private readAheadThread: ReadAheadThread | null = null;
+  /** Set when a chunk's files took longer to read than files in memory do. */
+  private coldReads = false;
   /** Jobs (counted like queueBase) already sent to the read-ahead thread. */
   private readAheadUpTo = 0;
   /** Files from crashed chunks, retried one per chunk before the main queue. */
@@ -117,7 +123,11 @@ export class ScanPool {
     this.settle();
   }
 
-  /** What the read-ahead thread did: null when the scan was too small to start it. */
+  private readAheadOptions(): ReadAheadOptions {
+    return typeof this.options.readAhead === 'object' ? this.options.readAhead : {};
+  }
+
+  /** What the read-ahead thread did: null when it was not started (files in memory, or a small scan). */
   readAheadStatus(): { state: ReadAheadThread['state']; filesRead: number } | null {
     const thread = this.readAheadThread;
     return thread ? { state: thread.state, filesRead: thread.filesRead } : null;
@@ -167,9 +177,8 @@ export class ScanPool {
     const taken = this.queueBase + this.queueHead;
     const pushed = this.queueBase + this.queue.length;
     if (!this.readAheadThread) {
-      if (pushed - taken < READ_AHEAD_AFTER_QUEUED) return;
-      const options = typeof this.options.readAhead === 'object' ? this.options.readAhead : {};
-      this.readAheadThread = new ReadAheadThread(this.script, options);
+      if (!this.coldReads || pushed - taken < READ_AHEAD_AFTER_QUEUED) return;
+      this.readAheadThread = new ReadAheadThread(this.script, this.readAheadOptions());
     }
     if (!this.readAheadThread.reading) return;
     // Files already handed to a worker are its to read: start at the first one still queued.
@@ -256,8 +265,11 @@ export class ScanPool {
     if (slot.retired || this.closed) return;
     const index = slot.inFlight.findIndex((c) => c.id === result.id);
     const chunk = index >= 0 ? slot.inFlight.splice(index, 1)[0] : undefined;
+    const files = chunk?.jobs.length ?? 0;
+    const warmMicros = this.readAheadOptions().warmMicrosPerFile ?? WARM_MICROS_PER_FILE;
+    if (files > 0 && (result.readMs * 1000) / files >= warmMicros) this.coldReads = true;
     this.armStallTimer(slot);
-    this.onResult({ articles: result.articles, problems: result.problems, files: chunk?.jobs.length ?? 0 });
+    this.onResult({ articles: result.articles, problems: result.problems, files });
     this.pump();
     this.settle();
   }

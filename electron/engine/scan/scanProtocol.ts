@@ -30,6 +30,8 @@ export interface ChunkResult {
   id: number;
   articles: ScannedArticle[];
   problems: Problem[];
+  /** Time the worker spent opening and reading the chunk's files (parsing excluded). */
+  readMs: number;
 }
 
 /** Sent once the worker has loaded: a worker that dies before this cannot start at all. */
