@@ -171,7 +171,7 @@ class TextPass implements Partial<Handler> {
       const selfClosing = this.html.charCodeAt(end - 2) === 0x2f; // '/>'
       this.edits.push({ start, end, replacement: serializeTag(name, rewritten, selfClosing) });
     }
-    const innermost = this.foreign[this.foreign.length - 1];
+    const innermost = last(this.foreign);
     if (innermost) {
       // htmlparser2 keeps the case of tags inside SVG/MathML (foreignObject); a browser's rules do not.
       const lower = name.toLowerCase();
@@ -197,10 +197,9 @@ class TextPass implements Partial<Handler> {
 
   onclosetag(name: string): void {
     const depth = this.depth--;
-    const innermost = this.foreign[this.foreign.length - 1];
-    if (innermost?.depth === depth) this.foreign.pop();
+    if (last(this.foreign)?.depth === depth) this.foreign.pop();
     if (this.released.delete(depth)) return;
-    const skip = this.skips[this.skips.length - 1];
+    const skip = last(this.skips);
     if (skip?.depth === depth) {
       this.skips.pop();
       if (skip.name === 'title' && this.titleDepth > 0) this.titleDepth--;
@@ -237,6 +236,14 @@ class TextPass implements Partial<Handler> {
       if (at >= 0) this.skips.splice(at, 1);
     }
   }
+}
+
+/**
+ * The last element, without reading index -1 of an empty array: V8 looks that up as a named
+ * property, off the fast path, and these run for every tag (an empty stack is the common case).
+ */
+function last<T>(stack: readonly T[]): T | undefined {
+  return stack.length > 0 ? stack[stack.length - 1] : undefined;
 }
 
 /** New attributes for a tag that needs rewriting, or null when it can stay as written. */
