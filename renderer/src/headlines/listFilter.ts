@@ -75,13 +75,6 @@ function toList(kind: FacetKind, counts: ReadonlyMap<string, number>): FacetCoun
   return [...counts].map(([value, count]) => ({ kind, value, count })).sort(byCountThenName);
 }
 
-/** Categories and authors from the front matter with article counts, in one pass. */
-export function computeFacets(articles: readonly ListedArticle[]): Facets {
-  const counts = new FacetCounts();
-  for (const article of articles) counts.add(article);
-  return counts.facets();
-}
-
 const DAY = 24 * 60 * 60 * 1000;
 const RANGE_MS: Record<Exclude<DateRange, 'any'>, number> = {
   day: DAY,
