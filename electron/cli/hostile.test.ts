@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHostileArchive, type HostileManifest } from '../engine/testing/hostileArchive';
+import { field } from './cleanOutput';
 import { runCli } from './run';
-import { inline } from './terminalText';
 import { captureIO } from './testIO';
 
 // C0 controls other than the line feed, DEL, and C1 controls (0x9b is a one-byte CSI).
@@ -44,7 +44,7 @@ describe('broadsheet scan over the hostile archive', () => {
     expect(out).toContain('ALERT');
     expect(out).toContain('A file name with terminal escapes');
     for (const file of expectedProblems()) {
-      expect(out, file.path).toContain(inline(join(manifest.root, file.path)));
+      expect(out, file.path).toContain(field(join(manifest.root, file.path)));
     }
     const summary = /\n(\d+) articles, (\d+) problems in 1 folder/.exec(out);
     const listed = manifest.files.filter((f) => 'listed' in f.expect).length;

@@ -3,6 +3,7 @@
 // in SUMMARIES for the help text).
 
 import packageJson from '../../package.json' with { type: 'json' };
+import { field, terminalSafe, text } from './cleanOutput';
 import { type CliIO, type Command, UsageError } from './io';
 
 /** Command name -> its module, imported on first use. */
@@ -32,8 +33,17 @@ export function usage(): string {
   return ['usage:', ...lines, '  broadsheet help | --help | --version', ''].join('\n');
 }
 
-/** Runs one command line (without `node` and the script) and returns the exit code. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+/**
+ * Runs one command line (without `node` and the script) and returns the exit code. Everything the
+ * command writes passes through `terminalSafe`: archive text should already be cleaned by
+ * cleanOutput's `field`/`text`/`jsonLine`, and no control sequence gets out if it was not.
+ */
+export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
+  const io: CliIO = {
+    ...rawIO,
+    out: (text) => rawIO.out(terminalSafe(text)),
+    err: (text) => rawIO.err(terminalSafe(text)),
+  };
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     if (name === undefined) {
@@ -49,7 +59,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    io.err(`Unknown command "${name}".\n${usage()}`);
+    io.err(`Unknown command "${field(name)}".\n${usage()}`);
     return 2;
   }
   try {
@@ -57,12 +67,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${error.message}\n`);
+      io.err(`${text(error.message)}\n`);
       if (!error.message.includes('usage:')) io.err(usage());
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`broadsheet ${name} failed: ${message}\n`);
+    io.err(`broadsheet ${name} failed: ${field(message)}\n`);
     return 1;
   }
 }

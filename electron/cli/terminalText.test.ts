@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  block,
-  displayWidth,
-  fitToWidth,
-  formatLocalDateTime,
-  inline,
-  truncateToWidth,
-} from './terminalText';
+import { displayWidth, fitToWidth, formatLocalDateTime, truncateToWidth } from './terminalText';
 
 describe('terminal text', () => {
   it('counts CJK and fullwidth characters as two columns and marks as none', () => {
@@ -23,12 +16,6 @@ describe('terminal text', () => {
     expect(truncateToWidth('short', 10)).toBe('short');
     expect(fitToWidth('王毅', 6)).toBe('王毅  ');
     expect(fitToWidth('abcdefgh', 5)).toBe('abcd…');
-  });
-
-  it('strips terminal control sequences from untrusted text', () => {
-    expect(inline('a\u001b]0;pwned\u0007b\nc')).toBe('a ]0;pwned b c');
-    expect(inline('evil\u202egnp.exe')).toBe('evil gnp.exe');
-    expect(block('line 1\r\nline\u001b[2J 2\tx')).toBe('line 1\nline[2J 2\tx');
   });
 
   it('formats a UTC instant in the given zone', () => {

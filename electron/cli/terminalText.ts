@@ -1,19 +1,5 @@
-// Text from the archive on a terminal: untrusted strings lose control characters (an escape sequence
-// in a title could rewrite the screen) and are measured in display columns, CJK counting two.
-
-/** C0/C1 controls, DEL, and bidi overrides that would reorder what the line shows. */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_INLINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** One line of untrusted text: controls and line breaks become spaces. */
-export function inline(text: string): string {
-  return text.replace(UNSAFE_INLINE, ' ');
-}
-
-/** Untrusted multi-line text: keeps tabs and line breaks, drops other controls. */
-export function block(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(UNSAFE, '');
-}
+// Text on a terminal measured in display columns, CJK counting two, and dates in a zone. Cleaning
+// untrusted text of control characters is cleanOutput.ts's job.
 
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
 

@@ -3,12 +3,12 @@
 import { resolve } from 'node:path';
 import type { Problem } from '../../../shared/types';
 import { type ScannedArticle, scanToList } from '../../engine/scan/scanLibrary';
+import { field, jsonLine } from '../cleanOutput';
 import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
 import {
   displayWidth,
   fitToWidth,
   formatLocalDateTime,
-  inline,
   isKnownTimeZone,
   truncateToWidth,
 } from '../terminalText';
@@ -40,13 +40,13 @@ export const scan: Command = async (argv, io) => {
   }
   const seconds = (performance.now() - started) / 1000;
 
-  if (values.json) io.out(`${JSON.stringify(toJson(list.articles, list.problems))}\n`);
+  if (values.json) io.out(jsonLine(toJson(list.articles, list.problems)));
   else printHuman(io, list.articles, list.problems, roots.length, seconds);
 
   const failed = roots.filter((root) => list.problems.some((p) => p.path === root && p.severity === 'error'));
   if (failed.length > 0) {
     io.err(
-      `Could not scan ${failed.map((f) => `"${f}"`).join(', ')}: see the problem listed for it, fix the path and run again.\n`,
+      `Could not scan ${failed.map((f) => `"${field(f)}"`).join(', ')}: see the problem listed for it, fix the path and run again.\n`,
     );
     return 1;
   }
@@ -87,7 +87,7 @@ function printHuman(
   seconds: number,
 ) {
   const columns = Math.max(60, Number(io.env.COLUMNS) || 100);
-  const authors = articles.map((a) => truncateToWidth(inline(a.author ?? ''), MAX_AUTHOR_WIDTH));
+  const authors = articles.map((a) => truncateToWidth(field(a.author ?? ''), MAX_AUTHOR_WIDTH));
   const authorWidth = Math.max(6, ...authors.map(displayWidth));
   // date, two spaces, marker, space, title, two spaces, author
   const titleWidth = Math.max(20, columns - DATE_WIDTH - 2 - 2 - 2 - authorWidth);
@@ -98,7 +98,7 @@ function printHuman(
   }
   articles.forEach((a, i) => {
     const marker = a.degraded ? '!' : ' ';
-    const title = fitToWidth(inline(a.title), titleWidth);
+    const title = fitToWidth(field(a.title), titleWidth);
     lines.push(
       `${fitToWidth(formatLocalDateTime(a.date, zone), DATE_WIDTH)}  ${marker} ${title}  ${authors[i]}`.trimEnd(),
     );
@@ -109,8 +109,8 @@ function printHuman(
     for (const p of problems) {
       const where = p.line === undefined ? p.path : `${p.path}:${p.line}`;
       lines.push(
-        `  ${p.severity === 'error' ? 'error  ' : 'warning'} ${inline(where)}`,
-        `          ${inline(p.message)}`,
+        `  ${p.severity === 'error' ? 'error  ' : 'warning'} ${field(where)}`,
+        `          ${field(p.message)}`,
       );
     }
   }

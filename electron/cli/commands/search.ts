@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defaultDataDir } from '../../engine/dataDir';
 import { openLibrary } from '../../engine/library/openLibrary';
+import { field, jsonLine } from '../cleanOutput';
 import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
 
 const USAGE =
@@ -63,14 +64,14 @@ export const search: Command = async (argv, io) => {
     });
     if (values.json) {
       io.out(
-        `${JSON.stringify({
+        jsonLine({
           results: results.map((r) => ({
             query: r.query,
             total: r.total,
             elapsedMs: r.elapsedMs,
             matches: r.matches.map((m) => ({ id: m.id, path: m.path, title: m.title, date: m.date })),
           })),
-        })}\n`,
+        }),
       );
     } else {
       for (const r of results) printHuman(io, r.query, r.total, r.elapsedMs, r.matches);
@@ -88,9 +89,9 @@ function printHuman(
   elapsedMs: number,
   matches: { title: string; date: string; path: string; snippet: string }[],
 ): void {
-  io.out(`${total} match${total === 1 ? '' : 'es'} for "${query}" (${elapsedMs.toFixed(1)} ms)\n`);
+  io.out(`${total} match${total === 1 ? '' : 'es'} for "${field(query)}" (${elapsedMs.toFixed(1)} ms)\n`);
   for (const m of matches) {
-    io.out(`  ${m.date.slice(0, 10)}  ${m.title}\n      ${m.path}\n`);
-    if (m.snippet) io.out(`      ${m.snippet}\n`);
+    io.out(`  ${field(m.date.slice(0, 10))}  ${field(m.title)}\n      ${field(m.path)}\n`);
+    if (m.snippet) io.out(`      ${field(m.snippet)}\n`);
   }
 }

@@ -5,8 +5,9 @@ import { resolve } from 'node:path';
 import type { Article, Problem } from '../../../shared/types';
 import { readArticleFile } from '../../engine/parse/readArticleFile';
 import { resolveArticleRef } from '../articleRef';
+import { field, jsonLine, text } from '../cleanOutput';
 import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
-import { block, displayWidth, formatLocalDateTime, inline, isKnownTimeZone } from '../terminalText';
+import { displayWidth, formatLocalDateTime, isKnownTimeZone } from '../terminalText';
 
 const USAGE = 'usage: broadsheet show DIR PATH_OR_ID [--json] [--time-zone ZONE]';
 
@@ -28,22 +29,22 @@ export const show: Command = async (argv, io) => {
   const root = resolve(io.cwd, dir);
   const found = await resolveArticleRef(root, ref, io.cwd);
   if (!found.ok) {
-    io.err(`${found.message}\n`);
+    io.err(`${field(found.message)}\n`);
     return 1;
   }
   const outcome = await readArticleFile(found.path, root, timeZone ? { timeZone } : {});
   if (!outcome.article) {
-    io.err(`${found.path} cannot be read as an article:\n`);
-    for (const p of outcome.problems) io.err(`  ${inline(p.message)}\n`);
+    io.err(`${field(found.path)} cannot be read as an article:\n`);
+    for (const p of outcome.problems) io.err(`  ${field(p.message)}\n`);
     return 1;
   }
-  if (values.json) io.out(`${JSON.stringify({ ...outcome.article, problems: outcome.problems })}\n`);
+  if (values.json) io.out(jsonLine({ ...outcome.article, problems: outcome.problems }));
   else printHuman(io, outcome.article, outcome.problems);
   return 0;
 };
 
 function printHuman(io: CliIO, a: Article, problems: Problem[]): void {
-  const title = inline(a.title);
+  const title = field(a.title);
   const fields: [string, string][] = [];
   const dateNote = a.dateSource === 'file-mtime' ? ' (no date in the file: its modification time)' : '';
   fields.push(['Date', `${formatLocalDateTime(a.date, io.env.TZ)}${dateNote}`]);
@@ -53,13 +54,13 @@ function printHuman(io: CliIO, a: Article, problems: Problem[]): void {
   fields.push(['File', a.path], ['Id', a.id]);
   const labelWidth = Math.max(...fields.map(([name]) => name.length)) + 2;
   const lines = [title, '='.repeat(Math.min(60, Math.max(3, displayWidth(title))))];
-  for (const [name, value] of fields) lines.push(`${`${name}:`.padEnd(labelWidth)}${inline(value)}`);
+  for (const [name, value] of fields) lines.push(`${`${name}:`.padEnd(labelWidth)}${field(value)}`);
   if (problems.length > 0) {
     lines.push('', 'Problems:');
     for (const p of problems) {
-      lines.push(`  ${p.severity}${p.line === undefined ? '' : ` (line ${p.line})`}: ${inline(p.message)}`);
+      lines.push(`  ${p.severity}${p.line === undefined ? '' : ` (line ${p.line})`}: ${field(p.message)}`);
     }
   }
-  lines.push('', block(a.text));
+  lines.push('', text(a.text));
   io.out(`${lines.join('\n')}\n`);
 }

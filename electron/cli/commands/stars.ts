@@ -6,6 +6,7 @@ import type { StarredEntry } from '../../../shared/types';
 import { defaultDataDir } from '../../engine/dataDir';
 import type { Library } from '../../engine/library/Library';
 import { openLibrary } from '../../engine/library/openLibrary';
+import { field, jsonLine } from '../cleanOutput';
 import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
 
 const STORE_OPTIONS = { json: { type: 'boolean' }, 'data-dir': { type: 'string' } } as const;
@@ -62,14 +63,14 @@ function toggle(starred: boolean): Command {
       }
       if (!id) {
         io.err(
-          `No article "${ref}" in ${resolve(io.cwd, dir)}. Use an id from "broadsheet scan --json" or a path inside the folder.\n`,
+          `No article "${field(ref)}" in ${field(resolve(io.cwd, dir))}. Use an id from "broadsheet scan --json" or a path inside the folder.\n`,
         );
         return 1;
       }
       const entries = await library.setStarred(id, starred);
       const entry = entries.find((s) => s.id === id);
       io.out(
-        `${starred ? 'Starred' : 'Unstarred'}: ${entry?.title ?? library.findArticle(id)?.title ?? id}\n`,
+        `${starred ? 'Starred' : 'Unstarred'}: ${field(entry?.title ?? library.findArticle(id)?.title ?? id)}\n`,
       );
       return 0;
     });
@@ -87,12 +88,14 @@ export const starred: Command = async (argv, io) => {
   return withLibrary(io, dir, values['data-dir'], async (library) => {
     const entries: StarredEntry[] = library.snapshot().starred;
     if (values.json) {
-      io.out(`${JSON.stringify({ starred: entries })}\n`);
+      io.out(jsonLine({ starred: entries }));
     } else if (entries.length === 0) {
       io.out('No starred articles.\n');
     } else {
       for (const s of entries) {
-        io.out(`${s.missing ? '✗ missing ' : '★ '}${s.date.slice(0, 10)}  ${s.title}\n    ${s.path}\n`);
+        io.out(
+          `${s.missing ? '✗ missing ' : '★ '}${field(s.date.slice(0, 10))}  ${field(s.title)}\n    ${field(s.path)}\n`,
+        );
       }
       const missing = entries.filter((s) => s.missing).length;
       io.out(

@@ -8,8 +8,8 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { LibraryWatcher, type WatchChange } from '../../engine/watch/LibraryWatcher';
+import { field, jsonLine } from '../cleanOutput';
 import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
-import { inline } from '../terminalText';
 
 const USAGE = 'usage: broadsheet watch DIR [--json]';
 
@@ -19,7 +19,7 @@ export const watch: Command = async (argv, io) => {
   if (!dir || positionals.length > 1) throw new UsageError(`watch needs one folder.\n${USAGE}`);
   const root = resolve(io.cwd, dir);
   if (!(await isFolder(root))) {
-    io.err(`${root} is not a folder. Give the folder of your news archive.\n`);
+    io.err(`${field(root)} is not a folder. Give the folder of your news archive.\n`);
     return 1;
   }
   if (io.signal.aborted) return 0;
@@ -67,15 +67,14 @@ interface Printer {
 
 function jsonPrinter(io: CliIO): Printer {
   return {
-    change: (change) =>
-      io.out(`${JSON.stringify({ type: change.type, path: change.path, root: change.root })}\n`),
-    event: (event) => io.out(`${JSON.stringify(event)}\n`),
-    restored: (restored) => io.out(`${JSON.stringify({ type: 'root-restored', root: restored })}\n`),
+    change: (change) => io.out(jsonLine({ type: change.type, path: change.path, root: change.root })),
+    event: (event) => io.out(jsonLine(event)),
+    restored: (restored) => io.out(jsonLine({ type: 'root-restored', root: restored })),
   };
 }
 
 function humanPrinter(io: CliIO, root: string): Printer {
-  const show = (path: string) => inline(relative(root, path) || path);
+  const show = (path: string) => field(relative(root, path) || path);
   const verbs: Record<WatchChange['type'], string> = {
     added: 'added  ',
     changed: 'changed',
@@ -86,23 +85,21 @@ function humanPrinter(io: CliIO, root: string): Printer {
     event: (event) => {
       switch (event.type) {
         case 'ready':
-          io.err(`Watching ${inline(event.root)} for article files (Ctrl+C to stop).\n`);
+          io.err(`Watching ${field(event.root)} for article files (Ctrl+C to stop).\n`);
           break;
         case 'root-missing':
-          io.out(`The folder ${inline(event.root)} is gone; waiting for it to come back.\n`);
+          io.out(`The folder ${field(event.root)} is gone; waiting for it to come back.\n`);
           break;
         case 'warning':
-          io.err(`warning: ${inline(event.message)}\n`);
+          io.err(`warning: ${field(event.message)}\n`);
           break;
         case 'error':
-          io.err(`error: ${inline(event.message)}\n`);
+          io.err(`error: ${field(event.message)}\n`);
           break;
       }
     },
     restored: (restored, changes) =>
-      io.out(
-        `The folder ${inline(restored)} is back (${changes} ${changes === 1 ? 'change' : 'changes'}).\n`,
-      ),
+      io.out(`The folder ${field(restored)} is back (${changes} ${changes === 1 ? 'change' : 'changes'}).\n`),
   };
 }
 

@@ -112,6 +112,10 @@ const STATIC_EXPECTATIONS: Record<string, Omit<HostileFile, 'path'>> = {
   'markup-in-fields.md': { expect: { listed: true }, why: 'markup as title, author and categories' },
   'markup-in-snippet.md': { expect: { listed: true }, why: 'escaped markup next to a search word' },
   'terminal-escapes.md': { expect: { listed: true }, why: 'terminal escape sequences in title and body' },
+  'terminal-osc.md': {
+    expect: { listed: true },
+    why: 'OSC 52 clipboard, OSC 8 link, C1 CSI, DEL, bidi overrides/isolates, CR and line breaks in fields and body',
+  },
   'encodings/binary.md': { expect: { problem: 'binary' }, why: 'PNG bytes named .md' },
   'encodings/gb18030.txt': { expect: { listed: true }, why: 'GB18030 text' },
   'encodings/utf16le.md': { expect: { listed: true }, why: 'UTF-16 LE with BOM' },
@@ -167,6 +171,12 @@ export async function buildHostileArchive(
     '---\ntitle: A file name with terminal escapes\ndate: 2024-03-02 10:00\n---\n\nIts name holds ESC and BEL.\n',
     { listed: true },
     'ESC and BEL in the file name',
+  );
+  await put(
+    `generated/forged-row\n2099-01-01 00:00    FORGED ROW\r\u001b]52;c;cHduZWQ=\u0007\u202egnp.md`,
+    '---\ntitle: A file name that forges an output row\ndate: 2024-03-02 11:00\n---\n\nThe cerulean name holds a line feed, CR, OSC 52 and RLO.\n',
+    { listed: true },
+    'a line feed, CR, OSC 52 and a bidi override in the file name',
   );
   await put('.hidden.md', '---\ntitle: Hidden\n---\n\nhidden\n', { ignored: 'hidden file' }, 'a dot file');
   await put(
