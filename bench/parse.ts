@@ -94,6 +94,22 @@ time('seeds (2 files, HTML body)', seeds, ITERATIONS);
 time('synthetic seed-like (1,000 files)', synthetic, ITERATIONS);
 time('hkcnews (Markdown body)', hkcnews, Math.ceil(ITERATIONS / 4));
 
+// One figure per front-matter / body format the parser recognises (fixtures/formats: small real-looking
+// posts from each generator). Compare with hkcnews above: a new format should cost about as much.
+const formats = join(fixtures, 'formats');
+const FORMAT_FILES: [string, string][] = [
+  ['Hugo TOML (+++)', 'hugo-go1.21.md'],
+  ['Zola TOML [taxonomies]/[extra]', 'zola-rust-survey.md'],
+  ['Hugo JSON ({ })', 'hugo-json.md'],
+  ['---json', 'dash-json.md'],
+  ['YAML with CRLF', 'crlf-blank-before-fence.md'],
+  ['TOML that does not parse', 'bad-toml.md'],
+];
+for (const [label, name] of FORMAT_FILES) {
+  const path = join(formats, name);
+  time(label, [raw(path, readFileSync(path))], Math.ceil(ITERATIONS / 4));
+}
+
 // read + parse from disk (page cache warm), as a scan worker does it
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-parse-'));
 try {

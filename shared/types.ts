@@ -2,8 +2,12 @@
 // Everything here must be structured-clone safe (plain objects, strings, numbers, arrays):
 // these values cross worker, IPC and HTTP boundaries.
 
-/** Where an article's date came from. `file-mtime` means the front matter had no usable date. */
-export type DateSource = 'front-matter' | 'file-mtime';
+/**
+ * Where an article's date came from. `file-name` means the front matter had no usable date and the file
+ * name or its folders did (Jekyll's `2016-08-21-slug.md`, `20160821.md`, `2016/08/21/slug.md`);
+ * `file-mtime` means neither had one and the file's modification time stands in.
+ */
+export type DateSource = 'front-matter' | 'file-name' | 'file-mtime';
 
 /** How the body was written in the file. Markdown bodies are rendered to HTML by the engine. */
 export type BodyFormat = 'html' | 'markdown';
@@ -72,6 +76,13 @@ export interface Article extends ArticleSummary {
   text: string;
   /** Every other front-matter field, bounded in size (see engine limits). */
   extra: Record<string, unknown>;
+  /**
+   * The article's address on the web (absolute http(s)), from `url`, `link`, `permalink`, `original_url`,
+   * `source` or `canonical`, a site-relative permalink being joined to the site's address when known.
+   */
+  originalUrl?: string;
+  /** When the article was last changed (`lastmod`, `updated`, `modified`), ISO 8601 in UTC. */
+  updated?: string;
   /** Why this file is degraded, if it is. Same messages as in the library's problem list. */
   problems: Problem[];
 }

@@ -46,11 +46,18 @@ export const show: Command = async (argv, io) => {
 function printHuman(io: CliIO, a: Article, problems: Problem[]): void {
   const title = field(a.title);
   const fields: [string, string][] = [];
-  const dateNote = a.dateSource === 'file-mtime' ? ' (no date in the file: its modification time)' : '';
+  const dateNote =
+    a.dateSource === 'file-mtime'
+      ? ' (no date in the file: its modification time)'
+      : a.dateSource === 'file-name'
+        ? ' (from the file name)'
+        : '';
   fields.push(['Date', `${formatLocalDateTime(a.date, io.env.TZ)}${dateNote}`]);
+  if (a.updated) fields.push(['Updated', formatLocalDateTime(a.updated, io.env.TZ)]);
   if (a.author) fields.push(['Author', a.author]);
   if (a.categories.length > 0) fields.push(['Categories', a.categories.join(', ')]);
   for (const [kind, url] of Object.entries(a.images)) if (url) fields.push([`Image (${kind})`, url]);
+  if (a.originalUrl) fields.push(['Original', a.originalUrl]);
   fields.push(['File', a.path], ['Id', a.id]);
   const labelWidth = Math.max(...fields.map(([name]) => name.length)) + 2;
   const lines = [title, '='.repeat(Math.min(60, Math.max(3, displayWidth(title))))];

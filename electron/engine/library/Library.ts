@@ -41,7 +41,7 @@ import { isInsideRoot, LibraryState } from './LibraryState';
 import { reconcileStartup } from './reconcileStartup';
 
 /** Bump when parsing changes what an article looks like: cached articles are then re-parsed. */
-export const ENGINE_VERSION = 'engine-2';
+export const ENGINE_VERSION = 'engine-3';
 
 export interface LibraryOptions extends LibraryServiceOptions {
   /**

@@ -42,8 +42,10 @@ describe('readFields', () => {
     expect(odd.fields.title).toBe('');
     expect(odd.problems).toMatchObject([{ code: 'title-type', severity: 'warning' }]);
     expect(read({ author: 42 }).fields.author).toBe('42');
-    expect(read({ author: ['A', 'B'] }).fields.author).toBe('A B');
-    expect(read({ author: { name: 'x' } }).problems).toMatchObject([{ code: 'author-type' }]);
+    expect(read({ author: ['A', 'B'] }).fields.author).toBe('A, B');
+    expect(read({ authors: [{ name: 'A' }, 'B'] }).fields.author).toBe('A, B');
+    expect(read({ author: { name: 'x' } }).fields.author).toBe('x');
+    expect(read({ author: { id: 7 } }).problems).toMatchObject([{ code: 'author-type' }]);
     expect(read({ author: '' }).fields.author).toBeUndefined();
   });
 

@@ -18,8 +18,12 @@ import { collapseWhitespace, cutCodePoints } from './text';
 export interface ArticleFields {
   /** Title as written (entities decoded, whitespace collapsed, not yet cut); '' when missing or unusable. */
   title: string;
-  /** The raw `date` value, for parseDate. */
+  /** The raw `date` value (or Hugo's `publishDate`), for parseDate. */
   date: unknown;
+  /** The raw last-modified value (`lastmod`, `updated`, `modified`), for parseDate. */
+  updated: unknown;
+  /** The article's address on the web, absolute http(s), or a site-relative permalink (see originalUrl.ts). */
+  originalUrl?: string;
   author?: string;
   categories: string[];
   images: ArticleImages;
@@ -34,17 +38,102 @@ const IMAGE_KEYS: Record<string, keyof ArticleImages> = {
 };
 const KNOWN_KEYS = new Set(['title', 'date', 'author', 'categories', 'category', ...Object.keys(IMAGE_KEYS)]);
 
+// Names each generator uses for the same thing, first found wins. Hugo reads its keys case-insensitively
+// (publishDate, publishdate), so these are matched ignoring case.
+const DATE_KEYS = ['date', 'publishdate', 'pubdate', 'published'];
+const UPDATED_KEYS = ['lastmod', 'updated', 'modified', 'lastmodified'];
+const AUTHOR_KEYS = ['author', 'authors'];
+const CATEGORY_KEYS = ['categories', 'category'];
+const URL_KEYS = [
+  'original_url',
+  'originalurl',
+  'url',
+  'link',
+  'permalink',
+  'source',
+  'canonical',
+  'canonical_url',
+  'canonicalurl',
+];
+
 /** Reads the fields the library understands from front-matter data; never throws on wrong types. */
 export function readFields(data: FrontMatterData, problems: ProblemList): ArticleFields {
-  const title = readTitle(data.title, problems);
-  const author = readAuthor(data.author, problems);
-  const categories = readCategories(data.categories ?? data.category, problems);
+  const keys = lowerCaseKeys(data);
+  const get = (names: readonly string[]): unknown => {
+    for (const name of names) {
+      const key = keys.get(name);
+      if (key !== undefined && data[key] !== undefined && data[key] !== null && data[key] !== '')
+        return data[key];
+    }
+    return undefined;
+  };
+  const title = readTitle(get(['title']), problems);
+  const author = readAuthor(get(AUTHOR_KEYS), problems);
+  // Zola keeps categories under [taxonomies]; the whole table also stays in `extra`.
+  const taxonomies = get(['taxonomies']);
+  const categories = readCategories(
+    get(CATEGORY_KEYS) ??
+      (taxonomies !== null && typeof taxonomies === 'object' && !Array.isArray(taxonomies)
+        ? (taxonomies as Record<string, unknown>).categories
+        : undefined),
+    problems,
+  );
   const images: ArticleImages = {};
   for (const [key, slot] of Object.entries(IMAGE_KEYS)) {
     const url = readImage(key, data[key], problems);
     if (url) images[slot] = url;
   }
-  return { title, date: data.date, author, categories, images, extra: boundExtra(data, problems) };
+  const fields: ArticleFields = {
+    title,
+    date: get(DATE_KEYS),
+    updated: get(UPDATED_KEYS),
+    author,
+    categories,
+    images,
+    extra: boundExtra(data, problems),
+  };
+  const originalUrl = readOriginalUrl((name) => get([name]));
+  if (originalUrl !== undefined) fields.originalUrl = originalUrl;
+  return fields;
+}
+
+function lowerCaseKeys(data: FrontMatterData): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const key of Object.keys(data)) {
+    const lower = key.toLowerCase();
+    if (!keys.has(lower)) keys.set(lower, key);
+  }
+  return keys;
+}
+
+/**
+ * The first absolute http(s) address among the URL keys (protocol-relative made https:); failing that, a
+ * site-relative `permalink`/`url` path (Jekyll `/2016/08/21/slug/`, Hexo `2016/08/21/slug/`), which only
+ * means something once the site's address is known. `source: 新华社` and other non-addresses are skipped.
+ */
+function readOriginalUrl(get: (name: string) => unknown): string | undefined {
+  for (const name of URL_KEYS) {
+    const url = urlText(get(name));
+    if (url === undefined) continue;
+    if (url.startsWith('//')) return `https:${url}`;
+    if (/^https?:\/\/[^/?#\s]/i.test(url)) return url;
+  }
+  for (const name of RELATIVE_URL_KEYS) {
+    const url = urlText(get(name));
+    if (url !== undefined && RELATIVE_PATH.test(url)) return url;
+  }
+  return undefined;
+}
+
+const RELATIVE_URL_KEYS = ['permalink', 'url'];
+/** A path of URL-safe segments (percent-escapes and non-ASCII letters allowed), with at least one slash. */
+const RELATIVE_PATH = /^(?!\/\/)\/?(?:[^\s/?#:]+\/)+[^\s/?#:]*(?:[?#]\S*)?$|^\/[^\s/?#:]+$/u;
+
+function urlText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const url = value.trim();
+  if (url === '' || url.length > MAX_IMAGE_URL_CHARS || /[\s<>"\\]/.test(url)) return undefined;
+  return url;
 }
 
 /** Scalar or list -> one line of text; objects and the like -> undefined. */
@@ -76,10 +165,13 @@ function readTitle(value: unknown, problems: ProblemList): string {
 
 function readAuthor(value: unknown, problems: ProblemList): string | undefined {
   if (value === undefined || value === null) return undefined;
-  let text = scalarText(value);
-  if (text === undefined && Array.isArray(value)) {
-    text = value.map(scalarText).filter(Boolean).join(', ');
-  }
+  // A list is several people (Hugo/Zola `authors`): "A, B". A person may be written `{ name: … }`.
+  const text = Array.isArray(value)
+    ? value
+        .map((person) => personName(person))
+        .filter((name): name is string => name !== undefined && name !== '')
+        .join(', ')
+    : personName(value);
   if (text === undefined) {
     problems.warn(
       'author-type',
@@ -88,6 +180,14 @@ function readAuthor(value: unknown, problems: ProblemList): string | undefined {
     return undefined;
   }
   return text === '' ? undefined : cutCodePoints(text, MAX_AUTHOR_CHARS);
+}
+
+function personName(value: unknown): string | undefined {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+    const name = (value as Record<string, unknown>).name;
+    return typeof name === 'string' ? scalarText(name) : undefined;
+  }
+  return scalarText(value);
 }
 
 function readCategories(value: unknown, problems: ProblemList): string[] {

@@ -218,7 +218,7 @@ describe('parseArticle on bad input', () => {
     );
     expect(article).toMatchObject({
       title: 'First line',
-      author: 'x y',
+      author: 'x, y',
       categories: ['5'],
       dateSource: 'file-mtime',
     });

@@ -24,6 +24,11 @@ export interface RawFile {
 export interface ParseOptions {
   /** IANA zone for zone-less dates; '' or undefined = the system zone. */
   timeZone?: string;
+  /**
+   * The address of the site the archive was built from (a Jekyll/Hexo `_config.yml` `url`), when known:
+   * site-relative permalinks become absolute `originalUrl`s against it.
+   */
+  siteUrl?: string;
 }
 
 /** `article` is null when the file was skipped; `problems` says why (or what was degraded). */
@@ -124,6 +129,12 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
     problems: problems.items,
   };
   if (fields.author !== undefined) article.author = fields.author;
+  const originalUrl = absoluteUrl(fields.originalUrl, options.siteUrl);
+  if (originalUrl !== undefined) article.originalUrl = originalUrl;
+  const updated = parseDate(fields.updated, options.timeZone ?? '');
+  if (updated.ok && Number.isFinite(updated.ms) && Math.abs(updated.ms) <= 8.64e15) {
+    article.updated = new Date(updated.ms).toISOString();
+  }
   return article;
 }
 
@@ -158,6 +169,21 @@ function resolveDate(
   }
   const ms = Number.isFinite(mtimeMs) ? mtimeMs : 0;
   return { date: new Date(ms).toISOString(), dateSource: 'file-mtime' };
+}
+
+/** An absolute http(s) address as written, or a site-relative one joined to `siteUrl`; otherwise nothing. */
+function absoluteUrl(url: string | undefined, siteUrl: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  if (/^https?:\/\//i.test(url)) return url;
+  if (!siteUrl) return undefined;
+  try {
+    const base = new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
+    if (base.protocol !== 'http:' && base.protocol !== 'https:') return undefined;
+    // `/2016/08/21/slug/` is relative to the site root (with its own path, as Jekyll's baseurl is).
+    return new URL(url.replace(/^\/+/, ''), base).href;
+  } catch {
+    return undefined;
+  }
 }
 
 function describeType(value: unknown): string {

@@ -1,9 +1,11 @@
 import matter from 'gray-matter';
 import YAML from 'yaml';
+import { readJsonFrontMatter } from './jsonFrontMatter';
 import { MAX_FRONT_MATTER_CHARS, MAX_YAML_ALIASES } from './limits';
 import type { ProblemList } from './problems';
 import { DECLINED, parseSimpleYaml } from './simpleYaml';
 import type { FrontMatterSplit } from './splitFrontMatter';
+import { readTomlFrontMatter, type StructuredReading } from './tomlFrontMatter';
 
 interface YamlDiagnostic {
   code: string;
@@ -91,7 +93,9 @@ export function parseFrontMatter(split: FrontMatterSplit, problems: ProblemList)
   if (split.unclosed) {
     problems.warn(
       'front-matter-unclosed',
-      `Front matter starting on line ${openLine} never closes: add a line with --- after the metadata.`,
+      split.kind === 'json' && split.language === ''
+        ? `The JSON front matter starting on line ${openLine} never closes: end the object with a } line.`
+        : `Front matter starting on line ${openLine} never closes: add a line with ${split.kind === 'toml' && split.language === '' ? '+++' : '---'} after the metadata.`,
       openLine,
     );
     return {};
@@ -106,12 +110,45 @@ export function parseFrontMatter(split: FrontMatterSplit, problems: ProblemList)
     return {};
   }
 
+  if (split.kind === 'toml') return structured('TOML', readTomlFrontMatter(split.block), split, problems);
+  if (split.kind === 'json') return structured('JSON', readJsonFrontMatter(split.block), split, problems);
+  return parseYamlBlock(split, problems);
+}
+
+/** TOML or JSON data, or a problem naming the line and an empty object (nothing else is lost: the body stays). */
+function structured(
+  language: 'TOML' | 'JSON',
+  reading: StructuredReading,
+  split: Exclude<FrontMatterSplit, { kind: 'none' }>,
+  problems: ProblemList,
+): FrontMatterData {
+  if (reading.ok) return reading.data;
+  // A bare JSON object starts on its opening line; fenced blocks start the line after the fence.
+  const first = split.kind === 'json' && split.language === '' ? split.openLine : split.openLine + 1;
+  const line = reading.line === undefined ? split.openLine : first + reading.line - 1;
+  problems.warn(
+    `${language.toLowerCase()}-syntax`,
+    `The ${language} front matter has an error on line ${line}: ${reading.message}. None of its fields could be read ` +
+      'safely, so the title comes from the text and the date from the file name or the file. Fix that line.',
+    line,
+  );
+  return {};
+}
+
+function parseYamlBlock(
+  split: Exclude<FrontMatterSplit, { kind: 'none' }>,
+  problems: ProblemList,
+): FrontMatterData {
+  const { openLine } = split;
   diagnostics = { errors: [], warnings: [] };
   // The engine sees '\n' + block: its line 1 is the rest of the opening fence line.
   const toFileLine = (line: number | undefined) => (line === undefined ? openLine : openLine + line - 1);
   let data: unknown;
   try {
-    data = matter(`---\n${split.block}---\n`, MATTER_OPTIONS).data;
+    // CRLF files: gray-matter cuts its block at '\n---' and a blank '\r\n' line before the closing fence
+    // then reaches the YAML engine as a stray '\r' ("Implicit map keys need to be followed by map values").
+    const block = split.block.includes('\r') ? split.block.replace(/\r\n/g, '\n') : split.block;
+    data = matter(`---\n${block}---\n`, MATTER_OPTIONS).data;
   } catch (error) {
     if (!(error instanceof YamlRefused) && diagnostics.errors.length === 0) {
       diagnostics.errors.push({ code: 'yaml-syntax', message: (error as Error).message });
