@@ -1,0 +1,53 @@
+// Bounded parallelism for image fetches: at most `parallelism` run at once, at most `maxQueued`
+// wait; past that, new work is refused at once rather than piling up (a hostile article, or a
+// library-wide prefetch, must not hold thousands of sockets or promises).
+
+export class QueueFullError extends Error {
+  override name = 'QueueFullError';
+}
+
+export class FetchQueue {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private paused = false;
+
+  constructor(
+    private readonly parallelism: number,
+    private readonly maxQueued: number,
+  ) {}
+
+  get active(): number {
+    return this.running;
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.waiting.length >= this.maxQueued) {
+      return Promise.reject(
+        new QueueFullError(`Too many pictures are waiting to be fetched (${this.maxQueued}).`),
+      );
+    }
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.running++;
+        task()
+          .then(resolve, reject)
+          .finally(() => {
+            this.running--;
+            this.next();
+          });
+      };
+      this.waiting.push(start);
+      this.next();
+    });
+  }
+
+  private next(): void {
+    while (!this.paused && this.running < this.parallelism && this.waiting.length > 0) {
+      this.waiting.shift()!();
+    }
+  }
+}

@@ -1,0 +1,224 @@
+// The image cache on disk: `<dataDir>/image-cache/blobs/<ab>/<sha256 of the bytes>` plus an index
+// (`index.json`: which URL maps to which blob, its type, size, last use and the articles that
+// showed it). Content-addressed, so no file name ever comes from a URL and one picture used by
+// many articles is stored once. The index is saved atomically, a few seconds after changes.
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { atomicWriteFile } from '../store/atomicWriteFile';
+import { blobName, type CacheEntry, CacheIndex } from './cacheIndex';
+import { DEFAULT_IMAGE_CACHE_BYTES } from './imageLimits';
+import { IMAGE_EXTENSIONS, type ImageType } from './sniffImage';
+
+export const IMAGE_CACHE_DIR = 'image-cache';
+const INDEX_FILE = 'index.json';
+const INDEX_VERSION = 1;
+const SAVE_DELAY_MS = 3_000;
+
+export interface ImageCacheOptions {
+  capBytes?: number;
+  /** Is this article starred? Images of starred articles are never evicted. */
+  isPinned?: (articleId: string) => boolean;
+  now?: () => number;
+  /** Where a damaged index is reported (it is then started afresh). */
+  warn?: (message: string) => void;
+}
+
+export interface CachedImage {
+  bytes: Buffer;
+  type: ImageType;
+}
+
+export interface ImageCacheStats {
+  /** Bytes of distinct pictures stored. */
+  bytes: number;
+  /** Distinct pictures stored. */
+  images: number;
+  /** Addresses that map to them. */
+  addresses: number;
+  capBytes: number;
+}
+
+function isEntry(v: unknown): v is CacheEntry {
+  const e = v as CacheEntry;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.blob === 'string' &&
+    /^[0-9a-f]{64}$/.test(e.blob) &&
+    typeof e.type === 'string' &&
+    e.type in IMAGE_EXTENSIONS &&
+    Number.isSafeInteger(e.bytes) &&
+    e.bytes >= 0 &&
+    typeof e.lastUsed === 'number' &&
+    Array.isArray(e.articles) &&
+    e.articles.every((a) => typeof a === 'string')
+  );
+}
+
+export class ImageCache {
+  private readonly index = new CacheIndex();
+  private saveTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private capBytes: number;
+  private readonly now: () => number;
+  private readonly isPinned: (articleId: string) => boolean;
+
+  private constructor(
+    readonly dir: string,
+    options: ImageCacheOptions,
+  ) {
+    this.capBytes = options.capBytes ?? DEFAULT_IMAGE_CACHE_BYTES;
+    this.now = options.now ?? Date.now;
+    this.isPinned = options.isPinned ?? (() => false);
+  }
+
+  /** Opens (or creates) the cache under `dataDir`. A damaged index starts an empty cache. */
+  static async open(dataDir: string, options: ImageCacheOptions = {}): Promise<ImageCache> {
+    const cache = new ImageCache(join(dataDir, IMAGE_CACHE_DIR), options);
+    await mkdir(join(cache.dir, 'blobs'), { recursive: true, mode: 0o700 });
+    let text: string | null = null;
+    try {
+      text = await readFile(join(cache.dir, INDEX_FILE), 'utf8');
+    } catch {
+      // No index yet.
+    }
+    if (text !== null) {
+      try {
+        const parsed = JSON.parse(text) as { version?: unknown; entries?: Record<string, unknown> };
+        if (parsed.version !== INDEX_VERSION || typeof parsed.entries !== 'object' || !parsed.entries) {
+          throw new Error('unknown format');
+        }
+        for (const [key, entry] of Object.entries(parsed.entries)) {
+          if (/^[0-9a-f]{64}$/.test(key) && isEntry(entry)) cache.index.set(key, entry);
+        }
+      } catch (error) {
+        options.warn?.(
+          `The image cache index ${join(cache.dir, INDEX_FILE)} could not be read (${(error as Error).message}); pictures will be fetched again.`,
+        );
+        cache.index.clear();
+      }
+    }
+    return cache;
+  }
+
+  private blobPath(blob: string): string {
+    return join(this.dir, 'blobs', blob.slice(0, 2), blob);
+  }
+
+  has(key: string): boolean {
+    return this.index.get(key) !== undefined;
+  }
+
+  /** The cached picture, or null. Marks it used (and by which article). */
+  async read(key: string, articleId?: string): Promise<CachedImage | null> {
+    const entry = this.index.get(key);
+    if (!entry) return null;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.blobPath(entry.blob));
+    } catch {
+      // The file went missing (cleared by hand): forget the entry, the picture is fetched again.
+      this.index.delete(key);
+      this.scheduleSave();
+      return null;
+    }
+    this.index.touch(key, this.now(), articleId);
+    this.scheduleSave();
+    return { bytes, type: entry.type };
+  }
+
+  /** Records that an article uses an already cached picture (so starring it pins the picture). */
+  noteArticle(key: string, articleId: string): void {
+    if (!this.index.get(key)) return;
+    this.index.touch(key, this.now(), articleId);
+    this.scheduleSave();
+  }
+
+  async put(key: string, bytes: Buffer, type: ImageType, articleId?: string): Promise<void> {
+    const blob = blobName(bytes);
+    if (!this.index.hasBlob(blob)) {
+      const path = this.blobPath(blob);
+      await mkdir(join(this.dir, 'blobs', blob.slice(0, 2)), { recursive: true, mode: 0o700 });
+      const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+      await writeFile(temp, bytes, { mode: 0o600 });
+      await rename(temp, path);
+    }
+    const freed = this.index.set(key, {
+      blob,
+      type,
+      bytes: bytes.length,
+      lastUsed: this.now(),
+      articles: articleId ? [articleId] : [],
+    });
+    if (freed) await this.removeBlob(freed);
+    await this.evict();
+    this.scheduleSave();
+  }
+
+  setCap(capBytes: number): Promise<void> {
+    this.capBytes = capBytes;
+    return this.evict();
+  }
+
+  /** Evicts least-recently-used pictures until the cache fits its cap; starred ones stay. */
+  async evict(): Promise<void> {
+    const freed = this.index.evict(this.capBytes, this.isPinned);
+    for (const blob of freed) await this.removeBlob(blob);
+    if (freed.length > 0) this.scheduleSave();
+  }
+
+  stats(): ImageCacheStats {
+    return {
+      bytes: this.index.totalBytes,
+      images: this.index.blobCount,
+      addresses: this.index.size,
+      capBytes: this.capBytes,
+    };
+  }
+
+  /** Deletes every cached picture. */
+  async clear(): Promise<void> {
+    this.index.clear();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    await this.saving;
+    await rm(join(this.dir, 'blobs'), { recursive: true, force: true });
+    await mkdir(join(this.dir, 'blobs'), { recursive: true, mode: 0o700 });
+    await this.save();
+  }
+
+  private async removeBlob(blob: string): Promise<void> {
+    await unlink(this.blobPath(blob)).catch(() => undefined);
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.save();
+    }, SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  private save(): Promise<void> {
+    const entries = Object.fromEntries(this.index.entriesList());
+    const text = JSON.stringify({ version: INDEX_VERSION, entries });
+    this.saving = this.saving
+      .then(() =>
+        atomicWriteFile(join(this.dir, INDEX_FILE), text, { kept: 'pictures will be fetched again' }),
+      )
+      .catch(() => undefined);
+    return this.saving;
+  }
+
+  /** Writes the index now (on close). */
+  async flush(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+    }
+    await this.save();
+  }
+}

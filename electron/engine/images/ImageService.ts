@@ -1,0 +1,302 @@
+// The engine's pictures: remote images fetched once into the cache and served from it; local
+// images read from inside the library. The page never fetches a picture itself: the app protocol
+// (Electron) and the bridge (browser) ask this service, and get bytes with a sniffed type or the
+// reason there are none.
+
+import { open, realpath } from 'node:fs/promises';
+import { isInsideRoot } from '../library/LibraryState';
+import { remoteImageKey } from './cacheIndex';
+import { FetchQueue, QueueFullError } from './FetchQueue';
+import { type FetchImageOptions, type FetchImageResult, fetchImage } from './fetchImage';
+import { ImageCache, type ImageCacheStats } from './ImageCache';
+import type { ImageFailure } from './imageFailure';
+import {
+  IMAGE_FETCH_PARALLELISM,
+  MAX_IMAGE_BYTES,
+  MAX_IMAGE_URL_CHARS,
+  MAX_IMAGES_PER_ARTICLE,
+  MAX_QUEUED_FETCHES,
+} from './imageLimits';
+import { localImageCandidates } from './localImagePath';
+import { type ImageType, sniffImage } from './sniffImage';
+
+export type ImageAnswer = { ok: true; bytes: Buffer; type: ImageType } | ({ ok: false } & ImageFailure);
+
+/** Where an article lives, for its local images. */
+export interface ArticleLocation {
+  path: string;
+  root: string;
+}
+
+export interface ImageServiceOptions {
+  dataDir: string;
+  capBytes?: number;
+  /** Is this article starred? (Its pictures are never evicted.) */
+  isStarred(articleId: string): boolean;
+  /** The file and root of a library article, or undefined when it is not in the library. */
+  locate(articleId: string): ArticleLocation | undefined;
+  /** Current library roots (as given; their real paths are resolved here). */
+  roots(): readonly string[];
+  allowLoopback?: boolean;
+  parallelism?: number;
+  maxQueued?: number;
+  maxImagesPerArticle?: number;
+  /** The fetcher (tests count and stall it); fetchImage by default. */
+  fetch?: (url: string, options: FetchImageOptions) => Promise<FetchImageResult>;
+  warn?: (message: string) => void;
+  now?: () => number;
+}
+
+/** A failed fetch is tried again on a later view, but not more often than this. */
+const RETRY_AFTER_MS = 30_000;
+/** Articles whose fetched-address sets are remembered (for the per-article bound). */
+const TRACKED_ARTICLES = 2_000;
+/** Failures remembered (for the reason line and the retry delay). */
+const REMEMBERED_FAILURES = 10_000;
+
+export interface PrefetchOutcome {
+  cached: number;
+  fetched: number;
+  failed: number;
+}
+
+export class ImageService {
+  private readonly queue: FetchQueue;
+  private readonly inFlight = new Map<string, Promise<ImageAnswer>>();
+  private readonly perArticle = new Map<string, Set<string>>();
+  private readonly failures = new Map<string, { failure: ImageFailure; at: number }>();
+  private readonly fetcher: NonNullable<ImageServiceOptions['fetch']>;
+  private readonly now: () => number;
+  private closed = false;
+
+  private constructor(
+    readonly cache: ImageCache,
+    private readonly options: ImageServiceOptions,
+  ) {
+    this.queue = new FetchQueue(
+      options.parallelism ?? IMAGE_FETCH_PARALLELISM,
+      options.maxQueued ?? MAX_QUEUED_FETCHES,
+    );
+    this.fetcher = options.fetch ?? fetchImage;
+    this.now = options.now ?? Date.now;
+  }
+
+  static async open(options: ImageServiceOptions): Promise<ImageService> {
+    const cache = await ImageCache.open(options.dataDir, {
+      capBytes: options.capBytes,
+      isPinned: options.isStarred,
+      warn: options.warn,
+      now: options.now,
+    });
+    return new ImageService(cache, options);
+  }
+
+  /** A remote picture: from the cache, else fetched (once, however many ask at the same time). */
+  async remote(url: string, articleId: string): Promise<ImageAnswer> {
+    if (url.length > MAX_IMAGE_URL_CHARS) {
+      return {
+        ok: false,
+        reason: 'blocked',
+        detail: `The image address is over ${MAX_IMAGE_URL_CHARS} characters.`,
+      };
+    }
+    const key = remoteImageKey(url);
+    const cached = await this.cache.read(key, articleId);
+    if (cached) return { ok: true, ...cached };
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const failed = this.failures.get(key);
+    if (failed && this.now() - failed.at < RETRY_AFTER_MS) return { ok: false, ...failed.failure };
+    if (!this.admit(articleId, key)) {
+      return {
+        ok: false,
+        reason: 'blocked',
+        detail: `This article refers to more than ${this.maxPerArticle} pictures; the rest are not fetched.`,
+      };
+    }
+    const work = this.fetchInto(key, url, articleId);
+    this.inFlight.set(key, work);
+    try {
+      return await work;
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  /** The last failure of a remote picture, for the reading pane's reason line. */
+  failureOf(url: string): ImageFailure | null {
+    return this.failures.get(remoteImageKey(url))?.failure ?? null;
+  }
+
+  /** Fetches an article's pictures into the cache (starred articles, in the background). */
+  async prefetch(articleId: string, urls: readonly string[]): Promise<PrefetchOutcome> {
+    const outcome: PrefetchOutcome = { cached: 0, fetched: 0, failed: 0 };
+    const distinct = [...new Set(urls)].slice(0, this.maxPerArticle);
+    await Promise.all(
+      distinct.map(async (url) => {
+        const key = remoteImageKey(url);
+        if (this.cache.has(key)) {
+          this.cache.noteArticle(key, articleId);
+          outcome.cached++;
+          return;
+        }
+        const answer = await this.remote(url, articleId);
+        if (answer.ok) outcome.fetched++;
+        else outcome.failed++;
+      }),
+    );
+    return outcome;
+  }
+
+  private get maxPerArticle(): number {
+    return this.options.maxImagesPerArticle ?? MAX_IMAGES_PER_ARTICLE;
+  }
+
+  /** May one more distinct address of this article be fetched? */
+  private admit(articleId: string, key: string): boolean {
+    let set = this.perArticle.get(articleId);
+    if (!set) {
+      set = new Set();
+      this.perArticle.set(articleId, set);
+      if (this.perArticle.size > TRACKED_ARTICLES) {
+        this.perArticle.delete(this.perArticle.keys().next().value as string);
+      }
+    }
+    if (set.has(key)) return true;
+    if (set.size >= this.maxPerArticle) return false;
+    set.add(key);
+    return true;
+  }
+
+  private async fetchInto(key: string, url: string, articleId: string): Promise<ImageAnswer> {
+    let result: FetchImageResult;
+    try {
+      result = await this.queue.run(() =>
+        this.closed
+          ? Promise.resolve<FetchImageResult>({
+              ok: false,
+              reason: 'offline',
+              detail: 'Broadsheet is closing.',
+            })
+          : this.fetcher(url, { allowLoopback: this.options.allowLoopback ?? false }),
+      );
+    } catch (error) {
+      if (!(error instanceof QueueFullError)) throw error;
+      // Not remembered as a failure: it is tried again on the next view.
+      return { ok: false, reason: 'blocked', detail: error.message };
+    }
+    if (!result.ok) {
+      this.remember(key, { reason: result.reason, detail: result.detail });
+      return result;
+    }
+    this.failures.delete(key);
+    try {
+      await this.cache.put(key, result.bytes, result.type, articleId);
+    } catch (error) {
+      this.options.warn?.(`A picture could not be saved in the image cache: ${(error as Error).message}`);
+    }
+    return { ok: true, bytes: result.bytes, type: result.type };
+  }
+
+  private remember(key: string, failure: ImageFailure): void {
+    this.failures.delete(key);
+    this.failures.set(key, { failure, at: this.now() });
+    if (this.failures.size > REMEMBERED_FAILURES) {
+      this.failures.delete(this.failures.keys().next().value as string);
+    }
+  }
+
+  /**
+   * A picture stored with the articles: `src` relative to the article file, or a site-root path.
+   * Only a file whose real path (links followed) is inside a library root, and only a picture.
+   */
+  async local(articleId: string, src: string): Promise<ImageAnswer> {
+    const where = this.options.locate(articleId);
+    if (!where) {
+      return {
+        ok: false,
+        reason: 'blocked',
+        detail: 'Local pictures are shown only for articles in the library.',
+      };
+    }
+    const candidates = localImageCandidates(where.path, where.root, src);
+    if (candidates.length === 0) {
+      return { ok: false, reason: 'blocked', detail: 'The picture is outside the library folders.' };
+    }
+    const realRoots = (
+      await Promise.all(this.options.roots().map((root) => realpath(root).catch(() => null)))
+    ).filter((r): r is string => r !== null);
+    let outside = false;
+    for (const candidate of candidates) {
+      let real: string;
+      try {
+        real = await realpath(candidate);
+      } catch {
+        continue; // not there: try the next candidate
+      }
+      if (!realRoots.some((root) => isInsideRoot(real, root))) {
+        outside = true;
+        continue;
+      }
+      return readLocalPicture(real);
+    }
+    if (outside) {
+      return {
+        ok: false,
+        reason: 'blocked',
+        detail: 'The picture is a link to a file outside the library folders.',
+      };
+    }
+    return { ok: false, reason: 'not-found', detail: `No file ${src.slice(0, 200)} beside the article.` };
+  }
+
+  stats(): ImageCacheStats {
+    return this.cache.stats();
+  }
+
+  async clear(): Promise<void> {
+    this.failures.clear();
+    await this.cache.clear();
+  }
+
+  setCap(capBytes: number): Promise<void> {
+    return this.cache.setCap(capBytes);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight.values()]);
+    await this.cache.flush();
+  }
+}
+
+async function readLocalPicture(path: string): Promise<ImageAnswer> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    return {
+      ok: false,
+      reason: 'not-found',
+      detail: `The picture could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    };
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile())
+      return { ok: false, reason: 'not-found', detail: 'The picture path is a folder, not a file.' };
+    if (info.size > MAX_IMAGE_BYTES) {
+      return {
+        ok: false,
+        reason: 'too-large',
+        detail: `The picture file is over ${Math.round(MAX_IMAGE_BYTES / 1048576)} MB.`,
+      };
+    }
+    const bytes = await handle.readFile();
+    const type = sniffImage(bytes);
+    if (!type) return { ok: false, reason: 'not-image', detail: 'The file is not a picture.' };
+    return { ok: true, bytes, type };
+  } finally {
+    await handle.close();
+  }
+}
