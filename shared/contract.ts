@@ -107,6 +107,32 @@ type Missing = Exclude<RequestMethod, (typeof REQUEST_METHODS)[number]>;
 const _everyMethodListed: Missing extends never ? true : Missing = true;
 void _everyMethodListed;
 
+/**
+ * The methods the window's host answers itself (Electron main, or the dev-web bridge): dialogs,
+ * the system browser, what the host can do. Every other method is answered by the engine.
+ */
+export const HOST_METHODS = [
+  'getCapabilities',
+  'pickFolders',
+  'openExternal',
+] as const satisfies readonly RequestMethod[];
+
+export type HostMethod = (typeof HOST_METHODS)[number];
+/** Requests answered by the library engine. */
+export type EngineMethod = Exclude<RequestMethod, HostMethod>;
+
+export function isHostMethod(method: string): method is HostMethod {
+  return (HOST_METHODS as readonly string[]).includes(method);
+}
+
+/**
+ * One handler per method, typed by the contract: a table of these that misses a method, or answers
+ * one with the wrong type, does not compile (the engine's table: electron/engine/library).
+ */
+export type RequestHandlers<M extends RequestMethod> = {
+  [K in M]: (...args: RequestArgs<K>) => Promise<RequestResult<K>>;
+};
+
 export const IPC_PREFIX = 'broadsheet:';
 export const EVENT_CHANNEL = 'broadsheet:event';
 

@@ -3,7 +3,7 @@
 
 import type { Capabilities } from '../../shared/contract';
 import { isExternalUrlAllowed } from '../../shared/validateRequest';
-import type { HostRequests } from './requestRouter';
+import type { HostRequests } from '../host/requestRouter';
 
 export interface HostDeps {
   platform: string;

@@ -6,6 +6,7 @@ import { EVENT_CHANNEL, type LibraryEvent, type MenuCommand } from '../../shared
 import { DATA_DIR_ENV } from '../engine/dataDir';
 import type { LibraryService } from '../engine/library/LibraryService';
 import { startLibraryWorker } from '../engine/library/startLibraryWorker';
+import { createRequestRouter } from '../host/requestRouter';
 import { PATH_GRANT_CHANNEL } from '../preload/internalChannels';
 import { installAppMenu } from './appMenu';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './appOrigin';
@@ -18,7 +19,6 @@ import { registerRequestHandlers } from './ipc';
 import { createMainWindow } from './mainWindow';
 import { describeRejections, openFolders } from './openFolders';
 import { createDropGrantListener, createPathGuard, PathGrants } from './pathGrants';
-import { createRequestRouter } from './requestRouter';
 import { preloadPath, rendererDir, sampleArchiveDir } from './resourcePaths';
 import { isTrustedSender } from './senderPolicy';
 import { loadWindowState, saveWindowState } from './windowStateFile';

@@ -2,7 +2,7 @@
 
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelFor, REQUEST_METHODS } from '../../shared/contract';
-import type { RequestRouter } from './requestRouter';
+import type { RequestRouter } from '../host/requestRouter';
 
 export function registerRequestHandlers(ipcMain: IpcMain, router: RequestRouter<IpcMainInvokeEvent>): void {
   for (const method of REQUEST_METHODS) {

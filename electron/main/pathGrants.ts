@@ -10,7 +10,8 @@
 // Decisions are pure; the file-system lookups (realpath, the roots) are passed in.
 
 import { isAbsolute, normalize, sep } from 'node:path';
-import type { AddFoldersResult, OpenFileResult } from '../../shared/contract';
+import type { AddFoldersResult } from '../../shared/contract';
+import type { PathGuard } from '../host/requestRouter';
 
 export type GrantSource = 'dialog' | 'command-line' | 'drop';
 
@@ -136,15 +137,6 @@ export interface PathGuardDeps {
   libraryFolders: () => Promise<{ roots: string[]; recentRoots: string[] }>;
   /** fs.promises.realpath; rejects for missing paths. */
   realpath: (path: string) => Promise<string>;
-}
-
-export interface PathGuard {
-  /** null: forward the request; otherwise the answer to give the page instead. */
-  openFile(path: string): Promise<OpenFileResult | null>;
-  /** Splits the paths into those to forward and those refused (with reasons). */
-  addFolders(
-    paths: readonly string[],
-  ): Promise<{ allowed: string[]; rejected: AddFoldersResult['rejected'] }>;
 }
 
 export function createPathGuard(deps: PathGuardDeps): PathGuard {

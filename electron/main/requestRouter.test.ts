@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { isHostMethod } from '../../shared/contract';
 import type { Settings } from '../../shared/types';
+import { cleanError, createRequestRouter, type HostRequests } from '../host/requestRouter';
 import { createHostRequests } from './hostRequests';
 import { createPathGuard, PathGrants } from './pathGrants';
-import { cleanError, createRequestRouter, type HostRequests, isHostMethod } from './requestRouter';
 
 const SETTINGS: Settings = {
   roots: [],
@@ -123,6 +124,7 @@ describe('isHostMethod', () => {
     expect(isHostMethod('openExternal')).toBe(true);
     expect(isHostMethod('getCapabilities')).toBe(true);
     expect(isHostMethod('getSnapshot')).toBe(false);
+    expect(isHostMethod('toString')).toBe(false);
   });
 });
 

@@ -1,15 +1,9 @@
 // Builds the window's `BroadsheetApi` from a narrow IPC port. Each request method is its own fixed
-// channel; nothing generic (no raw ipcRenderer, no invoke-any-channel) reaches the page.
+// channel (the methods come from the contract's list, through createRequestProxy); nothing generic (no raw ipcRenderer, no invoke-any-channel) reaches the page.
 // No Electron import here, so the shape is testable with a stand-in port.
 
-import {
-  type BroadsheetApi,
-  type BroadsheetRequests,
-  channelFor,
-  EVENT_CHANNEL,
-  type LibraryEvent,
-  REQUEST_METHODS,
-} from '../../shared/contract';
+import { type BroadsheetApi, channelFor, EVENT_CHANNEL, type LibraryEvent } from '../../shared/contract';
+import { createRequestProxy } from '../../shared/requestProxy';
 
 export interface IpcPort {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -35,16 +29,13 @@ export function createBroadsheetApi(
   getPathForFile: (file: File) => string,
   reportPath: (path: string) => void = () => {},
 ): BroadsheetApi {
-  const requests: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const method of REQUEST_METHODS) {
-    const channel = channelFor(method);
-    requests[method] = (...args: unknown[]) =>
-      port.invoke(channel, ...args).catch((error: unknown) => {
-        throw new Error(remoteErrorMessage(error));
-      });
-  }
+  const requests = createRequestProxy((method, args) =>
+    port.invoke(channelFor(method), ...args).catch((error: unknown) => {
+      throw new Error(remoteErrorMessage(error));
+    }),
+  );
   return {
-    ...(requests as unknown as BroadsheetRequests),
+    ...requests,
     onEvent(listener: (event: LibraryEvent) => void): () => void {
       // The IpcRendererEvent (with its sender and ports) never reaches the page.
       const wrapped = (_event: unknown, payload: unknown) => listener(payload as LibraryEvent);

@@ -1,13 +1,8 @@
 // BroadsheetApi for a plain browser: each request is a POST to the dev-web bridge on the page's
-// own origin, and library events arrive over one shared EventSource.
+// own origin (the methods come from the contract's list, through createRequestProxy), and library events arrive over one shared EventSource.
 
-import type {
-  BroadsheetApi,
-  LibraryEvent,
-  RequestArgs,
-  RequestMethod,
-  RequestResult,
-} from '../../shared/contract';
+import type { BroadsheetApi, LibraryEvent, RequestMethod } from '../../shared/contract';
+import { createRequestProxy } from '../../shared/requestProxy';
 
 export const TOKEN_HEADER = 'X-Broadsheet-Token';
 
@@ -61,10 +56,7 @@ export function createWebBridgeClient(options: WebBridgeOptions): BroadsheetApi 
   const createEventSource = options.createEventSource ?? ((url: string) => new EventSource(url));
   const openWindow = options.openWindow ?? defaultOpenWindow;
 
-  async function request<M extends RequestMethod>(
-    method: M,
-    ...args: RequestArgs<M>
-  ): Promise<RequestResult<M>> {
+  async function request(method: RequestMethod, args: unknown[]): Promise<unknown> {
     let response: Response;
     try {
       response = await doFetch(`${base}/api/${method}`, {
@@ -83,8 +75,8 @@ export function createWebBridgeClient(options: WebBridgeOptions): BroadsheetApi 
       );
     }
     if (!response.ok) throw await errorFromResponse(method, response);
-    const body = (await response.json()) as { result?: RequestResult<M> };
-    return body.result as RequestResult<M>;
+    const body = (await response.json()) as { result?: unknown };
+    return body.result;
   }
 
   const listeners = new Set<(event: LibraryEvent) => void>();
@@ -104,22 +96,13 @@ export function createWebBridgeClient(options: WebBridgeOptions): BroadsheetApi 
     };
   }
 
+  const requests = createRequestProxy(request);
   return {
-    getCapabilities: () => request('getCapabilities'),
-    getSnapshot: () => request('getSnapshot'),
-    getArticle: (id) => request('getArticle', id),
-    search: (query) => request('search', query),
-    setStarred: (id, starred) => request('setStarred', id, starred),
-    addFolders: (paths) => request('addFolders', paths),
-    removeFolder: (path) => request('removeFolder', path),
-    openFile: (path) => request('openFile', path),
-    pickFolders: () => request('pickFolders'),
-    getSettings: () => request('getSettings'),
-    updateSettings: (patch) => request('updateSettings', patch),
+    ...requests,
     async openExternal(url) {
       // The bridge decides (it refuses anything but http, https and mailto); the browser opens it,
       // because the server may not be on the user's screen at all.
-      await request('openExternal', url);
+      await requests.openExternal(url);
       openWindow(url);
     },
     onEvent(listener) {

@@ -3,8 +3,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineMethod, LibraryService } from '../../electron/engine/library/LibraryService';
-import type { LibraryEvent } from '../../shared/contract';
+import type { LibraryService } from '../../electron/engine/library/LibraryService';
+import type { EngineMethod, LibraryEvent } from '../../shared/contract';
 import { type BridgeServer, startBridgeServer } from './bridgeServer';
 
 /** An engine that records what reaches it, so the tests can see what the bridge let through. */

@@ -14,7 +14,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LibraryService } from '../../electron/engine/library/LibraryService';
-import { answerRequest } from './answerRequest';
+import { createBridgeRouter } from './bridgeRouter';
 import { streamEvents } from './eventStream';
 import { describeError, HttpError } from './httpErrors';
 import {
@@ -97,6 +97,7 @@ function parseArgs(body: Buffer): unknown {
 
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
   const token = createToken();
+  const router = createBridgeRouter(options.service, options.platform);
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const baseHeaders: Record<string, string> = {
     'Content-Security-Policy': options.contentSecurityPolicy,
@@ -147,7 +148,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       throw new HttpError(415, 'Send the request body as application/json.');
     }
     const args = parseArgs(await readBody(req, maxBody));
-    const result = await answerRequest(options.service, name, args, options.platform);
+    const result = await router(name, null, args);
     sendJson(res, 200, result === undefined ? {} : { result });
   }
 

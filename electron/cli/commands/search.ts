@@ -56,12 +56,13 @@ export const search: Command = async (argv, io) => {
   });
   try {
     await library.whenIdle();
-    const results = queries.map((text) => {
+    const results = [];
+    for (const text of queries) {
       const started = performance.now();
-      const result = library.search({ text, limit: limit ?? Number.MAX_SAFE_INTEGER });
+      const result = await library.call('search', { text, limit: limit ?? Number.MAX_SAFE_INTEGER });
       const elapsedMs = Math.round((performance.now() - started) * 1000) / 1000;
-      return { ...result, elapsedMs };
-    });
+      results.push({ ...result, elapsedMs });
+    }
     if (values.json) {
       io.out(
         jsonLine({

@@ -56,9 +56,9 @@ function toggle(starred: boolean): Command {
       let id = findRef(library, io, dir, ref);
       if (!id && !starred) {
         // A star whose file is gone can still be removed by its id or its old path.
-        const entry = library
-          .snapshot()
-          .starred.find((s) => s.id === ref || s.path === resolve(io.cwd, dir, ref));
+        const entry = (await library.call('getSnapshot')).starred.find(
+          (s) => s.id === ref || s.path === resolve(io.cwd, dir, ref),
+        );
         id = entry?.id ?? null;
       }
       if (!id) {
@@ -67,7 +67,7 @@ function toggle(starred: boolean): Command {
         );
         return 1;
       }
-      const entries = await library.setStarred(id, starred);
+      const entries = await library.call('setStarred', id, starred);
       const entry = entries.find((s) => s.id === id);
       io.out(
         `${starred ? 'Starred' : 'Unstarred'}: ${field(entry?.title ?? library.findArticle(id)?.title ?? id)}\n`,
@@ -86,7 +86,7 @@ export const starred: Command = async (argv, io) => {
   const [dir] = positionals;
   if (!dir || positionals.length > 1) throw new UsageError(usage);
   return withLibrary(io, dir, values['data-dir'], async (library) => {
-    const entries: StarredEntry[] = library.snapshot().starred;
+    const entries: StarredEntry[] = (await library.call('getSnapshot')).starred;
     if (values.json) {
       io.out(jsonLine({ starred: entries }));
     } else if (entries.length === 0) {

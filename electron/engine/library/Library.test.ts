@@ -71,40 +71,46 @@ describe('Library', () => {
     expect(s0.title).toBe(s1.title);
     expect(s0.id).not.toBe(s1.id);
     expect(s0.contentHash).not.toBe(s1.contentHash);
-    const article = await library.getArticle(s0.id);
+    const article = await library.call('getArticle', s0.id);
     expect(article?.text).toContain('金边');
   });
 
   it('searches Chinese runs and English words across the archive', async () => {
     const library = await openLib({ cache: false });
-    expect(library.search({ text: '拉夫罗夫' }).total).toBe(2);
-    expect(library.search({ text: '金边' }).matches.map((m) => m.path)).toEqual([join(archive, SEED_0)]);
-    expect(library.search({ text: 'lavrov' }).total).toBeGreaterThanOrEqual(1);
-    expect(library.search({ text: 'nonexistentword' }).total).toBe(0);
+    expect((await library.call('search', { text: '拉夫罗夫' })).total).toBe(2);
+    expect((await library.call('search', { text: '金边' })).matches.map((m) => m.path)).toEqual([
+      join(archive, SEED_0),
+    ]);
+    expect((await library.call('search', { text: 'lavrov' })).total).toBeGreaterThanOrEqual(1);
+    expect((await library.call('search', { text: 'nonexistentword' })).total).toBe(0);
   });
 
   it('keeps a star across restarts, renames and deletions, never on the same-titled twin', async () => {
     let library = await openLib({ cache: false });
     const s0 = byPath(library, SEED_0)!;
-    await library.setStarred(s0.id, true);
-    expect(library.search({ text: '拉夫罗夫', filters: { starredOnly: true } }).total).toBe(1);
+    await library.call('setStarred', s0.id, true);
+    expect((await library.call('search', { text: '拉夫罗夫', filters: { starredOnly: true } })).total).toBe(
+      1,
+    );
 
     library = await reopen(library, { cache: false });
-    expect(library.snapshot().starred).toMatchObject([{ id: s0.id, missing: false }]);
+    expect((await library.call('getSnapshot')).starred).toMatchObject([{ id: s0.id, missing: false }]);
 
     await rename(join(archive, SEED_0), join(archive, 'moved.txt'));
     library = await reopen(library, { cache: false });
     const moved = byPath(library, 'moved.txt')!;
-    expect(library.snapshot().starred).toMatchObject([{ id: moved.id, path: moved.path, missing: false }]);
-    expect(library.snapshot().starred[0]?.id).not.toBe(byPath(library, SEED_1)!.id);
+    expect((await library.call('getSnapshot')).starred).toMatchObject([
+      { id: moved.id, path: moved.path, missing: false },
+    ]);
+    expect((await library.call('getSnapshot')).starred[0]?.id).not.toBe(byPath(library, SEED_1)!.id);
 
     await rename(join(archive, 'moved.txt'), join(work, 'outside.txt'));
     library = await reopen(library, { cache: false });
-    expect(library.snapshot().starred).toMatchObject([{ missing: true }]);
+    expect((await library.call('getSnapshot')).starred).toMatchObject([{ missing: true }]);
 
     await rename(join(work, 'outside.txt'), join(archive, SEED_0));
     library = await reopen(library, { cache: false });
-    expect(library.snapshot().starred).toMatchObject([{ id: s0.id, missing: false }]);
+    expect((await library.call('getSnapshot')).starred).toMatchObject([{ id: s0.id, missing: false }]);
   });
 
   it('starts warm from its cache without re-parsing unchanged files, and notices changes', async () => {
@@ -112,7 +118,7 @@ describe('Library', () => {
     expect(library.scanStats.parsed).toBe(4);
     library = await reopen(library);
     expect(library.scanStats).toEqual({ parsed: 0, unchanged: 4 });
-    expect(library.search({ text: '金边' }).total).toBe(1);
+    expect((await library.call('search', { text: '金边' })).total).toBe(1);
 
     await writeFile(
       join(archive, SEED_0),
@@ -123,13 +129,13 @@ describe('Library', () => {
     expect(library.scanStats).toEqual({ parsed: 1, unchanged: 2 });
     expect(library.articles()).toHaveLength(3);
     expect(library.articles()[0]?.title).toBe('Replaced');
-    expect(library.search({ text: '金边' }).total).toBe(0);
-    expect(library.search({ text: '新内容' }).total).toBe(1);
+    expect((await library.call('search', { text: '金边' })).total).toBe(0);
+    expect((await library.call('search', { text: '新内容' })).total).toBe(1);
   });
 
   it('sends the window only what its list needs of each article', async () => {
     const library = await openLib({ cache: false });
-    const listed = library.snapshot().articles;
+    const listed = (await library.call('getSnapshot')).articles;
     expect(listed).toHaveLength(4);
     for (const a of listed) {
       expect(
@@ -146,24 +152,24 @@ describe('Library', () => {
     // Front matter that never closes: the article is listed, with a problem saying why.
     await writeFile(join(archive, 'unclosed.md'), '---\ntitle: Half open\n\nThe body goes on.\n');
     let library = await openLib();
-    const problemsOf = (l: Library) =>
-      l.snapshot().problems.filter((p) => p.path === join(archive, 'unclosed.md'));
-    expect(problemsOf(library)).toHaveLength(1);
-    const problem = problemsOf(library)[0];
+    const problemsOf = async (l: Library) =>
+      (await l.call('getSnapshot')).problems.filter((p) => p.path === join(archive, 'unclosed.md'));
+    expect(await problemsOf(library)).toHaveLength(1);
+    const problem = (await problemsOf(library))[0];
     expect(byPath(library, 'unclosed.md')?.degraded).toBe(true);
     library = await reopen(library);
     expect(library.scanStats).toEqual({ parsed: 0, unchanged: 5 });
-    expect(problemsOf(library)).toEqual([problem]);
+    expect(await problemsOf(library)).toEqual([problem]);
     // the summary the engine hands out is a summary, not the cache's record with its problems
     expect(byPath(library, 'unclosed.md')).not.toHaveProperty('problems');
     library = await reopen(library); // saved again from what the warm start restored
     expect(library.scanStats).toEqual({ parsed: 0, unchanged: 5 });
-    expect(problemsOf(library)).toEqual([problem]);
+    expect(await problemsOf(library)).toEqual([problem]);
 
     await writeFile(join(archive, 'unclosed.md'), '---\ntitle: Closed now\n---\n\nThe body goes on.\n');
     library = await reopen(library);
     expect(library.scanStats).toEqual({ parsed: 1, unchanged: 4 });
-    expect(problemsOf(library)).toEqual([]);
+    expect(await problemsOf(library)).toEqual([]);
     expect(byPath(library, 'unclosed.md')?.degraded).toBe(false);
   });
 
@@ -201,13 +207,13 @@ describe('Library', () => {
     // Open, but not finished: the first event already listed every cached article.
     expect(events[0]).toMatchObject({ type: 'articles-upserted' });
     expect((events[0] as { articles: unknown[] }).articles).toHaveLength(4);
-    expect(library.snapshot().articles).toHaveLength(4);
-    expect(library.snapshot().progress.done).toBe(false);
+    expect((await library.call('getSnapshot')).articles).toHaveLength(4);
+    expect((await library.call('getSnapshot')).progress.done).toBe(false);
     const result = await library.call('search', { text: '金边' });
     expect(result.total).toBe(1);
     await library.whenIdle();
     expect(library.scanStats).toEqual({ parsed: 0, unchanged: 4 });
-    expect(library.snapshot().progress.done).toBe(true);
+    expect((await library.call('getSnapshot')).progress.done).toBe(true);
   });
 
   it('lists the cached headlines but parses everything again when only the index is damaged', async () => {
@@ -223,7 +229,7 @@ describe('Library', () => {
     // Until the rescan has finished, searches see what it has parsed so far, as in any scan.
     await library.whenIdle();
     expect(library.scanStats).toEqual({ parsed: 4, unchanged: 0 });
-    expect(library.search({ text: '金边' }).total).toBe(1);
+    expect((await library.call('search', { text: '金边' })).total).toBe(1);
   });
 
   it('ignores a damaged cache and rescans instead of answering wrongly', async () => {
@@ -237,14 +243,14 @@ describe('Library', () => {
     await writeFile(file, bytes);
     library = await openLib();
     expect(library.scanStats).toEqual({ parsed: 4, unchanged: 0 });
-    expect(library.search({ text: '金边' }).total).toBe(1);
+    expect((await library.call('search', { text: '金边' })).total).toBe(1);
   });
 
   it('lists a broken file as a problem without hiding the others', async () => {
     await writeFile(join(archive, 'broken.md'), '---\ntitle: [unclosed\n---\nbody\n');
     await writeFile(join(archive, 'binary.md'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
     const library = await openLib({ cache: false });
-    const problems = library.snapshot().problems.map((p) => p.path);
+    const problems = (await library.call('getSnapshot')).problems.map((p) => p.path);
     expect(problems).toContain(join(archive, 'broken.md'));
     expect(problems).toContain(join(archive, 'binary.md'));
     expect(library.articles().length).toBeGreaterThanOrEqual(4);
@@ -252,7 +258,7 @@ describe('Library', () => {
 
   it('adds and removes folders, refusing what is not a new folder', async () => {
     const library = await openLib({ cache: false });
-    const result = await library.addFolders([
+    const result = await library.call('addFolders', [
       join(work, 'nope'),
       join(archive, SEED_0),
       join(archive, 'sina'),
@@ -266,10 +272,10 @@ describe('Library', () => {
       'Not an absolute path to a folder.',
     ]);
     const s0 = byPath(library, SEED_0)!;
-    await library.setStarred(s0.id, true);
-    await library.removeFolder(archive);
+    await library.call('setStarred', s0.id, true);
+    await library.call('removeFolder', archive);
     expect(library.articles()).toHaveLength(0);
-    expect(library.snapshot().starred).toMatchObject([{ id: s0.id, missing: true }]);
+    expect((await library.call('getSnapshot')).starred).toMatchObject([{ id: s0.id, missing: true }]);
   });
 
   it('follows the folder live: a new file is listed and findable', async () => {
@@ -281,10 +287,10 @@ describe('Library', () => {
     );
     await added;
     expect(library.articles()[0]?.title).toBe('Fresh news 央行');
-    expect(library.search({ text: '央行' }).total).toBe(1);
+    expect((await library.call('search', { text: '央行' })).total).toBe(1);
     const removed = nextEvent(library, (e) => e.type === 'articles-removed');
     await rm(join(archive, 'fresh.md'));
     await removed;
-    expect(library.search({ text: '央行' }).total).toBe(0);
+    expect((await library.call('search', { text: '央行' })).total).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, normalize, resolve, sep } from 'node:path';
 import type {
   AddFoldersResult,
+  EngineMethod,
   LibraryEvent,
   LibrarySnapshot,
   OpenFileResult,
@@ -36,7 +37,7 @@ import { LibraryCache, type OpenCache } from '../store/LibraryCache';
 import { SettingsStore } from '../store/SettingsStore';
 import { StarStore } from '../store/StarStore';
 import { LibraryWatcher, type WatchChange } from '../watch/LibraryWatcher';
-import type { EngineMethod, LibraryService, LibraryServiceOptions } from './LibraryService';
+import type { EngineRequests, LibraryService, LibraryServiceOptions } from './LibraryService';
 import { isInsideRoot, LibraryState } from './LibraryState';
 import { reconcileStartup } from './reconcileStartup';
 
@@ -85,7 +86,7 @@ export class Library implements LibraryService {
    * `watch: false`, once the scan has finished). open() resolves before this, as soon as the
    * headlines are known, so a large library is on screen while its index is still loading.
    */
-  ready: Promise<void> = Promise.resolve();
+  private started: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly options: LibraryOptions,
@@ -135,10 +136,10 @@ export class Library implements LibraryService {
     this.indexLoaded = new Promise<void>((resolve) => {
       indexDone = resolve;
     });
-    this.ready = this.finishStart(roots, cache, indexDone);
-    if (this.options.watch === false) await this.ready;
+    this.started = this.finishStart(roots, cache, indexDone);
+    if (this.options.watch === false) await this.started;
     else
-      this.ready.catch((error: Error) =>
+      this.started.catch((error: Error) =>
         this.addStoreWarning({
           path: '',
           message: `The library could not finish opening: ${error.message}`,
@@ -198,7 +199,7 @@ export class Library implements LibraryService {
 
   /** Resolves once every scan started so far has finished (CLI and tests). */
   async whenIdle(): Promise<void> {
-    await this.ready;
+    await this.started;
     while (this.pendingScans.size > 0) await Promise.all([...this.pendingScans]);
   }
 
@@ -207,7 +208,7 @@ export class Library implements LibraryService {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.ready.catch(() => undefined);
+    await this.started.catch(() => undefined);
     for (const controller of this.scans.values()) controller.abort();
     await Promise.allSettled([...this.pendingScans]);
     await this.watcher?.close();
@@ -228,36 +229,44 @@ export class Library implements LibraryService {
 
   // ---- requests ----------------------------------------------------------------------------
 
-  async call<M extends EngineMethod>(method: M, ...args: RequestArgs<M>): Promise<RequestResult<M>> {
-    const a = args as unknown[];
-    switch (method) {
-      case 'getSnapshot':
-        return this.snapshot() as RequestResult<M>;
-      case 'getArticle':
-        return (await this.getArticle(a[0] as string)) as RequestResult<M>;
-      case 'search':
-        await this.indexLoaded;
-        return this.search(a[0] as SearchQuery) as RequestResult<M>;
-      case 'setStarred':
-        return (await this.setStarred(a[0] as string, a[1] as boolean)) as RequestResult<M>;
-      case 'addFolders':
-        await this.ready.catch(() => undefined);
-        return (await this.addFolders(a[0] as string[])) as RequestResult<M>;
-      case 'removeFolder':
-        await this.ready.catch(() => undefined);
-        return (await this.removeFolder(a[0] as string)) as RequestResult<M>;
-      case 'openFile':
-        return (await this.openFile(a[0] as string)) as RequestResult<M>;
-      case 'getSettings':
-        return this.settings.get() as RequestResult<M>;
-      case 'updateSettings':
-        await this.ready.catch(() => undefined);
-        return (await this.updateSettings(a[0] as Partial<Settings>)) as RequestResult<M>;
+  /**
+   * The one way in for requests (the window's, through main or the bridge, and the CLI's). Each
+   * handler waits for what it needs: a search for the index, a change to the folders or settings
+   * for the start to finish.
+   */
+  call<M extends EngineMethod>(method: M, ...args: RequestArgs<M>): Promise<RequestResult<M>> {
+    if (!Object.hasOwn(this.requests, method)) {
+      return Promise.reject(new Error(`Unknown request "${String(method).slice(0, 40)}"`));
     }
-    throw new Error(`Unknown request "${String(method)}"`);
+    const handler = this.requests[method] as (...a: RequestArgs<M>) => Promise<RequestResult<M>>;
+    return handler(...args);
   }
 
-  snapshot(): LibrarySnapshot {
+  private readonly requests: EngineRequests = {
+    getSnapshot: async () => this.snapshot(),
+    getArticle: (id) => this.getArticle(id),
+    search: async (query) => {
+      await this.indexLoaded;
+      return this.search(query);
+    },
+    setStarred: (id, starred) => this.setStarred(id, starred),
+    addFolders: async (paths) => {
+      await this.started.catch(() => undefined);
+      return this.addFolders(paths);
+    },
+    removeFolder: async (path) => {
+      await this.started.catch(() => undefined);
+      return this.removeFolder(path);
+    },
+    openFile: (path) => this.openFile(path),
+    getSettings: async () => this.settings.get(),
+    updateSettings: async (patch) => {
+      await this.started.catch(() => undefined);
+      return this.updateSettings(patch);
+    },
+  };
+
+  private snapshot(): LibrarySnapshot {
     return {
       roots: this.rootInfos(),
       progress: this.progress,
@@ -292,18 +301,18 @@ export class Library implements LibraryService {
     return this.state.get(id);
   }
 
-  async getArticle(id: string): Promise<Article | null> {
+  private async getArticle(id: string): Promise<Article | null> {
     const summary = this.state.get(id);
     if (!summary) return null;
     const outcome = await readArticleFile(summary.path, summary.root, this.parseOptions());
     return outcome.article;
   }
 
-  search(query: SearchQuery): SearchResult {
+  private search(query: SearchQuery): SearchResult {
     return this.index.search(query, { isStarred: (id) => this.starredIds.has(id) });
   }
 
-  async setStarred(id: string, starred: boolean): Promise<StarredEntry[]> {
+  private async setStarred(id: string, starred: boolean): Promise<StarredEntry[]> {
     if (starred) {
       const article = this.state.get(id);
       if (!article) throw new Error('That article is no longer in the library; it cannot be starred.');
@@ -315,7 +324,7 @@ export class Library implements LibraryService {
     return this.starred;
   }
 
-  async addFolders(paths: string[]): Promise<AddFoldersResult> {
+  private async addFolders(paths: string[]): Promise<AddFoldersResult> {
     const result: AddFoldersResult = { added: [], rejected: [] };
     for (const raw of paths) {
       if (!isAbsolute(raw)) {
@@ -367,7 +376,7 @@ export class Library implements LibraryService {
     return result;
   }
 
-  async removeFolder(path: string): Promise<void> {
+  private async removeFolder(path: string): Promise<void> {
     const root = this.roots.find((r) => r.path === path);
     if (!root) throw new Error(`${path} is not one of the library's folders.`);
     this.scans.get(path)?.abort();
@@ -385,7 +394,7 @@ export class Library implements LibraryService {
     this.scheduleCacheSave();
   }
 
-  async openFile(path: string): Promise<OpenFileResult> {
+  private async openFile(path: string): Promise<OpenFileResult> {
     if (!isAbsolute(path)) return { ok: false, reason: 'Not an absolute path to a file.' };
     // `/lib/../etc/passwd.md` is a trick, not a typo: refused rather than normalized.
     if (normalize(path) !== path) {
@@ -407,7 +416,7 @@ export class Library implements LibraryService {
     return { ok: true, article: outcome.article };
   }
 
-  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  private async updateSettings(patch: Partial<Settings>): Promise<Settings> {
     const before = this.settings.get();
     const after = await this.settings.update(patch);
     this.emit({ type: 'settings', settings: after });

@@ -1,5 +1,4 @@
-import type { LibraryEvent } from '../../../shared/contract';
-import type { EngineMethod } from './LibraryService';
+import type { EngineMethod, LibraryEvent } from '../../../shared/contract';
 
 export type ToLibraryWorker =
   | { kind: 'call'; id: number; method: EngineMethod; args: unknown[] }

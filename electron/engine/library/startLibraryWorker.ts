@@ -1,11 +1,11 @@
 // A LibraryService whose Library lives in a worker thread (the Electron main process uses this).
 
 import { EventEmitter } from 'node:events';
-import type { LibraryEvent, RequestArgs, RequestResult } from '../../../shared/contract';
+import type { EngineMethod, LibraryEvent, RequestArgs, RequestResult } from '../../../shared/contract';
 import { startWorker } from '../scan/startWorker';
 import { resolveWorkerScript } from '../workerScript';
 import type { LibraryOptions } from './Library';
-import type { EngineMethod, LibraryService } from './LibraryService';
+import type { LibraryService } from './LibraryService';
 import type { FromLibraryWorker, ToLibraryWorker } from './libraryWorkerProtocol';
 
 export function startLibraryWorker(options: LibraryOptions): LibraryService {

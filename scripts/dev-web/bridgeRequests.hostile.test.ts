@@ -1,13 +1,13 @@
-// The dev-web bridge's request handling (answerRequest, the same function its HTTP route calls)
+// The dev-web bridge's request handling (its router, the same one its HTTP route calls)
 // with a real Library over the hostile archive, fed what a compromised page might send.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerRequest } from '../../../scripts/dev-web/answerRequest';
-import { Library } from '../library/Library';
-import { buildHostileArchive, type HostileManifest } from './hostileArchive';
+import { Library } from '../../electron/engine/library/Library';
+import { buildHostileArchive, type HostileManifest } from '../../electron/engine/testing/hostileArchive';
+import { createBridgeRouter } from './bridgeRouter';
 
 let base: string;
 let manifest: HostileManifest;
@@ -29,7 +29,7 @@ afterAll(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-const ask = (method: string, args: unknown) => answerRequest(library, method, args, 'linux');
+const ask = (method: string, args: unknown) => createBridgeRouter(library, 'linux')(method, null, args);
 
 describe('the bridge against a compromised page', () => {
   it('refuses path traversal and files that are not articles', async () => {
