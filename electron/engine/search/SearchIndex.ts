@@ -331,7 +331,7 @@ function recordToDoc(rec: DocRecord): IndexDoc {
 }
 
 /** An inclusive bound in ms; a bare `to` date covers that whole UTC day. */
-function boundMs(
+export function boundMs(
   value: string | undefined,
   isEnd: boolean,
   name: string,

@@ -1,0 +1,165 @@
+// The library database's search against the brute-force oracle (search/testing/bruteForceSearch.ts):
+// random articles and queries made of the pieces that break tokenizers (CJK runs that share bigrams
+// across punctuation, surrogates, folding, quotes, joiners, long words), with filters. Recall and
+// precision must be 100%, totals exact, pages newest first, highlights inside their strings.
+
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SearchFilters, SearchMatch } from '../../../shared/types';
+import type { IndexDoc } from '../search/IndexState';
+import { bruteForceSearch } from '../search/testing/bruteForceSearch';
+import { LibraryDb } from './LibraryDb';
+import { storedArticle } from './testing/dbArticles';
+
+const NUM_RUNS = process.env.BROADSHEET_STRESS ? 2_000 : 150;
+
+const PIECES = [
+  '中国',
+  '国家',
+  '中',
+  '国',
+  '家',
+  '中国家',
+  '中国，',
+  '，国家',
+  '，',
+  '。',
+  ' ',
+  '\u3000',
+  '"',
+  '“',
+  '”',
+  '.',
+  '-',
+  '/',
+  "'",
+  'high',
+  'level',
+  'High-Level',
+  'lev',
+  'a',
+  'ab',
+  'b',
+  'covid-19',
+  '97.0.2',
+  'É',
+  'é',
+  'e\u0301',
+  'İ',
+  'ß',
+  'ａｂ',
+  '😀',
+  '\uD83D',
+  '\uDE00',
+  '\uD800',
+  'カタカナ',
+  'ー',
+  '한국',
+  '\u0000',
+  'x'.repeat(70),
+  'x'.repeat(64),
+];
+
+const piece = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...PIECES) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+);
+const docText = fc.array(piece, { maxLength: 24 }).map((p) => p.join(''));
+const CATEGORIES = ['国际', 'World', '金融', 'world'];
+const DAY = 86_400_000;
+const BASE = Date.UTC(2024, 0, 1);
+
+const doc = fc.record({
+  title: docText,
+  text: docText,
+  author: fc.option(docText, { nil: undefined }),
+  categories: fc.uniqueArray(fc.constantFrom(...CATEGORIES), { maxLength: 2 }),
+  // Few distinct days, so dates collide (slots) and date filters cut through ties.
+  dateMs: fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 0, max: 5 }).map((d) => BASE + d * DAY) },
+    { weight: 2, arbitrary: fc.integer({ min: -4_102_444_800_000, max: 4_102_444_800_000 }) },
+    { weight: 1, arbitrary: fc.constant(Number.NaN) },
+  ),
+});
+
+const filters: fc.Arbitrary<SearchFilters> = fc.record(
+  {
+    category: fc.constantFrom(...CATEGORIES),
+    from: fc.integer({ min: 0, max: 5 }).map((d) => new Date(BASE + d * DAY).toISOString().slice(0, 10)),
+    to: fc.integer({ min: 0, max: 5 }).map((d) => new Date(BASE + d * DAY).toISOString().slice(0, 10)),
+    starredOnly: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+function expectRangesInBounds(m: SearchMatch): void {
+  for (const [ranges, text] of [
+    [m.snippetHighlights, m.snippet],
+    [m.titleHighlights, m.title],
+  ] as const) {
+    let last = 0;
+    for (const [start, end] of ranges) {
+      expect(start).toBeGreaterThanOrEqual(last);
+      expect(end).toBeGreaterThan(start);
+      expect(end).toBeLessThanOrEqual(text.length);
+      last = end;
+    }
+  }
+}
+
+const rank = (d: IndexDoc) => (Number.isNaN(d.dateMs) ? Number.NEGATIVE_INFINITY : d.dateMs);
+
+let db: LibraryDb | null = null;
+afterEach(() => db?.close());
+
+describe('LibraryDb.search against the brute-force oracle', () => {
+  it('finds exactly what the oracle finds, newest first, with exact totals', () => {
+    fc.assert(
+      fc.property(
+        fc.array(doc, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.oneof(docText, fc.constantFrom('中国家', '"high level"', 'high-lev', '国', '家')), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.option(filters, { nil: undefined }),
+        fc.nat({ max: 4 }),
+        (fields, queries, filter, pageSize) => {
+          const docs: IndexDoc[] = fields.map((f, i) => ({ id: `doc${i}`, path: `/lib/${i}.md`, ...f }));
+          db?.close();
+          db = LibraryDb.open(':memory:', 'test');
+          // Two batches, the second rewriting some of the first: updates must leave no stale tokens.
+          db.write({
+            articles: docs.map((d) => storedArticle({ ...d, text: `${d.text}旧 old` })),
+            failed: [],
+            removed: [],
+          });
+          db.write({ articles: docs.map((d) => storedArticle(d)), failed: [], removed: [] });
+          const starred = new Set(docs.filter((_, i) => i % 3 === 0).map((d) => d.id));
+          const isStarred = (id: string) => starred.has(id);
+          const byId = new Map(docs.map((d) => [d.id, d]));
+          // Queries cut from the documents too, so most of them find something.
+          const own = docs.flatMap((d) => [d.text.slice(1, 5), d.title.slice(0, 3)]);
+          for (const text of [...queries, ...own]) {
+            const expected = bruteForceSearch(docs, text, filter ?? {}, isStarred);
+            const all = db.search({ text, filters: filter, limit: 1000 }, { isStarred });
+            const context = `query ${JSON.stringify(text)} filters ${JSON.stringify(filter)}`;
+            expect(all.total, context).toBe(expected.total);
+            expect(all.matches.map((m) => m.id).sort(), context).toEqual([...expected.ids].sort());
+            for (let i = 1; i < all.matches.length; i++) {
+              const newer = byId.get(all.matches[i - 1]!.id)!;
+              const older = byId.get(all.matches[i]!.id)!;
+              expect(rank(newer), context).toBeGreaterThanOrEqual(rank(older));
+            }
+            for (const m of all.matches) expectRangesInBounds(m);
+            // Pages are slices of the whole list.
+            const size = pageSize + 1;
+            const page = db.search({ text, filters: filter, limit: size, offset: size }, { isStarred });
+            expect(page.total).toBe(expected.total);
+            expect(page.matches.map((m) => m.id)).toEqual(all.matches.slice(size, 2 * size).map((m) => m.id));
+          }
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  }, 240_000);
+});

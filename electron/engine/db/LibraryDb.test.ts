@@ -1,0 +1,182 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { IndexDoc } from '../search/IndexState';
+import { bruteForceSearch } from '../search/testing/bruteForceSearch';
+import { LIBRARY_DB_FILE, LibraryDb } from './LibraryDb';
+import { storedArticle } from './testing/dbArticles';
+
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-db-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+function doc(fields: Partial<IndexDoc>): IndexDoc {
+  n++;
+  return {
+    id: `d${n}`,
+    path: `/lib/${n}.md`,
+    title: '',
+    text: '',
+    categories: [],
+    dateMs: Date.UTC(2024, 0, n),
+    ...fields,
+  };
+}
+
+function dbWith(docs: IndexDoc[]): LibraryDb {
+  const db = LibraryDb.open(':memory:', 'test');
+  db.write({ articles: docs.map((d) => storedArticle(d)), failed: [], removed: [] });
+  return db;
+}
+
+function ids(db: LibraryDb, text: string): string[] {
+  return db.search({ text, limit: 100 }).matches.map((m) => m.id);
+}
+
+describe('LibraryDb search: the traps of bigram indexing', () => {
+  const docs = [
+    doc({ id: 'comma', text: '中国，国家' }),
+    doc({ id: 'joined', text: '我们中国家庭' }),
+    doc({ id: 'lone', text: 'high 中 level' }),
+    doc({ id: 'phrase', text: 'High-Level talks' }),
+    doc({ id: 'fields', title: 'talks high', author: 'level', text: '' }),
+    doc({ id: 'long', text: `${'x'.repeat(70)} end` }),
+    doc({ id: 'exact64', text: `${'x'.repeat(64)} end` }),
+    doc({ id: 'emoji', text: '好😀天 LPR央行' }),
+  ];
+  const db = dbWith(docs);
+  afterAll(() => db.close());
+
+  it.each([
+    ['中国家', ['joined']],
+    ['国', ['comma', 'joined']],
+    ['家', ['comma', 'joined']],
+    ['中', ['comma', 'joined', 'lone']],
+    ['"high level"', ['phrase']],
+    ['high-lev', ['phrase']],
+    ['"talks high"', ['fields']],
+    ['"high level" talks', ['phrase']],
+    [`"${'x'.repeat(64)}"`, ['exact64']],
+    ['x'.repeat(64), ['exact64', 'long']],
+    [`${'x'.repeat(65)}`, ['long']],
+    ['x'.repeat(70), ['long']],
+    ['😀', ['emoji']],
+    ['😀天', ['emoji']],
+    ['\uD83D', ['emoji']],
+    ['lpr央行', ['emoji']],
+    ['央行', ['emoji']],
+    ['天lpr', ['emoji']],
+    ['好lpr', []],
+  ] as [string, string[]][])('%s', (query, expected) => {
+    expect(ids(db, query).sort()).toEqual([...expected].sort());
+    expect(bruteForceSearch(docs, query).ids.sort()).toEqual([...expected].sort());
+  });
+
+  it('pages newest first with exact totals and highlights', () => {
+    const result = db.search({ text: '国', limit: 1 });
+    expect(result.total).toBe(2);
+    expect(result.matches.map((m) => m.id)).toEqual(['joined']);
+    expect(result.matches[0]!.snippet).toBe('我们中国家庭');
+    expect(result.matches[0]!.snippetHighlights).toEqual([[3, 4]]);
+    expect(db.search({ text: '国', limit: 1, offset: 1 }).matches.map((m) => m.id)).toEqual(['comma']);
+  });
+});
+
+describe('LibraryDb writes', () => {
+  it('replaces an article rewritten at the same path, and removes deleted ones everywhere', () => {
+    const db = dbWith([doc({ id: 'a', path: '/lib/a.md', text: '旧闻 old', categories: ['金融'] })]);
+    db.write({
+      articles: [storedArticle(doc({ id: 'a', path: '/lib/a.md', text: '新闻 new', categories: ['国际'] }))],
+      failed: [],
+      removed: [],
+    });
+    expect(db.articleCount).toBe(1);
+    expect(ids(db, '旧闻')).toEqual([]);
+    expect(ids(db, 'old')).toEqual([]);
+    expect(ids(db, '旧')).toEqual([]);
+    expect(ids(db, '新闻')).toEqual(['a']);
+    expect(db.search({ text: 'new', filters: { category: '金融' } }).total).toBe(0);
+    expect(db.search({ text: 'new', filters: { category: '国际' } }).total).toBe(1);
+    db.write({ articles: [], failed: [], removed: ['/lib/a.md'] });
+    expect(db.articleCount).toBe(0);
+    expect(ids(db, '新闻')).toEqual([]);
+    expect(ids(db, '新')).toEqual([]);
+    expect(db.byId('a')).toBeUndefined();
+    db.close();
+  });
+
+  it('keeps a file that failed with its stat, and forgets the failure once it reads', () => {
+    const db = dbWith([]);
+    const problem = { path: '/lib/bad.md', message: 'broken', severity: 'error' as const, code: 'binary' };
+    db.write({
+      articles: [],
+      failed: [{ path: '/lib/bad.md', root: '/lib', mtimeMs: 5, size: 9, problems: [problem] }],
+      removed: [],
+    });
+    expect(db.fileState('/lib/bad.md')).toEqual({ mtimeMs: 5, size: 9 });
+    expect(db.failures('/lib')).toHaveLength(1);
+    db.write({
+      articles: [storedArticle(doc({ id: 'bad', path: '/lib/bad.md', text: 'fixed' }))],
+      failed: [],
+      removed: [],
+    });
+    expect(db.failures('/lib')).toEqual([]);
+    expect(ids(db, 'fixed')).toEqual(['bad']);
+    db.close();
+  });
+
+  it('gives articles of the same millisecond their own keys, newest written first', () => {
+    const same = Date.UTC(2020, 5, 1);
+    const docs = Array.from({ length: 30 }, (_, i) => doc({ id: `s${i}`, text: 'same', dateMs: same }));
+    const db = dbWith(docs);
+    const result = db.search({ text: 'same', limit: 100 });
+    expect(result.total).toBe(30);
+    expect(new Set(result.matches.map((m) => m.id)).size).toBe(30);
+    // Rewriting some frees their slots and takes new ones; nothing is lost or doubled.
+    db.write({ articles: docs.slice(0, 10).map((d) => storedArticle(d)), failed: [], removed: [] });
+    expect(db.search({ text: 'same', limit: 100 }).total).toBe(30);
+    db.close();
+  });
+
+  it('answers only for the folders asked about', () => {
+    const db = dbWith([
+      doc({ id: 'in', path: '/a/x.md', text: 'word' }),
+      doc({ id: 'sibling', path: '/ab/x.md', text: 'word' }),
+      doc({ id: 'out', path: '/b/x.md', text: 'word' }),
+    ]);
+    expect(db.search({ text: 'word' }, { within: ['/a'] }).matches.map((m) => m.id)).toEqual(['in']);
+    expect(db.search({ text: 'word' }, { within: ['/a', '/b'] }).total).toBe(2);
+    expect(db.search({ text: 'word' }, { within: ['/'] }).total).toBe(3);
+    db.close();
+  });
+});
+
+describe('LibraryDb damage', () => {
+  it('keeps a damaged file aside and starts a fresh database', () => {
+    const path = join(dir, LIBRARY_DB_FILE);
+    const db = LibraryDb.open(path, 'test');
+    db.write({ articles: [storedArticle(doc({ id: 'a', text: 'hello' }))], failed: [], removed: [] });
+    db.close();
+    writeFileSync(path, 'this is not a database, it is garbage '.repeat(200));
+    const reopened = LibraryDb.open(path, 'test', () => new Date('2026-01-02T03:04:05Z'));
+    expect(reopened.report.damagedBackup).toBe(`${path}.damaged-2026-01-02T03-04-05-000Z`);
+    expect(reopened.report.rebuildReason).toMatch(/damaged/);
+    expect(reopened.articleCount).toBe(0);
+    reopened.write({ articles: [storedArticle(doc({ id: 'b', text: 'hello' }))], failed: [], removed: [] });
+    expect(reopened.search({ text: 'hello' }).total).toBe(1);
+    reopened.close();
+    expect(readdirSync(dir)).toContain(`${LIBRARY_DB_FILE}.damaged-2026-01-02T03-04-05-000Z`);
+  });
+
+  it('rebuilds a database of another engine version', () => {
+    const path = join(dir, 'other.db');
+    const db = LibraryDb.open(path, 'engine-1');
+    db.write({ articles: [storedArticle(doc({ id: 'a', text: 'hello' }))], failed: [], removed: [] });
+    db.close();
+    const next = LibraryDb.open(path, 'engine-2');
+    expect(next.articleCount).toBe(0);
+    expect(next.report.rebuildReason).toMatch(/another version/);
+    next.close();
+  });
+});

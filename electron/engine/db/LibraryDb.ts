@@ -1,0 +1,576 @@
+// The library on disk: one SQLite database (better-sqlite3, WAL) per data folder, `library.db`.
+// Writes come in batches, each one transaction, so a process killed at any instant leaves the last
+// committed batch; a damaged file is kept aside (renamed) and a fresh one is rebuilt from the files.
+// Searches are answered newest first straight from FTS5 (dateKey.ts), page by page, with exact totals.
+
+import { existsSync, renameSync } from 'node:fs';
+import { sep } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  ArticleImages,
+  ArticleSummary,
+  BodyFormat,
+  DateSource,
+  HighlightRange,
+  Problem,
+  SearchMatch,
+  SearchQuery,
+  SearchResult,
+} from '../../../shared/types';
+import { ClauseMatcher } from '../search/ClauseMatcher';
+import { parseQuery } from '../search/parseQuery';
+import { boundMs } from '../search/SearchIndex';
+import { findRanges, makeSnippet } from '../search/snippet';
+import { backupStamp } from '../store/userDataFile';
+import { keyRangeBetween, keyRangeOf } from './dateKey';
+import { articleTokens, planClause } from './ftsTokens';
+import { SCHEMA, SCHEMA_VERSION } from './schema';
+import { foldArticle, packFields, unpackFields } from './storedText';
+
+export const LIBRARY_DB_FILE = 'library.db';
+
+/** An article as written to the database: the scan's summary with its plain text and warnings. */
+export interface StoredArticleInput extends ArticleSummary {
+  text: string;
+  problems: Problem[];
+}
+
+/** A file that could not be read as an article. */
+export interface FailedFile {
+  path: string;
+  root: string;
+  mtimeMs: number;
+  size: number;
+  problems: Problem[];
+}
+
+export interface WriteBatch {
+  articles: StoredArticleInput[];
+  failed: FailedFile[];
+  /** Paths whose files are gone. */
+  removed: string[];
+}
+
+export interface StoredArticle extends ArticleSummary {
+  text: string;
+  problems: Problem[];
+}
+
+export interface DbSearchContext {
+  isStarred?: (id: string) => boolean;
+  /** Only articles under these folders (absolute paths). */
+  within?: string[];
+}
+
+/** What happened when the file was opened, for the user to be told. */
+export interface DbOpenReport {
+  /** The file could not be used and was moved here; the database starts empty. */
+  damagedBackup?: string;
+  /** Why the database started empty although a file was there (damaged, other version). */
+  rebuildReason?: string;
+}
+
+export class DamagedDatabaseError extends Error {
+  override name = 'DamagedDatabaseError';
+}
+
+const DAMAGE_CODES = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_CORRUPT_VTAB',
+  'SQLITE_CORRUPT_INDEX',
+]);
+
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (DAMAGE_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'));
+}
+
+interface ArticleRow {
+  key: number;
+  id: string;
+  path: string;
+  root: string;
+  content_hash: string;
+  title: string;
+  date: string;
+  date_source: string;
+  author: string | null;
+  categories: string;
+  images: string;
+  chars: number;
+  excerpt: string;
+  body_format: string;
+  mtime_ms: number;
+  size: number;
+  degraded: number;
+  problems: string;
+  body?: Buffer;
+}
+
+const SUMMARY_COLUMNS =
+  'key, id, path, root, content_hash, title, date, date_source, author, categories, images, chars, ' +
+  'excerpt, body_format, mtime_ms, size, degraded, problems';
+
+function rowToSummary(row: ArticleRow): ArticleSummary {
+  const summary: ArticleSummary = {
+    id: row.id,
+    contentHash: row.content_hash,
+    path: row.path,
+    root: row.root,
+    title: row.title,
+    date: row.date,
+    dateSource: row.date_source as DateSource,
+    categories: JSON.parse(row.categories) as string[],
+    images: JSON.parse(row.images) as ArticleImages,
+    chars: row.chars,
+    excerpt: row.excerpt,
+    bodyFormat: row.body_format as BodyFormat,
+    mtimeMs: row.mtime_ms,
+    size: row.size,
+    degraded: row.degraded !== 0,
+  };
+  if (row.author !== null) summary.author = row.author;
+  return summary;
+}
+
+/** [lo, hi) of the paths inside a folder, as string bounds for an index range. */
+function pathRange(folder: string): [string, string] {
+  const base = folder.endsWith(sep) ? folder : folder + sep;
+  const last = base.charCodeAt(base.length - 1);
+  return [base, base.slice(0, -1) + String.fromCharCode(last + 1)];
+}
+
+const DEFAULT_LIMIT = 200;
+
+export class LibraryDb {
+  private readonly db: Database.Database;
+  readonly report: DbOpenReport;
+  private readonly statements: ReturnType<typeof prepare>;
+
+  private constructor(db: Database.Database, report: DbOpenReport) {
+    this.db = db;
+    this.report = report;
+    this.statements = prepare(db);
+  }
+
+  /**
+   * Opens (or creates) the database at `path`. A file that is not a usable database is renamed to
+   * `<path>.damaged-<time>` and a new one is created; one from another schema or engine version is
+   * replaced (it holds nothing that cannot be rebuilt).
+   */
+  static open(path: string, engineVersion: string, now: () => Date = () => new Date()): LibraryDb {
+    const report: DbOpenReport = {};
+    try {
+      return new LibraryDb(openChecked(path, engineVersion, report), report);
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      report.damagedBackup = setAside(path, now());
+      report.rebuildReason = `The library database was damaged (${(error as Error).message}); it was moved to ${report.damagedBackup} and is rebuilt from the files.`;
+      return new LibraryDb(openChecked(path, engineVersion, report), report);
+    }
+  }
+
+  /** Moves a database found damaged while in use aside; open() then starts a new one. */
+  static setAside(path: string, now: Date = new Date()): string {
+    return setAside(path, now);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs `fn`, turning SQLite's damage errors into DamagedDatabaseError. */
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      if (isDamage(error)) throw new DamagedDatabaseError((error as Error).message);
+      throw error;
+    }
+  }
+
+  /** SQLite's and FTS5's own consistency checks: an empty list when the database is sound. */
+  integrityProblems(): string[] {
+    return this.guard(() => {
+      const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+      const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+      for (const table of ['text_index', 'char_index']) {
+        try {
+          this.db.prepare(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`).run();
+        } catch (error) {
+          problems.push(`${table}: ${(error as Error).message}`);
+        }
+      }
+      return problems;
+    });
+  }
+
+  get articleCount(): number {
+    return this.guard(() => (this.statements.count.get() as { n: number }).n);
+  }
+
+  /** mtime and size recorded for a file (read or failed), for change detection. */
+  fileState(path: string): { mtimeMs: number; size: number } | undefined {
+    return this.guard(() => {
+      const row = (this.statements.fileState.get(path) ?? this.statements.failedState.get(path)) as
+        | { mtime_ms: number; size: number }
+        | undefined;
+      return row ? { mtimeMs: row.mtime_ms, size: row.size } : undefined;
+    });
+  }
+
+  /** Every recorded path (articles and failed files) inside `folder`. */
+  *pathsWithin(folder: string): Generator<string> {
+    const [lo, hi] = pathRange(folder);
+    for (const row of this.guard(() => this.statements.pathsWithin.iterate(lo, hi, lo, hi)))
+      yield (row as { path: string }).path;
+  }
+
+  /** Whether any recorded article lies outside all of these folders. */
+  hasArticlesOutside(folders: string[]): boolean {
+    return this.guard(() => {
+      const ranges = folders.map(pathRange).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      let from = '';
+      for (const [lo, hi] of ranges) {
+        if (lo > from && this.statements.anyPathBetween.get(from, lo)) return true;
+        if (hi > from) from = hi;
+      }
+      return this.statements.anyPathFrom.get(from) !== undefined;
+    });
+  }
+
+  /** Writes one batch in one transaction: it is on disk completely or not at all. */
+  write(batch: WriteBatch): void {
+    this.guard(() => this.writeTx(batch));
+  }
+
+  private readonly writeTx = (batch: WriteBatch) => {
+    this.db.transaction(() => {
+      const s = this.statements;
+      for (const path of batch.removed) {
+        this.removeArticle(path);
+        s.deleteFailed.run(path);
+      }
+      for (const f of batch.failed) {
+        this.removeArticle(f.path);
+        s.upsertFailed.run(f.path, f.root, f.mtimeMs, f.size, JSON.stringify(f.problems));
+      }
+      for (const a of batch.articles) {
+        this.removeArticle(a.path);
+        s.deleteFailed.run(a.path);
+        const key = this.freeKey(Date.parse(a.date));
+        s.insertArticle.run({
+          key,
+          id: a.id,
+          path: a.path,
+          root: a.root,
+          content_hash: a.contentHash,
+          title: a.title,
+          date: a.date,
+          date_source: a.dateSource,
+          author: a.author ?? null,
+          categories: JSON.stringify(a.categories),
+          images: JSON.stringify(a.images),
+          chars: a.chars,
+          excerpt: a.excerpt,
+          body_format: a.bodyFormat,
+          mtime_ms: a.mtimeMs,
+          size: a.size,
+          degraded: a.degraded ? 1 : 0,
+          problems: JSON.stringify(a.problems),
+          body: packFields({ title: a.title, author: a.author ?? '', text: a.text }),
+        });
+        for (const c of new Set(a.categories)) s.insertCategory.run(c, key);
+        const { tokens, unigrams } = articleTokens(a);
+        s.insertText.run(key, tokens);
+        if (unigrams) s.insertChars.run(key, unigrams);
+      }
+    })();
+  };
+
+  private removeArticle(path: string): void {
+    const s = this.statements;
+    const row = s.keyOfPath.get(path) as { key: number; categories: string } | undefined;
+    if (!row) return;
+    s.deleteArticle.run(row.key);
+    for (const c of new Set(JSON.parse(row.categories) as string[])) s.deleteCategory.run(c, row.key);
+    s.deleteText.run(row.key);
+    s.deleteChars.run(row.key);
+  }
+
+  /** The first free key of the date's slot range (see dateKey.ts). */
+  private freeKey(dateMs: number): number {
+    const { lo, hi } = keyRangeOf(dateMs);
+    const top = (this.statements.maxKeyIn.get(lo, hi) as { k: number | null }).k;
+    if (top === null) return lo;
+    if (top < hi) return top + 1;
+    // Every slot up to the top is taken once: look for a hole left by a removal.
+    const taken = (this.statements.keysIn.all(lo, hi) as { key: number }[]).map((r) => r.key);
+    let expected = lo;
+    for (const k of taken) {
+      if (k > expected) return expected;
+      expected = k + 1;
+    }
+    throw new Error(
+      `More than ${hi - lo + 1} articles carry the same date (${new Date(dateMs).toISOString()}).`,
+    );
+  }
+
+  byId(id: string): StoredArticle | undefined {
+    return this.guard(() => this.full(this.statements.byId.get(id) as ArticleRow | undefined));
+  }
+
+  byPath(path: string): StoredArticle | undefined {
+    return this.guard(() => this.full(this.statements.byPath.get(path) as ArticleRow | undefined));
+  }
+
+  private full(row: ArticleRow | undefined): StoredArticle | undefined {
+    if (!row) return undefined;
+    return {
+      ...rowToSummary(row),
+      text: unpackFields(row.body!).text,
+      problems: JSON.parse(row.problems) as Problem[],
+    };
+  }
+
+  /** Headlines newest first, `limit` from `offset`. */
+  list(offset: number, limit: number): ArticleSummary[] {
+    return this.guard(() => (this.statements.page.all(limit, offset) as ArticleRow[]).map(rowToSummary));
+  }
+
+  /** Failed files inside `folder` with their problems. */
+  failures(folder: string): FailedFile[] {
+    const [lo, hi] = pathRange(folder);
+    return this.guard(() =>
+      (
+        this.statements.failuresWithin.all(lo, hi) as {
+          path: string;
+          root: string;
+          mtime_ms: number;
+          size: number;
+          problems: string;
+        }[]
+      ).map((r) => ({
+        path: r.path,
+        root: r.root,
+        mtimeMs: r.mtime_ms,
+        size: r.size,
+        problems: JSON.parse(r.problems) as Problem[],
+      })),
+    );
+  }
+
+  search(query: SearchQuery, ctx: DbSearchContext = {}): SearchResult {
+    return this.guard(() => this.runSearch(query, ctx));
+  }
+
+  private runSearch(query: SearchQuery, ctx: DbSearchContext): SearchResult {
+    const started = performance.now();
+    const parsed = parseQuery(query.text);
+    const notices: string[] = parsed.notice ? [parsed.notice] : [];
+    const finish = (total: number, matches: SearchMatch[]): SearchResult => {
+      const result: SearchResult = {
+        query: query.text,
+        total,
+        matches,
+        elapsedMs: performance.now() - started,
+      };
+      if (notices.length) result.notice = notices.join(' ');
+      return result;
+    };
+    const clauses = parsed.clauses;
+    if (clauses.length === 0) return finish(0, []);
+    const plans = clauses.map(planClause);
+    const matchers = clauses.map((c) => new ClauseMatcher(c));
+    const verify = matchers.filter((_, i) => !plans[i]!.exact);
+    const main = plans.filter((p) => p.main !== null).map((p) => `(${p.main})`);
+    const unigram = plans.filter((p) => p.unigram !== null).map((p) => `(${p.unigram})`);
+
+    const filters = query.filters ?? {};
+    const fromMs = boundMs(filters.from, false, 'from', notices);
+    const toMs = boundMs(filters.to, true, 'to', notices);
+    const range =
+      fromMs === undefined && toMs === undefined
+        ? { lo: -Number.MAX_SAFE_INTEGER, hi: Number.MAX_SAFE_INTEGER }
+        : keyRangeBetween(fromMs, toMs);
+    const params: Record<string, string | number> = { lo: range.lo, hi: range.hi };
+    const table = main.length ? 'text_index' : 'char_index';
+    const where = [`${table} MATCH @expr`, 'rowid BETWEEN @lo AND @hi'];
+    params.expr = main.length ? main.join(' AND ') : unigram.join(' AND ');
+    if (main.length && unigram.length) {
+      where.push('+rowid IN (SELECT rowid FROM char_index WHERE char_index MATCH @chars)');
+      params.chars = unigram.join(' AND ');
+    }
+    if (filters.category !== undefined) {
+      where.push(
+        `EXISTS (SELECT 1 FROM categories c WHERE c.category = @category AND c.key = ${table}.rowid)`,
+      );
+      params.category = filters.category;
+    }
+    if (ctx.within && this.hasArticlesOutside(ctx.within)) {
+      const inside = ctx.within.map((folder, i) => {
+        const [lo, hi] = pathRange(folder);
+        params[`plo${i}`] = lo;
+        params[`phi${i}`] = hi;
+        return `(a.path >= @plo${i} AND a.path < @phi${i})`;
+      });
+      where.push(
+        `EXISTS (SELECT 1 FROM articles a WHERE a.key = ${table}.rowid AND (${inside.join(' OR ')}))`,
+      );
+    }
+    const sql = `SELECT rowid AS key FROM ${table} WHERE ${where.join(' AND ')} ORDER BY rowid DESC`;
+
+    const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
+    const offset = Math.max(0, Math.floor(query.offset ?? 0));
+    const isStarred = filters.starredOnly ? (ctx.isStarred ?? (() => false)) : null;
+    let total: number;
+    let pageKeys: number[];
+    if (verify.length === 0 && !isStarred) {
+      total = (this.db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(params) as { n: number }).n;
+      pageKeys =
+        limit === 0 || offset >= total
+          ? []
+          : (
+              this.db.prepare(`${sql} LIMIT @limit OFFSET @offset`).all({ ...params, limit, offset }) as {
+                key: number;
+              }[]
+            ).map((r) => r.key);
+    } else {
+      // Some clauses need the text (or the stars) to decide: walk every candidate, newest first.
+      total = 0;
+      pageKeys = [];
+      const s = this.statements;
+      for (const row of this.db.prepare(sql).iterate(params)) {
+        const key = (row as { key: number }).key;
+        if (isStarred && !isStarred((s.idOfKey.get(key) as { id: string }).id)) continue;
+        if (verify.length) {
+          const r = s.textOfKey.get(key) as ArticleRow;
+          const { folded } = foldArticle(searchable(r));
+          if (verify.some((m) => m.find(folded, 0, folded.length) < 0)) continue;
+        }
+        if (total >= offset && total < offset + limit) pageKeys.push(key);
+        total++;
+      }
+    }
+    const matches = pageKeys.map((key) => this.toMatch(key, matchers));
+    return finish(total, matches);
+  }
+
+  private toMatch(key: number, matchers: ClauseMatcher[]): SearchMatch {
+    const row = this.statements.textOfKey.get(key) as ArticleRow;
+    const fields = searchable(row);
+    const record = foldArticle(fields);
+    const titleHighlights: HighlightRange[] = findRanges(record.folded, 0, record.titleLen, matchers);
+    let score = 0;
+    for (const m of matchers) if (m.find(record.folded, 0, record.titleLen) >= 0) score++;
+    const { snippet, highlights } = makeSnippet(record.folded, record.diffs, record.textStart, matchers);
+    return {
+      id: row.id,
+      path: row.path,
+      title: fields.title,
+      date: row.date,
+      titleHighlights,
+      snippet,
+      snippetHighlights: highlights,
+      score,
+    };
+  }
+}
+
+/** The exact fields of a stored article (categories are JSON, which keeps lone surrogates). */
+function searchable(row: ArticleRow) {
+  return { ...unpackFields(row.body!), categories: JSON.parse(row.categories) as string[] };
+}
+
+function openChecked(path: string, engineVersion: string, report: DbOpenReport): Database.Database {
+  const existed = existsSync(path);
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = OFF');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const engine =
+      version === 0
+        ? undefined
+        : (db.prepare("SELECT value FROM meta WHERE name = 'engine'").get() as { value: string } | undefined)
+            ?.value;
+    if (version !== SCHEMA_VERSION || engine !== engineVersion) {
+      if (existed && version !== 0 && !report.rebuildReason) {
+        report.rebuildReason = `The library database was made by another version (schema ${version}, ${engine ?? 'unknown engine'}); it is rebuilt from the files.`;
+      }
+      recreate(db, engineVersion);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function recreate(db: Database.Database, engineVersion: string): void {
+  db.transaction(() => {
+    const objects = db
+      .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%'")
+      .all() as { type: string; name: string }[];
+    // Virtual tables first: dropping one drops its shadow tables.
+    for (const o of objects.filter((x) => x.name.endsWith('_index')))
+      db.exec(`DROP TABLE IF EXISTS "${o.name.replaceAll('"', '""')}"`);
+    const left = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string }[];
+    for (const o of left) db.exec(`DROP TABLE IF EXISTS "${o.name.replaceAll('"', '""')}"`);
+    db.exec(SCHEMA);
+    db.prepare("INSERT INTO meta (name, value) VALUES ('engine', ?)").run(engineVersion);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
+function setAside(path: string, now: Date): string {
+  let backup = `${path}.damaged-${backupStamp(now)}`;
+  for (let n = 1; existsSync(backup); n++) backup = `${path}.damaged-${backupStamp(now)}-${n}`;
+  renameSync(path, backup);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, backup + suffix);
+  }
+  return backup;
+}
+
+function prepare(db: Database.Database) {
+  return {
+    count: db.prepare('SELECT count(*) AS n FROM articles'),
+    fileState: db.prepare('SELECT mtime_ms, size FROM articles WHERE path = ?'),
+    failedState: db.prepare('SELECT mtime_ms, size FROM failed_files WHERE path = ?'),
+    pathsWithin: db.prepare(
+      'SELECT path FROM articles WHERE path >= ? AND path < ? UNION ALL SELECT path FROM failed_files WHERE path >= ? AND path < ?',
+    ),
+    failuresWithin: db.prepare('SELECT * FROM failed_files WHERE path >= ? AND path < ? ORDER BY path'),
+    anyPathBetween: db.prepare('SELECT 1 FROM articles WHERE path >= ? AND path < ? LIMIT 1'),
+    anyPathFrom: db.prepare('SELECT 1 FROM articles WHERE path >= ? LIMIT 1'),
+    keyOfPath: db.prepare('SELECT key, categories FROM articles WHERE path = ?'),
+    deleteArticle: db.prepare('DELETE FROM articles WHERE key = ?'),
+    deleteCategory: db.prepare('DELETE FROM categories WHERE category = ? AND key = ?'),
+    deleteText: db.prepare('DELETE FROM text_index WHERE rowid = ?'),
+    deleteChars: db.prepare('DELETE FROM char_index WHERE rowid = ?'),
+    deleteFailed: db.prepare('DELETE FROM failed_files WHERE path = ?'),
+    upsertFailed: db.prepare(
+      'INSERT OR REPLACE INTO failed_files (path, root, mtime_ms, size, problems) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertArticle: db.prepare(
+      `INSERT INTO articles (${SUMMARY_COLUMNS}, body) VALUES (@key, @id, @path, @root, @content_hash, @title, @date, @date_source, @author, @categories, @images, @chars, @excerpt, @body_format, @mtime_ms, @size, @degraded, @problems, @body)`,
+    ),
+    insertCategory: db.prepare('INSERT OR IGNORE INTO categories (category, key) VALUES (?, ?)'),
+    insertText: db.prepare('INSERT INTO text_index (rowid, tokens) VALUES (?, ?)'),
+    insertChars: db.prepare('INSERT INTO char_index (rowid, units) VALUES (?, ?)'),
+    maxKeyIn: db.prepare('SELECT max(key) AS k FROM articles WHERE key BETWEEN ? AND ?'),
+    keysIn: db.prepare('SELECT key FROM articles WHERE key BETWEEN ? AND ? ORDER BY key'),
+    byId: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE id = ?`),
+    byPath: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE path = ?`),
+    page: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY key DESC LIMIT ? OFFSET ?`),
+    idOfKey: db.prepare('SELECT id FROM articles WHERE key = ?'),
+    textOfKey: db.prepare(
+      'SELECT id, path, title, date, author, categories, body FROM articles WHERE key = ?',
+    ),
+  };
+}

@@ -1,0 +1,167 @@
+// What the library database's FTS5 tables see: every field of an article turned into a line of
+// space-separated tokens, and every query clause turned into an FTS5 expression over those tokens.
+// Pure; the language itself (folding, character classes, what a clause means) is charClass.ts and
+// parseQuery.ts, shared with the in-memory index and the brute-force oracle.
+//
+// Tokens of a field (folded text, split into maximal runs of CJK units and of WORD units):
+//   a CJK run of 2+ units   its overlapping bigrams, at consecutive positions (a query run of n
+//                           units is then a phrase of its n-1 bigrams: exact for any length)
+//   a CJK run of 1 unit     one GAP token (1-unit queries use the unigram table instead)
+//   a word run              the word (cut to MAX_WORD units, then marked as cut)
+//   between two CJK runs,   one GAP token, so a phrase never joins the end of one run to the
+//   and between fields      start of the next (中国，国家 must not match 中国家)
+// With these rules two tokens sit at consecutive positions exactly when their runs follow each other
+// in one field with only separators between, which is what a multi-token clause asks for: most
+// phrases are answered exactly by FTS5 itself. The rest (a 1-unit CJK token inside a phrase, two CJK
+// tokens in a row, words longer than MAX_WORD) get a superset from FTS5 and are verified on the text.
+//
+// The FTS5 tables use the `ascii` tokenizer: ASCII letters and digits and every non-ASCII character
+// are token characters, everything else in ASCII separates. Folded words are lowercase already.
+// Surrogate units (emoji, rare Han) would not survive UTF-8 alone, so each is written as one
+// character of Unicode plane 15 (U+F0000 + unit - 0xD800): a real plane-15 character in the text is
+// itself a surrogate pair, escaped unit by unit, so the escapes can never collide with text.
+
+import { CJK, CLASS, FOLD, WORD } from '../search/charClass';
+import type { QueryClause, QueryToken } from '../search/parseQuery';
+
+/** Words longer than this are indexed by their first MAX_WORD units plus the CUT mark. */
+export const MAX_WORD = 64;
+const ESCAPE_BASE = 0xf0000;
+/** Placed where phrases must not continue (see above). Never produced by text or queries. */
+export const GAP = String.fromCodePoint(ESCAPE_BASE + 0x800);
+/** Ends a word token that was cut at MAX_WORD. */
+const CUT = String.fromCodePoint(ESCAPE_BASE + 0x801);
+
+function unit(c: number): string {
+  return c >= 0xd800 && c <= 0xdfff ? String.fromCodePoint(ESCAPE_BASE + c - 0xd800) : String.fromCharCode(c);
+}
+
+export interface ArticleText {
+  title: string;
+  author?: string;
+  categories: string[];
+  text: string;
+}
+
+export interface IndexedText {
+  /** The main FTS5 table's one column: bigrams, words and gaps of every field. */
+  tokens: string;
+  /** The unigram table's column: each distinct CJK unit of the article once. */
+  unigrams: string;
+}
+
+/** Tokens of one article (all of its fields, in the order the oracle and the snippets use). */
+export function articleTokens(article: ArticleText): IndexedText {
+  const out: string[] = [];
+  const units = new Set<number>();
+  const fields = [article.title, article.author ?? '', ...article.categories, article.text];
+  for (let f = 0; f < fields.length; f++) {
+    if (f > 0) out.push(GAP);
+    fieldTokens(fields[f]!, out, units);
+  }
+  let unigrams = '';
+  for (const u of units) unigrams += `${unit(u)} `;
+  return { tokens: out.join(' '), unigrams };
+}
+
+function fieldTokens(field: string, out: string[], units: Set<number>): void {
+  const n = field.length;
+  const folded = new Uint16Array(n);
+  for (let i = 0; i < n; i++) folded[i] = FOLD[field.charCodeAt(i)]!;
+  let lastWasCjk = false;
+  let i = 0;
+  while (i < n) {
+    const k = CLASS[folded[i]!]!;
+    if (k !== CJK && k !== WORD) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && CLASS[folded[j]!] === k) j++;
+    if (k === CJK) {
+      if (lastWasCjk) out.push(GAP);
+      if (j - i === 1) out.push(GAP);
+      for (let p = i; p < j; p++) units.add(folded[p]!);
+      for (let p = i + 1; p < j; p++) out.push(unit(folded[p - 1]!) + unit(folded[p]!));
+      lastWasCjk = true;
+    } else {
+      const end = Math.min(j, i + MAX_WORD);
+      let word = '';
+      for (let p = i; p < end; p++) word += String.fromCharCode(folded[p]!);
+      out.push(end < j ? word + CUT : word);
+      lastWasCjk = false;
+    }
+    i = j;
+  }
+}
+
+/** How one query clause is asked of the two FTS5 tables. */
+export interface ClausePlan {
+  /** FTS5 expression over the main table, or null when the clause needs none. */
+  main: string | null;
+  /** FTS5 expression over the unigram table, or null. */
+  unigram: string | null;
+  /** True when the two expressions find exactly the clause's articles (no verification needed). */
+  exact: boolean;
+}
+
+const quote = (tokens: string[]) => `"${tokens.join(' ')}"`;
+
+function cjkBigrams(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < text.length; i++) out.push(unit(text.charCodeAt(i - 1)) + unit(text.charCodeAt(i)));
+  return out;
+}
+
+/** The FTS5 expression of one token on its own (a superset of it inside a phrase). */
+function tokenPlan(token: QueryToken): ClausePlan {
+  const text = token.text;
+  if (token.kind === 'cjk') {
+    if (text.length === 1) return { main: null, unigram: quote([unit(text.charCodeAt(0))]), exact: true };
+    return { main: quote(cjkBigrams(text)), unigram: null, exact: true };
+  }
+  if (text.length > MAX_WORD)
+    return { main: `${quote([text.slice(0, MAX_WORD)])}*`, unigram: null, exact: false };
+  return { main: token.prefix ? `${quote([text])}*` : quote([text]), unigram: null, exact: true };
+}
+
+/** Whether FTS5 phrase adjacency means exactly what the clause means (see the header). */
+function phraseIsExact(tokens: QueryToken[]): boolean {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    if (token.kind === 'word' && token.text.length > MAX_WORD) return false;
+    if (token.kind === 'cjk') {
+      if (token.text.length === 1) return false;
+      if (t > 0 && tokens[t - 1]!.kind === 'cjk') return false;
+    }
+  }
+  return true;
+}
+
+export function planClause(clause: QueryClause): ClausePlan {
+  const tokens = clause.tokens;
+  if (tokens.length === 1) return tokenPlan(tokens[0]!);
+  if (phraseIsExact(tokens)) {
+    const parts: string[] = [];
+    for (const token of tokens) {
+      if (token.kind === 'cjk') parts.push(...cjkBigrams(token.text));
+      else parts.push(token.text);
+    }
+    const last = tokens[tokens.length - 1]!;
+    const prefix = last.kind === 'word' && last.prefix;
+    return { main: prefix ? `${quote(parts)}*` : quote(parts), unigram: null, exact: true };
+  }
+  // A superset: every token somewhere; the text decides.
+  const main: string[] = [];
+  const unigram: string[] = [];
+  for (const token of tokens) {
+    const plan = tokenPlan(token);
+    if (plan.main !== null) main.push(plan.main);
+    if (plan.unigram !== null) unigram.push(plan.unigram);
+  }
+  return {
+    main: main.length ? main.join(' AND ') : null,
+    unigram: unigram.length ? unigram.join(' AND ') : null,
+    exact: false,
+  };
+}
