@@ -26,19 +26,26 @@ export interface DevWebServer {
 }
 
 export async function startDevWeb(options: DevWebOptions, startTimeoutMs = 30_000): Promise<DevWebServer> {
-  const args = [
-    '--import',
-    'tsx',
-    join(REPO_ROOT, 'scripts', 'dev-web', 'main.ts'),
-    '--data-dir',
-    options.dataDir,
-  ];
+  const args = [join(REPO_ROOT, 'scripts', 'dev-web', 'main.ts'), '--data-dir', options.dataDir];
   for (const library of options.libraries) args.push('--library', library);
   if (options.port) args.push('--port', String(options.port));
-  const child: ChildProcess = spawn(process.execPath, args, {
+  return startPrintingAddress(args, process.env, startTimeoutMs, 'dev-web');
+}
+
+/**
+ * Runs a script under tsx (dev-web, or `npm start`'s scripts/start/main.ts, which ends up serving
+ * dev-web) and waits for the address it prints alone on a line.
+ */
+export async function startPrintingAddress(
+  scriptAndArgs: string[],
+  env: NodeJS.ProcessEnv,
+  startTimeoutMs: number,
+  name: string,
+): Promise<DevWebServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...scriptAndArgs], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...env, FORCE_COLOR: '0' },
   });
   let output = '';
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -49,7 +56,7 @@ export async function startDevWeb(options: DevWebOptions, startTimeoutMs = 30_00
   const found = await new Promise<RegExpMatchArray>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`dev-web printed no address within ${startTimeoutMs} ms:\n${output}`));
+      reject(new Error(`${name} printed no address within ${startTimeoutMs} ms:\n${output}`));
     }, startTimeoutMs);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -62,7 +69,7 @@ export async function startDevWeb(options: DevWebOptions, startTimeoutMs = 30_00
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`dev-web exited with code ${code} before printing its address:\n${output}`));
+      reject(new Error(`${name} exited with code ${code} before printing its address:\n${output}`));
     });
   });
 
