@@ -69,7 +69,9 @@ async function main(): Promise<void> {
 
   // The folders actually opened: those named, else the saved ones (the sample on a first run).
   const opened = service.snapshot().roots.map((r) => r.path);
-  console.log(`Library: ${opened.length > 0 ? opened.join(', ') : 'no folders (add one in the Library panel)'}`);
+  console.log(
+    `Library: ${opened.length > 0 ? opened.join(', ') : 'no folders (add one in the Library panel)'}`,
+  );
   console.log(`Data folder: ${dataDir}`);
   console.log('Broadsheet is served on 127.0.0.1 only. Open this address (it carries the access token):');
   console.log(server.url);
