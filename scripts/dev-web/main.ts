@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 
   // The folders actually opened: those named, else the saved ones (the sample on a first run).
-  const opened = service.snapshot().roots.map((r) => r.path);
+  const opened = (await service.call('getSnapshot')).roots.map((r) => r.path);
   console.log(
     `Library: ${opened.length > 0 ? opened.join(', ') : 'no folders (add one in the Library panel)'}`,
   );
