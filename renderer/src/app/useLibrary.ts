@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { BroadsheetApi, Capabilities, LibraryEvent, MenuCommand } from '../../../shared/contract';
+import type { BroadsheetApi, Capabilities, LibraryEvent } from '../../../shared/contract';
 import { errorMessage } from '../api';
 import { perfMark } from '../perf/marks';
 import { fromSnapshot, type LibraryState } from './libraryState';
@@ -10,19 +10,16 @@ export type BootState = { status: 'loading' } | { status: 'ready' } | { status: 
 /**
  * Snapshot, then events. Events that arrive while the snapshot is on its way are queued and
  * replayed over it in order: each event sets state (never increments it), so replaying one the
- * snapshot already contains converges on the same result.
+ * snapshot already contains converges on the same result. `attempt` re-runs the whole boot.
  */
 export function useLibrary(
   api: BroadsheetApi,
   store: LibraryStore,
-  onMenu: (command: MenuCommand) => void,
   attempt: number,
 ): { state: LibraryState; boot: BootState; capabilities: Capabilities | null } {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const [boot, setBoot] = useState<BootState>({ status: 'loading' });
   const [capabilities, setCapabilities] = useState<Capabilities | null>(null);
-  const [menuHandler] = useState(() => ({ current: onMenu }));
-  menuHandler.current = onMenu;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: attempt re-runs the boot on "Try again"
   useEffect(() => {
@@ -31,8 +28,9 @@ export function useLibrary(
     setBoot({ status: 'loading' });
     const unsubscribe = api.onEvent((event) => {
       if (!live) return;
-      if (event.type === 'menu') menuHandler.current(event.command);
-      else if (queue) queue.push(event);
+      // Menu commands are the window's, not the library's (App runs them).
+      if (event.type === 'menu') return;
+      if (queue) queue.push(event);
       else store.dispatch(event);
       if (event.type === 'progress' && event.progress.done) {
         perfMark('scan-done', { articles: store.getState().articles.length, queued: !!queue });

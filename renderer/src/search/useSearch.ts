@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { BroadsheetApi } from '../../../shared/contract';
 import type { SearchFilters, SearchResult } from '../../../shared/types';
 import { errorMessage } from '../api';
@@ -41,8 +41,7 @@ export function useSearch(
   const inFlight = useRef(0);
   const lastRoundTripMs = useRef(0);
   const filtersKey = JSON.stringify(filters);
-  const onErrorRef = useRef(onError);
-  onErrorRef.current = onError;
+  const reportError = useEffectEvent(onError);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: filtersKey stands for filters
   useEffect(() => {
@@ -74,7 +73,7 @@ export function useSearch(
           if (ticket !== latest.current) return;
           const message = errorMessage(error);
           setState({ status: 'error', message });
-          onErrorRef.current(message);
+          reportError(message);
         });
     };
     if (inFlight.current === 0 && lastRoundTripMs.current <= QUICK_SEARCH_MS) {

@@ -1,28 +1,31 @@
 import { Modal } from '../app/Modal';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
+import { COMMAND_NAMES, COMMANDS } from './commands';
 
-const SHORTCUTS: { keys: string[]; label: MessageKey }[] = [
-  { keys: ['j'], label: 'shortcutNext' },
-  { keys: ['k'], label: 'shortcutPrev' },
-  { keys: ['↓', '↑', 'Home', 'End'], label: 'shortcutMove' },
-  { keys: ['Enter'], label: 'shortcutOpen' },
-  { keys: ['Space'], label: 'shortcutSpace' },
-  { keys: ['s'], label: 'shortcutStar' },
-  { keys: ['/', 'Ctrl F', '⌘ F'], label: 'shortcutSearch' },
-  { keys: ['Esc'], label: 'shortcutEscape' },
-  { keys: ['v'], label: 'shortcutStarredView' },
-  { keys: ['l'], label: 'shortcutLibrary' },
-  { keys: ['Ctrl +', 'Ctrl −'], label: 'shortcutTextSize' },
-  { keys: ['?'], label: 'shortcutHelp' },
-];
+/** Not a command of the window: the text size follows the host's zoom keys. */
+const TEXT_SIZE_ROW = { keys: ['Ctrl +', 'Ctrl −'], label: 'shortcutTextSize' as MessageKey };
+
+/** One line per label, in the order of the COMMANDS table, keys joined; the help line last. */
+export function shortcutRows(): { keys: string[]; label: MessageKey }[] {
+  const rows: { keys: string[]; label: MessageKey }[] = [];
+  for (const command of COMMAND_NAMES) {
+    const { shown, label } = COMMANDS[command];
+    const row = rows.find((r) => r.label === label);
+    if (row) row.keys.push(...shown);
+    else rows.push({ keys: [...shown], label });
+  }
+  const help = rows.findIndex((r) => r.label === 'shortcutHelp');
+  rows.splice(help < 0 ? rows.length : help, 0, { ...TEXT_SIZE_ROW, keys: [...TEXT_SIZE_ROW.keys] });
+  return rows;
+}
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   return (
     <Modal title={t('shortcutsTitle')} onClose={onClose} className="shortcuts">
       <dl className="shortcut-list">
-        {SHORTCUTS.map((s) => (
+        {shortcutRows().map((s) => (
           <div key={s.label} className="shortcut">
             <dt>
               {s.keys.map((k) => (

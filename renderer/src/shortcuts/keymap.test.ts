@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, COMMANDS } from './commands';
 import { commandForKey, focusKindOf } from './keymap';
+import { shortcutRows } from './ShortcutsDialog';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key: k,
@@ -38,6 +40,44 @@ describe('commandForKey', () => {
     expect(commandForKey(key('Enter'), 'control')).toBeNull();
     expect(commandForKey(key(' '), 'control')).toBeNull();
     expect(commandForKey(key('ArrowDown'), 'reader')).toBeNull();
+  });
+});
+
+describe('the COMMANDS table', () => {
+  it('runs every command by each of its keys, and no two commands share a key', () => {
+    for (const command of COMMAND_NAMES) {
+      for (const binding of COMMANDS[command].keys) {
+        const input = key(binding.key, binding.withModifier ? { ctrlKey: true } : {});
+        expect(commandForKey(input, 'list'), `${command} by ${binding.key}`).toBe(command);
+      }
+    }
+    expect(commandForKey(key('v'), 'other')).toBe('toggle-view');
+    expect(commandForKey(key('l'), 'reader')).toBe('library');
+    expect(commandForKey(key('Escape'), 'control')).toBe('escape');
+    expect(commandForKey(key('End'), 'other')).toBe('end');
+    expect(commandForKey(key('F', { metaKey: true }), 'other')).toBe('search');
+    expect(commandForKey(key('f', { ctrlKey: true, altKey: true }), 'other')).toBeNull();
+    expect(commandForKey(key('x'), 'other')).toBeNull();
+  });
+
+  it('lists every command in the shortcuts dialog, one line per label', () => {
+    const rows = shortcutRows();
+    expect(rows.map((r) => r.label)).toEqual([
+      'shortcutNext',
+      'shortcutPrev',
+      'shortcutMove',
+      'shortcutOpen',
+      'shortcutSpace',
+      'shortcutStar',
+      'shortcutSearch',
+      'shortcutEscape',
+      'shortcutStarredView',
+      'shortcutLibrary',
+      'shortcutTextSize',
+      'shortcutHelp',
+    ]);
+    expect(rows.find((r) => r.label === 'shortcutMove')?.keys).toEqual(['↓', '↑', 'Home', 'End']);
+    expect(rows.find((r) => r.label === 'shortcutSearch')?.keys).toEqual(['/', 'Ctrl F', '⌘ F']);
   });
 });
 

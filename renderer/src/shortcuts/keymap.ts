@@ -1,18 +1,6 @@
-export type Command =
-  | 'next' // j: next headline, opened
-  | 'prev' // k
-  | 'cursor-down' // ArrowDown: move the highlight only
-  | 'cursor-up'
-  | 'home'
-  | 'end'
-  | 'open' // Enter
-  | 'space' // scroll the article, or open the highlighted headline
-  | 'star'
-  | 'search'
-  | 'help'
-  | 'escape'
-  | 'toggle-view'
-  | 'library';
+import { COMMAND_NAMES, COMMANDS, type Command, type KeyBinding } from './commands';
+
+export type { Command };
 
 /** Where the key was pressed: shortcuts must not steal typing or a focused button's own keys. */
 export type FocusKind = 'text' | 'control' | 'list' | 'reader' | 'other';
@@ -33,45 +21,21 @@ export function focusKindOf(target: EventTarget | null): FocusKind {
   return 'other';
 }
 
-/** The command for a key press, or null to let the browser have it. */
-export function commandForKey(input: KeyInput, focus: FocusKind): Command | null {
-  const { key } = input;
-  if ((input.ctrlKey || input.metaKey) && !input.altKey && (key === 'f' || key === 'F')) return 'search';
-  if (input.ctrlKey || input.metaKey || input.altKey) return null;
-  if (focus === 'text') return key === 'Escape' ? 'escape' : null;
-  switch (key) {
-    case 'j':
-      return 'next';
-    case 'k':
-      return 'prev';
-    case 's':
-      return 'star';
-    case '/':
-      return 'search';
-    case '?':
-      return 'help';
-    case 'Escape':
-      return 'escape';
-    case 'v':
-      return 'toggle-view';
-    case 'l':
-      return 'library';
+function matches(binding: KeyBinding, input: KeyInput, focus: FocusKind): boolean {
+  const modified = input.ctrlKey || input.metaKey;
+  if (binding.withModifier) {
+    return modified && !input.altKey && input.key.toLowerCase() === binding.key;
   }
-  // Arrows, Home/End, Enter and Space belong to a focused control or the scrolling article.
-  if (focus !== 'list' && focus !== 'other') return null;
-  switch (key) {
-    case 'ArrowDown':
-      return 'cursor-down';
-    case 'ArrowUp':
-      return 'cursor-up';
-    case 'Home':
-      return 'home';
-    case 'End':
-      return 'end';
-    case 'Enter':
-      return 'open';
-    case ' ':
-      return 'space';
+  if (modified || input.altKey || input.key !== binding.key) return false;
+  if (focus === 'text') return binding.whileTyping === true;
+  if (binding.navigation) return focus === 'list' || focus === 'other';
+  return true;
+}
+
+/** The command for a key press (from the COMMANDS table), or null to let the browser have it. */
+export function commandForKey(input: KeyInput, focus: FocusKind): Command | null {
+  for (const command of COMMAND_NAMES) {
+    if (COMMANDS[command].keys.some((binding) => matches(binding, input, focus))) return command;
   }
   return null;
 }

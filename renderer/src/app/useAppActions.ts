@@ -1,0 +1,138 @@
+// What the window asks of the library on the user's behalf (star, settings, folders, files, links),
+// each with its failure said in a toast. Stable across renders unless the api, the language or the
+// host's capabilities change, so the components they are handed to do not re-render for them.
+
+import { useMemo } from 'react';
+import type { BroadsheetApi } from '../../../shared/contract';
+import type { Settings } from '../../../shared/types';
+import { errorMessage } from '../api';
+import type { Translate } from '../i18n/i18n';
+import type { DropPlan } from '../library/dropPaths';
+import type { ArticleCache } from '../reader/articleCache';
+import { MAX_TEXT_SIZE, MIN_TEXT_SIZE } from '../reader/ReadingPane';
+import { isStarred } from './libraryState';
+import type { LibraryStore } from './libraryStore';
+import type { ToastStore } from './toasts';
+
+export const DEFAULT_TEXT_SIZE = 17;
+
+export interface AppActions {
+  /** Stars or unstars; unstarring finds the entry the library knows (maybe by content). */
+  toggleStar(target: { id: string; contentHash: string }): void;
+  /** Shows the change at once and takes it back if the engine refuses it. */
+  updateSettings(patch: Partial<Settings>): void;
+  changeTextSize(delta: number): void;
+  addFolders(paths: string[]): void;
+  /** The native folder dialog, or the library panel where the host has none. */
+  pickFolders(): void;
+  removeFolder(path: string): void;
+  /** Opens one article file for reading without adding it to the library. */
+  openFile(path: string): void;
+  drop(plan: DropPlan): void;
+  openLink(url: string): void;
+}
+
+export interface AppActionDeps {
+  api: BroadsheetApi;
+  store: LibraryStore;
+  toasts: ToastStore;
+  t: Translate;
+  cache: ArticleCache;
+  folderDialog: boolean;
+  showLibrary: () => void;
+  /** An article opened from a file outside the library is ready to show. */
+  onFileOpened: (id: string) => void;
+}
+
+export function useAppActions(deps: AppActionDeps): AppActions {
+  const { api, store, toasts, t, cache, folderDialog, showLibrary, onFileOpened } = deps;
+  return useMemo(() => {
+    const fail = (key: Parameters<Translate>[0]) => (e: unknown) =>
+      toasts.error(t(key, { message: errorMessage(e) }));
+
+    const updateSettings = (patch: Partial<Settings>) => {
+      const before = store.getState().settings;
+      if (before) store.setSettings({ ...before, ...patch });
+      api
+        .updateSettings(patch)
+        .then((s) => store.setSettings(s))
+        .catch((e: unknown) => {
+          if (before) store.setSettings(before);
+          fail('settingsFailed')(e);
+        });
+    };
+
+    const addFolders = (paths: string[]) => {
+      api
+        .addFolders(paths)
+        .then((result) => {
+          for (const r of result.rejected)
+            toasts.error(t('folderRejected', { path: r.path, reason: r.reason }));
+          if (result.added.length > 0) toasts.show(t('foldersAdded', { count: result.added.length }));
+        })
+        .catch(fail('addFoldersFailed'));
+    };
+
+    const openFile = (path: string) => {
+      api
+        .openFile(path)
+        .then((result) => {
+          if (!result.ok) {
+            toasts.error(t('openFileFailed', { path, reason: result.reason }));
+            return;
+          }
+          cache.put(result.article);
+          onFileOpened(result.article.id);
+        })
+        .catch((e: unknown) => toasts.error(t('openFileFailed', { path, reason: errorMessage(e) })));
+    };
+
+    return {
+      toggleStar(target) {
+        const { stars, starred } = store.getState();
+        const on = isStarred(stars, target);
+        // Unstar the entry the library knows, which may carry an older id (matched by content).
+        const entry = on
+          ? starred.find((s) => s.id === target.id || s.contentHash === target.contentHash)
+          : undefined;
+        api
+          .setStarred(entry?.id ?? target.id, !on)
+          .then((list) => store.setStarred(list))
+          .catch(fail('starFailed'));
+      },
+      updateSettings,
+      changeTextSize(delta) {
+        const current = store.getState().settings?.textSize ?? DEFAULT_TEXT_SIZE;
+        const next = Math.min(MAX_TEXT_SIZE, Math.max(MIN_TEXT_SIZE, current + delta));
+        if (next !== current) updateSettings({ textSize: next });
+      },
+      addFolders,
+      pickFolders() {
+        if (!folderDialog) {
+          showLibrary();
+          return;
+        }
+        api
+          .pickFolders()
+          .then((paths) => {
+            if (paths.length > 0) addFolders(paths);
+          })
+          .catch(fail('addFoldersFailed'));
+      },
+      removeFolder(path) {
+        api.removeFolder(path).catch(fail('removeFolderFailed'));
+      },
+      openFile,
+      drop(plan) {
+        for (const name of plan.unsupported) toasts.error(t('dropNotSupported', { name }));
+        for (const name of plan.unresolved) toasts.error(t('dropNoPath', { name }));
+        if (plan.folders.length > 0) addFolders(plan.folders);
+        const first = plan.articles[0];
+        if (first) openFile(first);
+      },
+      openLink(url) {
+        api.openExternal(url).catch(fail('linkFailed'));
+      },
+    };
+  }, [api, store, toasts, t, cache, folderDialog, showLibrary, onFileOpened]);
+}

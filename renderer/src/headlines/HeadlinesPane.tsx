@@ -1,0 +1,77 @@
+// The headlines side of the window: the view and filter toolbar, the status line, and the list (or
+// why it is empty).
+
+import type { RefObject } from 'react';
+import type { DateFormats } from '../app/formatDates';
+import { useI18n } from '../i18n/I18nContext';
+import type { HeadlineRows } from './groupByDay';
+import { HeadlineList, type HeadlineListHandle } from './HeadlineList';
+import type { HeadlineItem } from './headlineItem';
+import { type Facets, type ListFilter, noFilter } from './listFilter';
+import { isFiltered } from './listStatus';
+import { Toolbar, type View } from './Toolbar';
+
+export interface HeadlinesPaneProps {
+  listRef: RefObject<HeadlineListHandle | null>;
+  view: View;
+  onView: (view: View) => void;
+  starredCount: number;
+  facets: Facets;
+  filter: ListFilter;
+  onFilter: (filter: ListFilter) => void;
+  status: string;
+  /** Shown instead of the list when it is empty for a reason worth saying. */
+  emptyText: string | null;
+  items: readonly HeadlineItem[];
+  grouped: HeadlineRows;
+  searching: boolean;
+  cursorIndex: number;
+  openId: string | null;
+  isStarred: (item: HeadlineItem) => boolean;
+  onOpen: (id: string, at: number) => void;
+  onToggleStar: (item: HeadlineItem) => void;
+  formats: DateFormats;
+}
+
+export function HeadlinesPane(props: HeadlinesPaneProps) {
+  const { t } = useI18n();
+  return (
+    <section className="sidebar" aria-label={t('headlinesLabel')}>
+      <Toolbar
+        view={props.view}
+        onView={props.onView}
+        starredCount={props.starredCount}
+        facets={props.facets}
+        filter={props.filter}
+        onFilter={props.onFilter}
+      />
+      <div className="list-status" role="status">
+        {props.status}
+      </div>
+      {props.emptyText ? (
+        <div className="list-empty">
+          <p>{props.emptyText}</p>
+          {isFiltered(props.filter) && (
+            <button type="button" className="button" onClick={() => props.onFilter(noFilter)}>
+              {t('clearFilters')}
+            </button>
+          )}
+        </div>
+      ) : (
+        <HeadlineList
+          ref={props.listRef}
+          items={props.items}
+          grouped={props.grouped}
+          mode={props.searching ? 'search' : 'headlines'}
+          cursorIndex={props.cursorIndex}
+          openId={props.openId}
+          isStarred={props.isStarred}
+          onOpen={props.onOpen}
+          onToggleStar={props.onToggleStar}
+          formats={props.formats}
+          label={t('headlinesLabel')}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// The line above the headline list (how many, or what the search found) and the message shown in
+// place of an empty list. Pure, in the UI language passed in.
+
+import type { Translate } from '../i18n/i18n';
+import type { SearchState } from '../search/useSearch';
+import type { ListFilter } from './listFilter';
+import type { View } from './Toolbar';
+
+export interface ListSituation {
+  searching: boolean;
+  /** The query as typed. */
+  query: string;
+  search: SearchState;
+  view: View;
+  filter: ListFilter;
+  /** Headlines listed right now. */
+  shown: number;
+  /** Starred entries in the library (the starred view is empty because there are none). */
+  starredCount: number;
+}
+
+export function listStatusText(s: ListSituation, t: Translate): string {
+  if (s.searching) {
+    const { search } = s;
+    if (search.status === 'searching' && !search.previous) return t('searching');
+    if (search.status === 'error') return t('searchFailed', { message: search.message });
+    const total = search.status === 'done' ? search.result.total : 0;
+    let text = total === 1 ? t('searchOneResult') : t('searchResults', { count: total });
+    if (search.status === 'done' && total > search.result.matches.length) {
+      text += ` · ${t('searchShowing', { shown: search.result.matches.length })}`;
+    }
+    if (search.status === 'done' && search.result.notice) text += ` · ${search.result.notice}`;
+    return text;
+  }
+  if (s.view === 'starred') return t('starredCount', { count: s.shown });
+  return s.shown === 1 ? t('articleCountOne') : t('articleCount', { count: s.shown });
+}
+
+export function isFiltered(filter: ListFilter): boolean {
+  return filter.facet !== null || filter.range !== 'any';
+}
+
+/** Why the list is empty, or null when it is not (or when an empty list needs no words). */
+export function listEmptyText(s: ListSituation, t: Translate): string | null {
+  if (s.shown > 0) return null;
+  if (s.searching) return s.search.status === 'done' ? t('searchNoResults', { query: s.query.trim() }) : null;
+  if (s.view === 'starred' && s.starredCount === 0) return t('noStarred');
+  if (isFiltered(s.filter)) return t('noArticlesFilter');
+  return null;
+}

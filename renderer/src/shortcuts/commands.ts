@@ -1,0 +1,138 @@
+// Every command of the window in one table (Excalidraw's actions are the model): what it does, the
+// keys that run it, and how the shortcuts list shows it. The keymap reads the keys from here, the
+// shortcuts dialog the labels, and the app runs `perform` for keys and menu items alike.
+
+import type { MessageKey } from '../i18n/i18n';
+
+/** What commands can do to the window (the app's actions, see app/useAppActions). */
+export interface CommandContext {
+  /** Move the highlight one headline; `open` also opens it. */
+  moveHeadline(delta: 1 | -1, open: boolean): void;
+  /** Move the highlight to the first or last headline. */
+  jumpHeadline(to: 'home' | 'end'): void;
+  openHighlighted(): void;
+  /** Scroll the open article a page, or go on to the next one at its end. */
+  pageArticle(): void;
+  toggleCurrentStar(): void;
+  focusSearch(): void;
+  showShortcuts(): void;
+  showLibrary(): void;
+  toggleStarredView(): void;
+  clearSearch(): void;
+}
+
+export interface KeyBinding {
+  /** KeyboardEvent.key. */
+  key: string;
+  /** Held with Ctrl or ⌘ (not Alt), the key letter in either case; works even in a text field. */
+  withModifier?: true;
+  /** Also while typing in a text field. */
+  whileTyping?: true;
+  /**
+   * Only when the headline list (or nothing in particular) has the focus: otherwise the key
+   * belongs to a focused button or to the scrolling article.
+   */
+  navigation?: true;
+}
+
+export interface CommandSpec {
+  perform(context: CommandContext): void;
+  keys: readonly KeyBinding[];
+  /** The keys as the shortcuts list shows them. */
+  shown: readonly string[];
+  /** The shortcuts list's description; commands with the same label share one line. */
+  label: MessageKey;
+}
+
+const TABLE = {
+  next: {
+    perform: (c) => c.moveHeadline(1, true),
+    keys: [{ key: 'j' }],
+    shown: ['j'],
+    label: 'shortcutNext',
+  },
+  prev: {
+    perform: (c) => c.moveHeadline(-1, true),
+    keys: [{ key: 'k' }],
+    shown: ['k'],
+    label: 'shortcutPrev',
+  },
+  'cursor-down': {
+    perform: (c) => c.moveHeadline(1, false),
+    keys: [{ key: 'ArrowDown', navigation: true }],
+    shown: ['↓'],
+    label: 'shortcutMove',
+  },
+  'cursor-up': {
+    perform: (c) => c.moveHeadline(-1, false),
+    keys: [{ key: 'ArrowUp', navigation: true }],
+    shown: ['↑'],
+    label: 'shortcutMove',
+  },
+  home: {
+    perform: (c) => c.jumpHeadline('home'),
+    keys: [{ key: 'Home', navigation: true }],
+    shown: ['Home'],
+    label: 'shortcutMove',
+  },
+  end: {
+    perform: (c) => c.jumpHeadline('end'),
+    keys: [{ key: 'End', navigation: true }],
+    shown: ['End'],
+    label: 'shortcutMove',
+  },
+  open: {
+    perform: (c) => c.openHighlighted(),
+    keys: [{ key: 'Enter', navigation: true }],
+    shown: ['Enter'],
+    label: 'shortcutOpen',
+  },
+  space: {
+    perform: (c) => c.pageArticle(),
+    keys: [{ key: ' ', navigation: true }],
+    shown: ['Space'],
+    label: 'shortcutSpace',
+  },
+  star: {
+    perform: (c) => c.toggleCurrentStar(),
+    keys: [{ key: 's' }],
+    shown: ['s'],
+    label: 'shortcutStar',
+  },
+  search: {
+    perform: (c) => c.focusSearch(),
+    keys: [{ key: '/' }, { key: 'f', withModifier: true }],
+    shown: ['/', 'Ctrl F', '⌘ F'],
+    label: 'shortcutSearch',
+  },
+  escape: {
+    perform: (c) => c.clearSearch(),
+    keys: [{ key: 'Escape', whileTyping: true }],
+    shown: ['Esc'],
+    label: 'shortcutEscape',
+  },
+  'toggle-view': {
+    perform: (c) => c.toggleStarredView(),
+    keys: [{ key: 'v' }],
+    shown: ['v'],
+    label: 'shortcutStarredView',
+  },
+  library: {
+    perform: (c) => c.showLibrary(),
+    keys: [{ key: 'l' }],
+    shown: ['l'],
+    label: 'shortcutLibrary',
+  },
+  help: {
+    perform: (c) => c.showShortcuts(),
+    keys: [{ key: '?' }],
+    shown: ['?'],
+    label: 'shortcutHelp',
+  },
+} satisfies Record<string, CommandSpec>;
+
+export type Command = keyof typeof TABLE;
+
+export const COMMANDS: Readonly<Record<Command, CommandSpec>> = TABLE;
+
+export const COMMAND_NAMES = Object.keys(COMMANDS) as Command[];
