@@ -22,7 +22,7 @@ import { parseQuery } from '../search/parseQuery';
 import { boundMs } from '../search/SearchIndex';
 import { findRanges, makeSnippet } from '../search/snippet';
 import { backupStamp } from '../store/userDataFile';
-import { keyRangeBetween, keyRangeOf } from './dateKey';
+import { ALL_KEYS, keyRangeBetween, keyRangeOf } from './dateKey';
 import { articleTokens, planClause } from './ftsTokens';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
 import { foldArticle, packFields, unpackFields } from './storedText';
@@ -87,7 +87,6 @@ export function isDamage(error: unknown): boolean {
 }
 
 interface ArticleRow {
-  key: number;
   id: string;
   path: string;
   root: string;
@@ -109,7 +108,7 @@ interface ArticleRow {
 }
 
 const SUMMARY_COLUMNS =
-  'key, id, path, root, content_hash, title, date, date_source, author, categories, images, chars, ' +
+  'id, path, root, content_hash, title, date, date_source, author, categories, images, chars, ' +
   'excerpt, body_format, mtime_ms, size, degraded, problems';
 
 function rowToSummary(row: ArticleRow): ArticleSummary {
@@ -291,7 +290,7 @@ export class LibraryDb {
 
   private removeArticle(path: string): void {
     const s = this.statements;
-    const row = s.keyOfPath.get(path) as { key: number; categories: string } | undefined;
+    const row = s.keyOfPath.get(path) as { key: bigint; categories: string } | undefined;
     if (!row) return;
     s.deleteArticle.run(row.key);
     for (const c of new Set(JSON.parse(row.categories) as string[])) s.deleteCategory.run(c, row.key);
@@ -300,20 +299,20 @@ export class LibraryDb {
   }
 
   /** The first free key of the date's slot range (see dateKey.ts). */
-  private freeKey(dateMs: number): number {
+  private freeKey(dateMs: number): bigint {
     const { lo, hi } = keyRangeOf(dateMs);
-    const top = (this.statements.maxKeyIn.get(lo, hi) as { k: number | null }).k;
+    const top = (this.statements.maxKeyIn.get(lo, hi) as { k: bigint | null }).k;
     if (top === null) return lo;
-    if (top < hi) return top + 1;
+    if (top < hi) return top + 1n;
     // Every slot up to the top is taken once: look for a hole left by a removal.
-    const taken = (this.statements.keysIn.all(lo, hi) as { key: number }[]).map((r) => r.key);
+    const taken = (this.statements.keysIn.all(lo, hi) as { key: bigint }[]).map((r) => r.key);
     let expected = lo;
     for (const k of taken) {
       if (k > expected) return expected;
-      expected = k + 1;
+      expected = k + 1n;
     }
     throw new Error(
-      `More than ${hi - lo + 1} articles carry the same date (${new Date(dateMs).toISOString()}).`,
+      `More than ${hi - lo + 1n} articles carry the same date (${new Date(dateMs).toISOString()}).`,
     );
   }
 
@@ -390,11 +389,8 @@ export class LibraryDb {
     const filters = query.filters ?? {};
     const fromMs = boundMs(filters.from, false, 'from', notices);
     const toMs = boundMs(filters.to, true, 'to', notices);
-    const range =
-      fromMs === undefined && toMs === undefined
-        ? { lo: -Number.MAX_SAFE_INTEGER, hi: Number.MAX_SAFE_INTEGER }
-        : keyRangeBetween(fromMs, toMs);
-    const params: Record<string, string | number> = { lo: range.lo, hi: range.hi };
+    const range = fromMs === undefined && toMs === undefined ? ALL_KEYS : keyRangeBetween(fromMs, toMs);
+    const params: Record<string, string | bigint> = { lo: range.lo, hi: range.hi };
     const table = main.length ? 'text_index' : 'char_index';
     const where = [`${table} MATCH @expr`, 'rowid BETWEEN @lo AND @hi'];
     params.expr = main.length ? main.join(' AND ') : unigram.join(' AND ');
@@ -425,24 +421,25 @@ export class LibraryDb {
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     const isStarred = filters.starredOnly ? (ctx.isStarred ?? (() => false)) : null;
     let total: number;
-    let pageKeys: number[];
+    let pageKeys: bigint[];
     if (verify.length === 0 && !isStarred) {
       total = (this.db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(params) as { n: number }).n;
       pageKeys =
         limit === 0 || offset >= total
           ? []
           : (
-              this.db.prepare(`${sql} LIMIT @limit OFFSET @offset`).all({ ...params, limit, offset }) as {
-                key: number;
-              }[]
+              this.db
+                .prepare(`${sql} LIMIT @limit OFFSET @offset`)
+                .safeIntegers(true)
+                .all({ ...params, limit, offset }) as { key: bigint }[]
             ).map((r) => r.key);
     } else {
       // Some clauses need the text (or the stars) to decide: walk every candidate, newest first.
       total = 0;
       pageKeys = [];
       const s = this.statements;
-      for (const row of this.db.prepare(sql).iterate(params)) {
-        const key = (row as { key: number }).key;
+      for (const row of this.db.prepare(sql).safeIntegers(true).iterate(params)) {
+        const key = (row as { key: bigint }).key;
         if (isStarred && !isStarred((s.idOfKey.get(key) as { id: string }).id)) continue;
         if (verify.length) {
           const r = s.textOfKey.get(key) as ArticleRow;
@@ -457,7 +454,7 @@ export class LibraryDb {
     return finish(total, matches);
   }
 
-  private toMatch(key: number, matchers: ClauseMatcher[]): SearchMatch {
+  private toMatch(key: bigint, matchers: ClauseMatcher[]): SearchMatch {
     const row = this.statements.textOfKey.get(key) as ArticleRow;
     const fields = searchable(row);
     const record = foldArticle(fields);
@@ -548,7 +545,7 @@ function prepare(db: Database.Database) {
     failuresWithin: db.prepare('SELECT * FROM failed_files WHERE path >= ? AND path < ? ORDER BY path'),
     anyPathBetween: db.prepare('SELECT 1 FROM articles WHERE path >= ? AND path < ? LIMIT 1'),
     anyPathFrom: db.prepare('SELECT 1 FROM articles WHERE path >= ? LIMIT 1'),
-    keyOfPath: db.prepare('SELECT key, categories FROM articles WHERE path = ?'),
+    keyOfPath: db.prepare('SELECT key, categories FROM articles WHERE path = ?').safeIntegers(true),
     deleteArticle: db.prepare('DELETE FROM articles WHERE key = ?'),
     deleteCategory: db.prepare('DELETE FROM categories WHERE category = ? AND key = ?'),
     deleteText: db.prepare('DELETE FROM text_index WHERE rowid = ?'),
@@ -558,13 +555,13 @@ function prepare(db: Database.Database) {
       'INSERT OR REPLACE INTO failed_files (path, root, mtime_ms, size, problems) VALUES (?, ?, ?, ?, ?)',
     ),
     insertArticle: db.prepare(
-      `INSERT INTO articles (${SUMMARY_COLUMNS}, body) VALUES (@key, @id, @path, @root, @content_hash, @title, @date, @date_source, @author, @categories, @images, @chars, @excerpt, @body_format, @mtime_ms, @size, @degraded, @problems, @body)`,
+      `INSERT INTO articles (key, ${SUMMARY_COLUMNS}, body) VALUES (@key, @id, @path, @root, @content_hash, @title, @date, @date_source, @author, @categories, @images, @chars, @excerpt, @body_format, @mtime_ms, @size, @degraded, @problems, @body)`,
     ),
     insertCategory: db.prepare('INSERT OR IGNORE INTO categories (category, key) VALUES (?, ?)'),
     insertText: db.prepare('INSERT INTO text_index (rowid, tokens) VALUES (?, ?)'),
     insertChars: db.prepare('INSERT INTO char_index (rowid, units) VALUES (?, ?)'),
-    maxKeyIn: db.prepare('SELECT max(key) AS k FROM articles WHERE key BETWEEN ? AND ?'),
-    keysIn: db.prepare('SELECT key FROM articles WHERE key BETWEEN ? AND ? ORDER BY key'),
+    maxKeyIn: db.prepare('SELECT max(key) AS k FROM articles WHERE key BETWEEN ? AND ?').safeIntegers(true),
+    keysIn: db.prepare('SELECT key FROM articles WHERE key BETWEEN ? AND ? ORDER BY key').safeIntegers(true),
     byId: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE id = ?`),
     byPath: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE path = ?`),
     page: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY key DESC LIMIT ? OFFSET ?`),
