@@ -9,6 +9,7 @@ import { type CliIO, type Command, UsageError } from './io';
 /** Command name -> its module, imported on first use. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./commands/scan')).scan,
+  index: async () => (await import('./commands/index')).index,
   show: async () => (await import('./commands/show')).show,
   search: async () => (await import('./commands/search')).search,
   watch: async () => (await import('./commands/watch')).watch,
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 const SUMMARIES = [
   'scan DIR... [--json] [--time-zone ZONE]   every article and problem, newest first',
+  'index DIR... [--data-dir DIR] [--json]    bring the library database up to date',
   'show DIR PATH_OR_ID [--json]              one article: metadata, body HTML and text',
   'search DIR QUERY [--json] [--limit N]     full-text search',
   'watch DIR [--json]                        follow changes as they happen',

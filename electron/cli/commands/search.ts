@@ -1,12 +1,13 @@
 // `broadsheet search DIR QUERY [--json] [--limit N]` and
-// `broadsheet search DIR --queries FILE --json` (one query a line).
+// `broadsheet search DIR --queries FILE --json` (one query a line). Answered from the library
+// database after bringing it up to date with DIR (only changed files are read), newest first.
 
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defaultDataDir } from '../../engine/dataDir';
-import { openLibrary } from '../../engine/library/openLibrary';
 import { field, jsonLine } from '../cleanOutput';
 import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
+import { openUpdatedDb } from '../libraryDatabase';
 
 const USAGE =
   'usage: broadsheet search DIR QUERY [--json] [--limit N] [--data-dir DIR]\n' +
@@ -48,18 +49,22 @@ export const search: Command = async (argv, io) => {
     queries = [words.join(' ')];
   }
 
-  const library = await openLibrary({
-    dataDir: values['data-dir'] ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env),
-    roots: [resolve(io.cwd, dir)],
-    persistRoots: false,
-    watch: false,
-  });
+  const root = resolve(io.cwd, dir);
+  const dataDir = values['data-dir'] ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env);
+  const { db, summary } = await openUpdatedDb(io, dataDir, [root], { progress: false });
   try {
-    await library.whenIdle();
+    for (const p of summary.folderProblems) io.err(`${field(p.path)}: ${field(p.message)}\n`);
+    if (!summary.complete && io.signal.aborted) {
+      io.err('Search interrupted while bringing the library database up to date.\n');
+      return 130;
+    }
     const results = [];
     for (const text of queries) {
       const started = performance.now();
-      const result = await library.call('search', { text, limit: limit ?? Number.MAX_SAFE_INTEGER });
+      const result = db.search(
+        { text, limit: limit ?? Number.MAX_SAFE_INTEGER },
+        { within: [root], snippets: !values.json },
+      );
       const elapsedMs = Math.round((performance.now() - started) * 1000) / 1000;
       results.push({ ...result, elapsedMs });
     }
@@ -79,7 +84,7 @@ export const search: Command = async (argv, io) => {
     }
     return 0;
   } finally {
-    await library.close();
+    db.close();
   }
 };
 

@@ -60,6 +60,8 @@ export interface DbSearchContext {
   isStarred?: (id: string) => boolean;
   /** Only articles under these folders (absolute paths). */
   within?: string[];
+  /** False: matches without snippets (their text is not even read). */
+  snippets?: boolean;
 }
 
 /** What happened when the file was opened, for the user to be told. */
@@ -450,12 +452,24 @@ export class LibraryDb {
         total++;
       }
     }
-    const matches = pageKeys.map((key) => this.toMatch(key, matchers));
+    const matches = pageKeys.map((key) => this.toMatch(key, matchers, ctx.snippets !== false));
     return finish(total, matches);
   }
 
-  private toMatch(key: bigint, matchers: ClauseMatcher[]): SearchMatch {
+  private toMatch(key: bigint, matchers: ClauseMatcher[], snippets: boolean): SearchMatch {
     const row = this.statements.textOfKey.get(key) as ArticleRow;
+    if (!snippets) {
+      return {
+        id: row.id,
+        path: row.path,
+        title: row.title,
+        date: row.date,
+        titleHighlights: [],
+        snippet: '',
+        snippetHighlights: [],
+        score: 0,
+      };
+    }
     const fields = searchable(row);
     const record = foldArticle(fields);
     const titleHighlights: HighlightRange[] = findRanges(record.folded, 0, record.titleLen, matchers);
