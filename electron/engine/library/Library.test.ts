@@ -197,12 +197,14 @@ describe('Library', () => {
     await (await openLib()).close();
     open.splice(0);
     const events: LibraryEvent[] = [];
-    const library = await Library.open({
-      dataDir,
-      roots: [archive],
-      watch: true,
-      onEventForBench: (e) => events.push(e),
-    });
+    const library = await Library.open(
+      {
+        dataDir,
+        roots: [archive],
+        watch: true,
+      },
+      (e) => events.push(e),
+    );
     open.push(library);
     // Open, but not finished: the first event already listed every cached article.
     expect(events[0]).toMatchObject({ type: 'articles-upserted' });

@@ -1,10 +1,15 @@
 // The live library: scans the roots, follows them with the watcher, keeps the search index and
 // the stars in step, and answers the window's requests. One instance serves the Electron app (in a
 // worker thread), the dev-web bridge and the CLI.
+//
+// Over 400 lines because it is the facade that owns the library's state and its one request table;
+// the parts that need no state of their own live beside it: LibraryScans (scanning), warmStart
+// (the cache), rootFolders (which folders and files may be opened), LibraryState (the list and the
+// problems), reconcileStartup (the scan against the watcher's baseline).
 
 import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, normalize, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type {
   AddFoldersResult,
   EngineMethod,
@@ -20,29 +25,32 @@ import type {
   ListedArticle,
   Problem,
   RootInfo,
-  ScanProgress,
   SearchQuery,
   SearchResult,
   Settings,
   StarredEntry,
 } from '../../../shared/types';
-import { isArticleFileName } from '../parse/articleFiles';
 import { articleIdForPath, toListed, toSummary } from '../parse/ids';
 import type { ParseOptions } from '../parse/parseArticle';
 import { readArticleFile } from '../parse/readArticleFile';
-import { type ScannedArticle, scanLibrary } from '../scan/scanLibrary';
+import type { ScannedArticle } from '../scan/scanLibrary';
 import { SearchIndex } from '../search/SearchIndex';
 import type { CachedArticle } from '../store/cacheFormat';
-import { LibraryCache, type OpenCache } from '../store/LibraryCache';
 import { SettingsStore } from '../store/SettingsStore';
 import { StarStore } from '../store/StarStore';
 import { LibraryWatcher, type WatchChange } from '../watch/LibraryWatcher';
+import { LibraryScans, type ScanHost } from './LibraryScans';
 import type { EngineRequests, LibraryService, LibraryServiceOptions } from './LibraryService';
 import { isInsideRoot, LibraryState } from './LibraryState';
 import { reconcileStartup } from './reconcileStartup';
-
-/** Bump when parsing changes what an article looks like: cached articles are then re-parsed. */
-export const ENGINE_VERSION = 'engine-3';
+import { checkArticleFile, checkNewFolder } from './rootFolders';
+import {
+  type CachedHeadlines,
+  loadCachedIndex,
+  openCachedHeadlines,
+  saveWarmStart,
+  summaryOfCached,
+} from './warmStart';
 
 export interface LibraryOptions extends LibraryServiceOptions {
   /**
@@ -55,8 +63,6 @@ export interface LibraryOptions extends LibraryServiceOptions {
   watch?: boolean;
   /** Read and write the warm-start cache. */
   cache?: boolean;
-  /** Receives events from the very start of open() (benchmarks time the warm start with it). */
-  onEventForBench?: (event: LibraryEvent) => void;
 }
 
 type Listener = (event: LibraryEvent) => void;
@@ -68,17 +74,18 @@ export class Library implements LibraryService {
   private index = new SearchIndex();
   private readonly events = new EventEmitter();
   private roots: RootInfo[] = [];
-  private progress: ScanProgress = { found: 0, parsed: 0, done: true };
   private starred: StarredEntry[] = [];
   private starredIds = new Set<string>();
   private watcher: LibraryWatcher | null = null;
-  private readonly scans = new Map<string, AbortController>();
+  private readonly scans = new LibraryScans(this.scanHost());
   private saveTimer: NodeJS.Timeout | null = null;
   private problemsTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly storeWarnings: Problem[] = [];
-  /** What the last scans did: files parsed, and files taken unchanged from the cache. */
-  readonly scanStats = { parsed: 0, unchanged: 0 };
+  /** What the scans did: files parsed, and files taken unchanged from the cache. */
+  get scanStats(): { parsed: number; unchanged: number } {
+    return this.scans.stats;
+  }
   /** Settles once the search index holds every listed article (loaded from the cache or empty). */
   private indexLoaded: Promise<void> = Promise.resolve();
   /**
@@ -94,13 +101,18 @@ export class Library implements LibraryService {
     private readonly stars: StarStore,
   ) {
     this.events.setMaxListeners(0);
-    if (options.onEventForBench) this.events.on('event', options.onEventForBench);
   }
 
-  static async open(options: LibraryOptions): Promise<Library> {
+  /**
+   * `listener` hears every event from the very start, before open() resolves: a warm start lists
+   * its cached headlines during open() (what the window's first paint waits for, and what the
+   * library bench times).
+   */
+  static async open(options: LibraryOptions, listener?: Listener): Promise<Library> {
     const settings = await SettingsStore.open(options.dataDir);
     const stars = await StarStore.open(options.dataDir);
     const library = new Library(options, settings, stars);
+    if (listener) library.onEvent(listener);
     await library.start();
     return library;
   }
@@ -126,11 +138,11 @@ export class Library implements LibraryService {
       }
     }
     this.roots = roots.map((path) => ({ path, status: 'scanning', articleCount: 0 }));
-    this.progress = { found: 0, parsed: 0, done: roots.length === 0 };
+    this.scans.reset(roots.length);
 
     // Headlines first: the cached summaries are a fraction of the cache and are listed at once;
     // the search index (most of the cache) is loaded after open() has returned.
-    const cache = this.options.cache === false ? null : await this.loadCachedSummaries(roots);
+    const cache = this.options.cache === false ? null : await this.listCachedHeadlines(roots);
     await this.resolveStars();
     let indexDone = () => {};
     this.indexLoaded = new Promise<void>((resolve) => {
@@ -151,12 +163,16 @@ export class Library implements LibraryService {
 
   private async finishStart(
     roots: string[],
-    cache: { file: OpenCache; articles: CachedArticle[] } | null,
+    cache: CachedHeadlines | null,
     indexDone: () => void,
   ): Promise<void> {
     let cached: Map<string, CachedArticle> | null = null;
     try {
-      if (cache) cached = await this.loadCachedIndex(cache.file, cache.articles);
+      const loaded = cache ? await loadCachedIndex(cache) : null;
+      if (loaded) {
+        this.index = loaded.index;
+        cached = loaded.byPath;
+      }
     } finally {
       indexDone();
     }
@@ -200,21 +216,18 @@ export class Library implements LibraryService {
   /** Resolves once every scan started so far has finished (CLI and tests). */
   async whenIdle(): Promise<void> {
     await this.started;
-    while (this.pendingScans.size > 0) await Promise.all([...this.pendingScans]);
+    await this.scans.idle();
   }
-
-  private readonly pendingScans = new Set<Promise<void>>();
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.started.catch(() => undefined);
-    for (const controller of this.scans.values()) controller.abort();
-    await Promise.allSettled([...this.pendingScans]);
+    await this.scans.stopAll();
     await this.watcher?.close();
     if (this.saveTimer) clearTimeout(this.saveTimer);
     if (this.problemsTimer) clearTimeout(this.problemsTimer);
-    if (this.options.cache !== false && this.progress.done) await this.saveCache();
+    if (this.options.cache !== false && this.scans.progress.done) await this.saveCache();
     this.events.removeAllListeners();
   }
 
@@ -269,7 +282,7 @@ export class Library implements LibraryService {
   private snapshot(): LibrarySnapshot {
     return {
       roots: this.rootInfos(),
-      progress: this.progress,
+      progress: this.scans.progress,
       articles: this.listed(),
       problems: this.allProblems(),
       starred: this.starred,
@@ -327,39 +340,15 @@ export class Library implements LibraryService {
   private async addFolders(paths: string[]): Promise<AddFoldersResult> {
     const result: AddFoldersResult = { added: [], rejected: [] };
     for (const raw of paths) {
-      if (!isAbsolute(raw)) {
-        result.rejected.push({ path: raw, reason: 'Not an absolute path to a folder.' });
+      const check = await checkNewFolder(
+        raw,
+        this.roots.map((r) => r.path),
+      );
+      if (!check.ok) {
+        result.rejected.push({ path: check.path, reason: check.reason });
         continue;
       }
-      const trimmed = raw.length > 1 && raw.endsWith(sep) ? raw.slice(0, -1) : raw;
-      if (normalize(trimmed) !== trimmed) {
-        result.rejected.push({
-          path: raw,
-          reason: 'Not a plain path to a folder: it has "." or ".." parts.',
-        });
-        continue;
-      }
-      const path = resolve(raw);
-      const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
-      if (info instanceof Error) {
-        result.rejected.push({ path, reason: describeFsError(info, 'folder') });
-        continue;
-      }
-      if (!info.isDirectory()) {
-        result.rejected.push({ path, reason: 'This is a file, not a folder. Drop a folder of articles.' });
-        continue;
-      }
-      const container = this.roots.find((r) => isInsideRoot(path, r.path));
-      if (container) {
-        result.rejected.push({
-          path,
-          reason:
-            container.path === path
-              ? 'This folder is already in the library.'
-              : `This folder is already in the library as part of ${container.path}.`,
-        });
-        continue;
-      }
+      const { path } = check;
       // A new folder that contains existing roots replaces them, so no article is listed twice.
       for (const inner of this.roots.filter((r) => isInsideRoot(r.path, path))) {
         await this.removeFolder(inner.path);
@@ -379,7 +368,7 @@ export class Library implements LibraryService {
   private async removeFolder(path: string): Promise<void> {
     const root = this.roots.find((r) => r.path === path);
     if (!root) throw new Error(`${path} is not one of the library's folders.`);
-    this.scans.get(path)?.abort();
+    this.scans.abort(path);
     this.roots = this.roots.filter((r) => r.path !== path);
     await this.watcher?.removeRoot(path);
     const ids = this.state
@@ -395,20 +384,8 @@ export class Library implements LibraryService {
   }
 
   private async openFile(path: string): Promise<OpenFileResult> {
-    if (!isAbsolute(path)) return { ok: false, reason: 'Not an absolute path to a file.' };
-    // `/lib/../etc/passwd.md` is a trick, not a typo: refused rather than normalized.
-    if (normalize(path) !== path) {
-      return { ok: false, reason: 'Not a plain path to a file: it has "." or ".." parts.' };
-    }
-    if (!isArticleFileName(basename(path))) {
-      return {
-        ok: false,
-        reason: `${basename(path)} is not an article file (.md, .markdown, .txt, .html, .htm).`,
-      };
-    }
-    const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
-    if (info instanceof Error) return { ok: false, reason: describeFsError(info, 'file') };
-    if (!info.isFile()) return { ok: false, reason: 'This is not a regular file.' };
+    const check = await checkArticleFile(path);
+    if (!check.ok) return { ok: false, reason: check.reason };
     const outcome = await readArticleFile(path, dirname(path), this.parseOptions());
     if (!outcome.article) {
       return { ok: false, reason: outcome.problems[0]?.message ?? 'The file could not be read.' };
@@ -448,105 +425,28 @@ export class Library implements LibraryService {
     cached: Map<string, CachedArticle> | null,
     baselineTaken?: Promise<void>,
   ): Promise<void> {
-    const run = this.runScan(roots, cached, baselineTaken).finally(() => this.pendingScans.delete(run));
-    this.pendingScans.add(run);
-    return run;
+    return this.scans.start(roots, cached, baselineTaken);
   }
 
-  /** `baselineTaken`: the scan ran beside the watcher's baseline walk; reconcile once both end. */
-  private async runScan(
-    roots: string[],
-    cached: Map<string, CachedArticle> | null,
-    baselineTaken?: Promise<void>,
-  ): Promise<void> {
-    const controller = new AbortController();
-    for (const root of roots) {
-      this.scans.get(root)?.abort();
-      this.scans.set(root, controller);
-      this.markRoot(root, 'scanning');
-      this.state.clearProblemsUnder(root);
-    }
-    const seen = new Set<string>();
-    const base = {
-      found: this.progress.done ? 0 : this.progress.found,
-      parsed: this.progress.done ? 0 : this.progress.parsed,
+  /** What a scan changes, and what it is told. */
+  private scanHost(): ScanHost {
+    return {
+      state: this.state,
+      isClosed: () => this.closed,
+      parseOptions: () => this.parseOptions(),
+      upsert: (scanned) => this.upsert(scanned),
+      removeIds: (ids) => this.removeIds(ids),
+      rootStatus: (root) => this.roots.find((r) => r.path === root)?.status,
+      markRoot: (root, status, message) => this.markRoot(root, status, message),
+      emit: (event) => this.emit(event),
+      scheduleProblems: () => this.scheduleProblems(),
+      reconcileWithWatcher: (roots) => this.reconcileWithWatcher(roots),
+      scanFinished: async () => {
+        this.scheduleProblems();
+        await this.resolveStars();
+        this.scheduleCacheSave(0);
+      },
     };
-    try {
-      for await (const batch of scanLibrary(roots, {
-        includeText: true,
-        parse: this.parseOptions(),
-        signal: controller.signal,
-        isUnchanged: cached
-          ? (path, mtimeMs, size) => {
-              const hit = cached.get(path);
-              // A degraded article comes with its problems (the Library panel lists them); one
-              // without (a cache from before they were kept) is parsed again to find them.
-              if (hit === undefined || (hit.degraded && !hit.problems)) return false;
-              return hit.mtimeMs === mtimeMs && hit.size === size;
-            }
-          : undefined,
-      })) {
-        if (controller.signal.aborted || this.closed) return;
-        let restored = false;
-        for (const path of batch.unchanged) {
-          seen.add(path);
-          const problems = cached?.get(path)?.problems;
-          if (problems?.length) restored = this.state.setProblems(path, problems) || restored;
-        }
-        this.scanStats.unchanged += batch.unchanged.length;
-        this.scanStats.parsed += batch.articles.length;
-        const upserted: ArticleSummary[] = [];
-        for (const scanned of batch.articles) {
-          seen.add(scanned.path);
-          upserted.push(this.upsert(scanned));
-          this.state.setProblems(scanned.path, []);
-        }
-        for (const problem of batch.problems) {
-          seen.add(problem.path);
-          this.state.addProblem(problem);
-        }
-        // Problems of listed-but-degraded articles arrive with the batch too (same path).
-        this.progress = {
-          found: base.found + batch.progress.found,
-          parsed: base.parsed + batch.progress.parsed,
-          done: false,
-        };
-        if (upserted.length) this.emit({ type: 'articles-upserted', articles: upserted.map(toListed) });
-        this.emit({ type: 'progress', progress: this.progress });
-        if (batch.problems.length || restored) this.scheduleProblems();
-      }
-      // Files that were in the cache (or listed before) but are no longer on disk.
-      const gone: string[] = [];
-      for (const root of roots) {
-        for (const id of this.state.idsUnder(root)) {
-          const a = this.state.get(id);
-          if (a && !seen.has(a.path)) gone.push(id);
-        }
-      }
-      this.removeIds(gone);
-      if (baselineTaken) {
-        await baselineTaken;
-        if (controller.signal.aborted || this.closed) return;
-        await this.reconcileWithWatcher(roots);
-      }
-    } catch (error) {
-      for (const root of roots) this.markRoot(root, 'error', (error as Error).message);
-      throw error;
-    } finally {
-      for (const root of roots) if (this.scans.get(root) === controller) this.scans.delete(root);
-    }
-    if (controller.signal.aborted || this.closed) return;
-    for (const root of roots) {
-      const info = this.roots.find((r) => r.path === root);
-      if (info && info.status === 'scanning') this.markRoot(root, 'ready');
-    }
-    if (this.scans.size === 0) {
-      this.progress = { ...this.progress, done: true };
-      this.emit({ type: 'progress', progress: this.progress });
-    }
-    this.scheduleProblems();
-    await this.resolveStars();
-    this.scheduleCacheSave(0);
   }
 
   private upsert(scanned: ScannedArticle | Article): ArticleSummary {
@@ -679,7 +579,7 @@ export class Library implements LibraryService {
     const resolved = await this.stars.resolve({
       byId: (id) => this.state.get(id),
       byContentHash: (hash) => this.state.allByContentHash(hash),
-      complete: this.progress.done,
+      complete: this.scans.progress.done,
       byPath: (path) => {
         const id = this.idForPath(path);
         return id ? this.state.get(id) : undefined;
@@ -693,58 +593,13 @@ export class Library implements LibraryService {
 
   // ---- cache -------------------------------------------------------------------------------
 
-  /** Lists the cached articles; the open cache is kept for loadCachedIndex. Null: full scan. */
-  private async loadCachedSummaries(
-    roots: string[],
-  ): Promise<{ file: OpenCache; articles: CachedArticle[] } | null> {
-    const opened = await LibraryCache.open(this.options.dataDir, roots, ENGINE_VERSION).catch(() => null);
-    if (!opened?.cache) return null;
-    const file = opened.cache;
-    try {
-      // Without an index, every file would have to be parsed again anyway.
-      if (!file.hasSearchIndex) throw new Error('no index');
-      const articles = await file.summaries();
-      for (const a of articles) {
-        if (a.problems === undefined) this.state.upsert(a);
-        else {
-          const { problems: _, ...summary } = a;
-          this.state.upsert(summary);
-        }
-      }
-      this.emit({ type: 'articles-upserted', articles: this.listed() });
-      return { file, articles };
-    } catch {
-      await file.close().catch(() => undefined);
-      return null;
-    }
-  }
-
-  /**
-   * The cached index, if it matches the cached summaries: then files whose mtime and size are
-   * unchanged are not parsed again. Null: every file is parsed (the listed summaries are replaced
-   * as the scan goes), so a bad index can never hide an article.
-   */
-  private async loadCachedIndex(
-    file: OpenCache,
-    articles: CachedArticle[],
-  ): Promise<Map<string, CachedArticle> | null> {
-    let index: SearchIndex;
-    try {
-      const blob = await file.searchIndex();
-      if (!blob) return null;
-      index = SearchIndex.deserialize(blob);
-    } catch {
-      return null;
-    } finally {
-      await file.close().catch(() => undefined);
-    }
-    // The index and the summaries were saved together; if they disagree the cache is not used at
-    // all (a full scan follows) rather than risk an article that is listed but not findable.
-    if (index.size !== articles.length || !articles.every((a) => index.has(a.id))) return null;
-    this.index = index;
-    const byPath = new Map<string, CachedArticle>();
-    for (const a of articles) byPath.set(a.path, a);
-    return byPath;
+  /** Lists the cached headlines at once; the index is read later (finishStart). Null: full scan. */
+  private async listCachedHeadlines(roots: string[]): Promise<CachedHeadlines | null> {
+    const cached = await openCachedHeadlines(this.options.dataDir, roots);
+    if (!cached) return null;
+    for (const a of cached.articles) this.state.upsert(summaryOfCached(a));
+    this.emit({ type: 'articles-upserted', articles: this.listed() });
+    return cached;
   }
 
   /**
@@ -765,17 +620,12 @@ export class Library implements LibraryService {
   private async saveCache(): Promise<void> {
     if (this.options.cache === false) return;
     try {
-      await LibraryCache.save(
+      await saveWarmStart(
         this.options.dataDir,
         this.roots.map((r) => r.path),
-        ENGINE_VERSION,
-        {
-          articles: this.state.list().map((a) => {
-            const problems = a.degraded ? this.state.problemsOf(a.path) : undefined;
-            return problems ? { ...a, problems: [...problems] } : a;
-          }),
-          searchIndex: this.index.serialize(),
-        },
+        this.state.list(),
+        (path) => this.state.problemsOf(path),
+        this.index,
       );
     } catch (error) {
       this.addStoreWarning({
@@ -785,19 +635,5 @@ export class Library implements LibraryService {
         code: 'cache',
       });
     }
-  }
-}
-
-export function describeFsError(error: NodeJS.ErrnoException, what: 'file' | 'folder'): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return `This ${what} does not exist.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `Permission denied: Broadsheet cannot read this ${what}. Check its permissions.`;
-    case 'ENOTDIR':
-      return 'A part of this path is not a folder.';
-    default:
-      return `This ${what} cannot be read (${error.code ?? error.message}).`;
   }
 }
