@@ -1,7 +1,7 @@
 // Registers `app://broadsheet` for the built renderer (never file://).
 
 import { protocol } from 'electron';
-import { APP_SCHEME } from './appOrigin';
+import { APP_SCHEME } from '../host/appOrigin';
 import { createAppProtocolHandler } from './appProtocolHandler';
 
 /**

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../host/contentSecurityPolicy';
 import { createAppProtocolHandler } from './appProtocolHandler';
-import { CONTENT_SECURITY_POLICY_HEADER } from './contentSecurityPolicy';
 
 let base: string;
 let rendererDir: string;

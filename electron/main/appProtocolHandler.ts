@@ -2,8 +2,8 @@
 // No Electron import: protocol.handle gets this function, tests call it with plain Requests.
 
 import { readFile as nodeReadFile } from 'node:fs/promises';
-import { contentTypeFor, resolveAppPath } from './appProtocolPaths';
-import { CONTENT_SECURITY_POLICY_HEADER } from './contentSecurityPolicy';
+import { contentTypeFor, resolveAppPath } from '../host/appProtocolPaths';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../host/contentSecurityPolicy';
 
 export type ReadFile = (path: string) => Promise<Uint8Array>;
 

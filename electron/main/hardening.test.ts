@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { APP_ORIGIN } from './appOrigin';
+import { APP_ORIGIN } from '../host/appOrigin';
 import { hardenSession, withoutReferer } from './hardenSession';
 import { hardenWebContents } from './hardenWebContents';
 import { secureWebPreferences } from './webPreferences';

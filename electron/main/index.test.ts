@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AddFoldersResult, LibrarySnapshot, OpenFileResult } from '../../shared/contract';
-import { PATH_GRANT_CHANNEL } from '../preload/internalChannels';
+import { PATH_GRANT_CHANNEL } from '../../shared/internalChannels';
 
 const fake = vi.hoisted(() => {
   const { EventEmitter } = require('node:events') as typeof import('node:events');

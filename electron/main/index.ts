@@ -3,13 +3,13 @@
 import { realpath } from 'node:fs/promises';
 import { app, type BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { EVENT_CHANNEL, type LibraryEvent, type MenuCommand } from '../../shared/contract';
+import { PATH_GRANT_CHANNEL } from '../../shared/internalChannels';
 import { DATA_DIR_ENV } from '../engine/dataDir';
 import type { LibraryService } from '../engine/library/LibraryService';
 import { startLibraryWorker } from '../engine/library/startLibraryWorker';
+import { APP_ENTRY_URL, APP_ORIGIN, originOf } from '../host/appOrigin';
 import { createRequestRouter } from '../host/requestRouter';
-import { PATH_GRANT_CHANNEL } from '../preload/internalChannels';
 import { installAppMenu } from './appMenu';
-import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './appOrigin';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { librariesFromInstanceData, parseLaunchArgs } from './commandLine';
 import { hardenSession } from './hardenSession';

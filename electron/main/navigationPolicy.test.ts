@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, isSameOrigin, originOf } from './appOrigin';
+import { APP_ORIGIN, isSameOrigin, originOf } from '../host/appOrigin';
 import { decideWindowOpen, isNavigationAllowed } from './navigationPolicy';
 
 const DEV_ORIGIN = 'http://localhost:5173';

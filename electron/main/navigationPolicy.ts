@@ -2,7 +2,7 @@
 // no second window, and hands web and mail links to the system (only those).
 
 import { isExternalUrlAllowed } from '../../shared/validateRequest';
-import { isSameOrigin } from './appOrigin';
+import { isSameOrigin } from '../host/appOrigin';
 
 /** Frames the reading pane may create for an article (a sandboxed srcdoc iframe). */
 const INERT_FRAME_URLS = new Set(['about:srcdoc', 'about:blank']);

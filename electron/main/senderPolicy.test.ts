@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN } from './appOrigin';
+import { APP_ORIGIN } from '../host/appOrigin';
 import { type FrameLike, isTrustedSender } from './senderPolicy';
 
 function makeWindow(url = 'app://broadsheet/index.html') {

@@ -2,7 +2,7 @@
 // it shows the app's own page. Subframes (an article iframe), other windows and a page that was
 // somehow navigated elsewhere are refused.
 
-import { isSameOrigin } from './appOrigin';
+import { isSameOrigin } from '../host/appOrigin';
 
 /** The parts of Electron's WebFrameMain this check reads. */
 export interface FrameLike {

@@ -2,8 +2,8 @@
 // (out/preload/index.cjs) because a sandboxed preload cannot be an ES module.
 
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { PATH_GRANT_CHANNEL } from '../../shared/internalChannels';
 import { createBroadsheetApi } from './createBroadsheetApi';
-import { PATH_GRANT_CHANNEL } from './internalChannels';
 
 const api = createBroadsheetApi(
   {

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY } from '../../electron/host/contentSecurityPolicy';
 import { parseDevWebArgs, UsageError } from './cliArgs';
 import { webContentSecurityPolicy, withDirectives } from './contentSecurityPolicy';
 import { createToken, hostAllowed, isJsonContentType, originAllowed, tokenMatches } from './requestGuards';

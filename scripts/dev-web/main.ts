@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultDataDir } from '../../electron/engine/dataDir';
 import { openLibrary } from '../../electron/engine/library/openLibrary';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY } from '../../electron/host/contentSecurityPolicy';
 import { startBridgeServer } from './bridgeServer';
 import { buildWebRenderer, REPO_ROOT, WEB_OUT_DIR, webBuildExists } from './buildWebRenderer';
 import { parseDevWebArgs, USAGE, UsageError } from './cliArgs';

@@ -2,11 +2,11 @@
 
 import { realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import { APP_ORIGIN } from '../../electron/main/appOrigin';
-import { resolveAppPath } from '../../electron/main/appProtocolPaths';
+import { APP_ORIGIN } from '../../electron/host/appOrigin';
+import { resolveAppPath } from '../../electron/host/appProtocolPaths';
 
 // The same content types and the same confinement as the desktop app's app:// protocol.
-export { contentTypeFor } from '../../electron/main/appProtocolPaths';
+export { contentTypeFor } from '../../electron/host/appProtocolPaths';
 
 function isInside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);

@@ -4,8 +4,8 @@
 // views once both are done finds exactly those files.
 
 import type { ArticleSummary } from '../../../shared/types';
+import { mapLimit } from '../common/mapLimit';
 import { type FileStat, sameStat } from '../watch/fileStat';
-import { mapLimit } from '../watch/mapLimit';
 import type { WatchChange } from '../watch/watchTypes';
 
 const STATS_IN_FLIGHT = 32;

@@ -2,7 +2,7 @@
 
 import { EventEmitter } from 'node:events';
 import type { EngineMethod, LibraryEvent, RequestArgs, RequestResult } from '../../../shared/contract';
-import { startWorker } from '../scan/startWorker';
+import { startWorker } from '../common/startWorker';
 import { resolveWorkerScript } from '../workerScript';
 import type { LibraryOptions } from './Library';
 import type { LibraryService } from './LibraryService';

@@ -3,10 +3,10 @@
 // own only ends it. Results never depend on it.
 
 import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../common/startWorker';
 import type { WorkerScript } from '../workerScript';
 import { pageCacheLooksWarm, type ReadAheadReport } from './readAhead';
 import type { ReadAheadMessage, ReadAheadRequest, ReadAheadWorkerData } from './scanProtocol';
-import { startWorker } from './startWorker';
 
 export interface ReadAheadOptions {
   /** Below this many microseconds per file, a batch counts as read from memory. */

@@ -5,12 +5,12 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Problem } from '../../../shared/types';
+import { startWorker } from '../common/startWorker';
 import type { ParseOptions } from '../parse/parseArticle';
 import { resolveWorkerScript, type WorkerScript } from '../workerScript';
 import { parserFailure } from './parseChunk';
 import { type ReadAheadOptions, ReadAheadThread, WARM_MICROS_PER_FILE } from './ReadAheadThread';
 import type { ChunkRequest, ChunkResult, ParseJob, ScanWorkerConfig, WorkerMessage } from './scanProtocol';
-import { startWorker } from './startWorker';
 
 export interface ScanPoolOptions {
   /** Worker threads; default os.availableParallelism(), at most 4. */

@@ -11,6 +11,7 @@ import { EventEmitter } from 'node:events';
 import { lstat, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import parcel from '@parcel/watcher';
+import { mapLimit } from '../common/mapLimit';
 import {
   applyDeltas,
   type Classified,
@@ -20,7 +21,6 @@ import {
   type ObservedPath,
 } from './classifyBatch';
 import type { FileStat } from './fileStat';
-import { mapLimit } from './mapLimit';
 import { walkArticleFiles } from './walkArticleFiles';
 import { isSameOrInside, isVisibleInside, isWatchedFile } from './watchedPaths';
 import { pollingFallbackMessage, watchFailureKind } from './watchFailure';

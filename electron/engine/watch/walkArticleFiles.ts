@@ -4,9 +4,9 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mapLimit } from '../common/mapLimit';
 import { isArticleFileName } from '../parse/articleFiles';
 import type { FileStat } from './fileStat';
-import { mapLimit } from './mapLimit';
 import { isVisibleInside } from './watchedPaths';
 
 const DIR_READS_IN_FLIGHT = 8;
