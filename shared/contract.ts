@@ -45,6 +45,11 @@ export interface AddFoldersResult {
   rejected: { path: string; reason: string }[];
 }
 
+export interface GetArticleOptions {
+  /** The body as written, without the clean-up rules (the reading pane's "Show original"). */
+  original?: boolean;
+}
+
 export type OpenFileResult = { ok: true; article: Article } | { ok: false; reason: string };
 
 export interface Capabilities {
@@ -59,7 +64,7 @@ export interface Capabilities {
 export interface BroadsheetRequests {
   getCapabilities(): Promise<Capabilities>;
   getSnapshot(): Promise<LibrarySnapshot>;
-  getArticle(id: string): Promise<Article | null>;
+  getArticle(id: string, options?: GetArticleOptions): Promise<Article | null>;
   search(query: SearchQuery): Promise<SearchResult>;
   setStarred(id: string, starred: boolean): Promise<StarredEntry[]>;
   addFolders(paths: string[]): Promise<AddFoldersResult>;

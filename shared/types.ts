@@ -85,6 +85,18 @@ export interface Article extends ArticleSummary {
   updated?: string;
   /** Why this file is degraded, if it is. Same messages as in the library's problem list. */
   problems: Problem[];
+  /** What the clean-up rules took out of the body (absent when nothing was, or clean-up was off). */
+  cleaned?: CleanedBlock[];
+  /** The editor named by an editor line the clean-up rules took out of the body. */
+  editor?: string;
+}
+
+/** One block of boilerplate (an app advert, an editor line, a share bar) removed from a body. */
+export interface CleanedBlock {
+  /** Name of the rule that removed it. */
+  rule: string;
+  /** Its text, cut to 200 characters. */
+  text: string;
 }
 
 export type ProblemSeverity = 'error' | 'warning';
@@ -194,4 +206,9 @@ export interface Settings {
    * machine's zone). Empty means the system zone.
    */
   dateTimeZone: string;
+  /**
+   * Clean-up rules on: app adverts, QR codes, share bars and editor lines are taken out of bodies
+   * (the pane, previews, search). Off: every body as written.
+   */
+  cleanUp: boolean;
 }

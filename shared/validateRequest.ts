@@ -3,7 +3,7 @@
 // ContractError before anything reaches the engine. Whether a path is inside the library is checked
 // by the engine, which knows the roots.
 
-import { REQUEST_METHODS, type RequestArgs, type RequestMethod } from './contract';
+import { type GetArticleOptions, REQUEST_METHODS, type RequestArgs, type RequestMethod } from './contract';
 import type { LanguageSetting, SearchFilters, SearchQuery, Settings, ThemeSetting } from './types';
 
 export const LIMITS = {
@@ -96,7 +96,7 @@ const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
 function settingsPatch(method: string, v: unknown): Partial<Settings> {
   const o = plainObject(method, 'patch', v);
   // roots and recentRoots change only through addFolders/removeFolder, which check the folders.
-  onlyKeys(method, 'patch', o, ['theme', 'language', 'textSize', 'dateTimeZone']);
+  onlyKeys(method, 'patch', o, ['theme', 'language', 'textSize', 'dateTimeZone', 'cleanUp']);
   const out: Partial<Settings> = {};
   if (o.theme !== undefined) {
     if (!THEMES.includes(o.theme as ThemeSetting)) fail(method, `theme must be one of ${THEMES.join(', ')}`);
@@ -108,6 +108,7 @@ function settingsPatch(method: string, v: unknown): Partial<Settings> {
     }
     out.language = o.language as LanguageSetting;
   }
+  if (o.cleanUp !== undefined) out.cleanUp = bool(method, 'cleanUp', o.cleanUp);
   if (o.textSize !== undefined) out.textSize = intIn(method, 'textSize', o.textSize, 10, 40);
   if (o.dateTimeZone !== undefined) {
     const zone = str(method, 'dateTimeZone', o.dateTimeZone, 64, true);
@@ -144,9 +145,15 @@ export function validateRequest(method: string, args: unknown): unknown[] {
     case 'getSettings':
       arity(method, args, 0);
       return [];
-    case 'getArticle':
-      arity(method, args, 1);
-      return [str(method, 'id', args[0], LIMITS.idChars)];
+    case 'getArticle': {
+      if (args.length === 1) return [str(method, 'id', args[0], LIMITS.idChars)];
+      arity(method, args, 2);
+      const options = plainObject(method, 'options', args[1]);
+      onlyKeys(method, 'options', options, ['original']);
+      const out: GetArticleOptions = {};
+      if (options.original !== undefined) out.original = bool(method, 'options.original', options.original);
+      return [str(method, 'id', args[0], LIMITS.idChars), out];
+    }
     case 'search':
       arity(method, args, 1);
       return [searchQuery(method, args[0])];

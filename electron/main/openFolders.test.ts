@@ -10,6 +10,7 @@ function service(roots: string[]) {
     language: 'system',
     textSize: 18,
     dateTimeZone: '',
+    cleanUp: true,
   };
   const call = vi.fn(async (method: string, ...args: unknown[]): Promise<unknown> => {
     if (method === 'getSettings') return settings;

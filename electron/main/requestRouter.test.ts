@@ -12,6 +12,7 @@ const SETTINGS: Settings = {
   language: 'system',
   textSize: 18,
   dateTimeZone: '',
+  cleanUp: true,
 };
 
 interface FakeEvent {

@@ -177,6 +177,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     showLibrary,
     onFileOpened,
   });
+  const loadOriginal = useCallback((id: string) => api.getArticle(id, { original: true }), [api]);
   const dragging = useWindowDrop((file) => api.getPathForFile(file), actions.drop);
   const toggleOpenStar = () => {
     if (missingStar) actions.toggleStar(missingStar);
@@ -341,6 +342,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               onTextSize={actions.changeTextSize}
               formats={formats}
               onOpenLink={actions.openLink}
+              loadOriginal={loadOriginal}
             />
           </>
         )}

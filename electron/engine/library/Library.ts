@@ -7,12 +7,14 @@
 // (the cache), rootFolders (which folders and files may be opened), LibraryState (the list and the
 // problems), reconcileStartup (the scan against the watcher's baseline).
 
+import { hash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type {
   AddFoldersResult,
   EngineMethod,
+  GetArticleOptions,
   LibraryEvent,
   LibrarySnapshot,
   OpenFileResult,
@@ -30,12 +32,14 @@ import type {
   Settings,
   StarredEntry,
 } from '../../../shared/types';
+import type { CleanRule } from '../parse/cleanup/cleanRules';
 import { articleIdForPath, toListed, toSummary } from '../parse/ids';
 import type { ParseOptions } from '../parse/parseArticle';
 import { readArticleFile } from '../parse/readArticleFile';
 import type { ScannedArticle } from '../scan/scanLibrary';
 import { SearchIndex } from '../search/SearchIndex';
 import type { CachedArticle } from '../store/cacheFormat';
+import { loadUserCleanRules } from '../store/cleanRulesFile';
 import { SettingsStore } from '../store/SettingsStore';
 import { StarStore } from '../store/StarStore';
 import { LibraryWatcher, type WatchChange } from '../watch/LibraryWatcher';
@@ -46,6 +50,7 @@ import { reconcileStartup } from './reconcileStartup';
 import { checkArticleFile, checkNewFolder } from './rootFolders';
 import {
   type CachedHeadlines,
+  ENGINE_VERSION,
   loadCachedIndex,
   openCachedHeadlines,
   saveWarmStart,
@@ -82,6 +87,7 @@ export class Library implements LibraryService {
   private problemsTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly storeWarnings: Problem[] = [];
+  private userCleanRules: CleanRule[] = [];
   /** What the scans did: files parsed, and files taken unchanged from the cache. */
   get scanStats(): { parsed: number; unchanged: number } {
     return this.scans.stats;
@@ -120,6 +126,9 @@ export class Library implements LibraryService {
   // ---- lifecycle ---------------------------------------------------------------------------
 
   private async start(): Promise<void> {
+    const userRules = await loadUserCleanRules(this.options.dataDir);
+    this.userCleanRules = userRules.rules;
+    this.storeWarnings.push(...userRules.problems);
     for (const warning of [...this.settings.warnings, ...this.stars.warnings]) {
       this.storeWarnings.push({
         path: warning.path,
@@ -257,7 +266,7 @@ export class Library implements LibraryService {
 
   private readonly requests: EngineRequests = {
     getSnapshot: async () => this.snapshot(),
-    getArticle: (id) => this.getArticle(id),
+    getArticle: (id, options) => this.getArticle(id, options),
     search: async (query) => {
       await this.indexLoaded;
       return this.search(query);
@@ -314,10 +323,13 @@ export class Library implements LibraryService {
     return this.state.get(id);
   }
 
-  private async getArticle(id: string): Promise<Article | null> {
+  /** `original`: the body as written, without the clean-up rules (the pane's "Show original"). */
+  private async getArticle(id: string, options: GetArticleOptions = {}): Promise<Article | null> {
     const summary = this.state.get(id);
     if (!summary) return null;
-    const outcome = await readArticleFile(summary.path, summary.root, this.parseOptions());
+    const parse = this.parseOptions();
+    if (options.original) parse.clean = false;
+    const outcome = await readArticleFile(summary.path, summary.root, parse);
     return outcome.article;
   }
 
@@ -397,8 +409,11 @@ export class Library implements LibraryService {
     const before = this.settings.get();
     const after = await this.settings.update(patch);
     this.emit({ type: 'settings', settings: after });
-    if (patch.dateTimeZone !== undefined && patch.dateTimeZone !== before.dateTimeZone) {
-      // Zone-less dates change meaning: every file is parsed again.
+    const zoneChanged = patch.dateTimeZone !== undefined && patch.dateTimeZone !== before.dateTimeZone;
+    const cleanUpChanged = patch.cleanUp !== undefined && patch.cleanUp !== before.cleanUp;
+    if (zoneChanged || cleanUpChanged) {
+      // Zone-less dates change meaning, or bodies lose (or get back) their boilerplate: every file
+      // is parsed again.
       void this.scanRoots(
         this.roots.map((r) => r.path),
         null,
@@ -410,8 +425,21 @@ export class Library implements LibraryService {
   // ---- scanning ----------------------------------------------------------------------------
 
   private parseOptions(): ParseOptions {
-    const zone = this.settings.get().dateTimeZone;
-    return zone ? { timeZone: zone } : {};
+    const { dateTimeZone: zone, cleanUp } = this.settings.get();
+    const options: ParseOptions = zone ? { timeZone: zone } : {};
+    if (!cleanUp) options.clean = false;
+    else if (this.userCleanRules.length > 0) options.userCleanRules = this.userCleanRules;
+    return options;
+  }
+
+  /**
+   * The cache is only good for the engine and the clean-up rules that filled it: the version names
+   * both, so turning clean-up off or editing the rules file parses every file again at the next start.
+   */
+  private cacheVersion(): string {
+    if (!this.settings.get().cleanUp) return `${ENGINE_VERSION}/clean-off`;
+    if (this.userCleanRules.length === 0) return ENGINE_VERSION;
+    return `${ENGINE_VERSION}/rules-${hash('sha1', JSON.stringify(this.userCleanRules)).slice(0, 16)}`;
   }
 
   private knownFiles(): Map<string, { mtimeMs: number; size: number }> {
@@ -595,7 +623,7 @@ export class Library implements LibraryService {
 
   /** Lists the cached headlines at once; the index is read later (finishStart). Null: full scan. */
   private async listCachedHeadlines(roots: string[]): Promise<CachedHeadlines | null> {
-    const cached = await openCachedHeadlines(this.options.dataDir, roots);
+    const cached = await openCachedHeadlines(this.options.dataDir, roots, this.cacheVersion());
     if (!cached) return null;
     for (const a of cached.articles) this.state.upsert(summaryOfCached(a));
     this.emit({ type: 'articles-upserted', articles: this.listed() });
@@ -626,6 +654,7 @@ export class Library implements LibraryService {
         this.state.list(),
         (path) => this.state.problemsOf(path),
         this.index,
+        this.cacheVersion(),
       );
     } catch (error) {
       this.addStoreWarning({

@@ -9,7 +9,7 @@ import type { CachedArticle } from '../store/cacheFormat';
 import { LibraryCache, type OpenCache } from '../store/LibraryCache';
 
 /** Bump when parsing changes what an article looks like: cached articles are then re-parsed. */
-export const ENGINE_VERSION = 'engine-3';
+export const ENGINE_VERSION = 'engine-4';
 
 export interface CachedHeadlines {
   /** Still open: the index is read from it after the headlines are on screen. */
@@ -21,8 +21,9 @@ export interface CachedHeadlines {
 export async function openCachedHeadlines(
   dataDir: string,
   roots: readonly string[],
+  version: string = ENGINE_VERSION,
 ): Promise<CachedHeadlines | null> {
-  const opened = await LibraryCache.open(dataDir, [...roots], ENGINE_VERSION).catch(() => null);
+  const opened = await LibraryCache.open(dataDir, [...roots], version).catch(() => null);
   if (!opened?.cache) return null;
   const file = opened.cache;
   try {
@@ -92,8 +93,9 @@ export async function saveWarmStart(
   articles: readonly ArticleSummary[],
   problemsOf: (path: string) => readonly Problem[] | undefined,
   index: SearchIndex,
+  version: string = ENGINE_VERSION,
 ): Promise<void> {
-  await LibraryCache.save(dataDir, [...roots], ENGINE_VERSION, {
+  await LibraryCache.save(dataDir, [...roots], version, {
     articles: articles.map((a) => {
       const problems = a.degraded ? problemsOf(a.path) : undefined;
       return problems ? { ...a, problems: [...problems] } : a;

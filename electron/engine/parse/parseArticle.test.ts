@@ -55,7 +55,10 @@ describe('parseArticle on the seeds', () => {
     expect(html.startsWith('<div>')).toBe(true);
     expect(html).not.toContain('<pre>');
     expect(html).not.toContain('&lt;div');
-    expect(html).toContain('<div class="clearfix appendQr_wrap">');
+    // The QR advert is clean-up's to remove; the body as written still has it.
+    expect(html).not.toContain('appendQr_wrap');
+    const original = parseFixture('000_9fc613d590d79208.txt', { ...SHANGHAI, clean: false });
+    expect(original.article!.html).toContain('<div class="clearfix appendQr_wrap">');
   });
 
   it('extracts plain text without style content, comments or indentation', () => {
@@ -66,7 +69,10 @@ describe('parseArticle on the seeds', () => {
     expect(text).not.toContain('{');
     expect(text).not.toContain('正文下iframe');
     expect(text).not.toContain('　');
-    expect(text.endsWith('责任编辑：李园')).toBe(true);
+    expect(text.endsWith('双方还就金砖合作、伊朗核、朝鲜半岛局势等共同关心的国际地区问题交换了看法。')).toBe(
+      true,
+    );
+    expect(a.article!.editor).toBe('李园');
     expect(text.split('\n')[1]!.startsWith('王毅全面阐述')).toBe(true);
     expect(a.article!.chars).toBe([...text].length);
     expect(a.article!.excerpt.length).toBeLessThanOrEqual(201);

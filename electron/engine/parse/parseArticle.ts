@@ -1,6 +1,8 @@
 import type { Article, Problem } from '../../../shared/types';
 import { extensionOf, isHtmlExtension } from './articleFiles';
 import { detectBodyFormat, renderMarkdown } from './body';
+import { cleanBody, withoutRemovedImages } from './cleanup/cleanArticle';
+import type { CleanRule } from './cleanup/cleanRules';
 import { decodeText } from './decodeText';
 import { readFields } from './fields';
 import { htmlPass } from './htmlPass';
@@ -29,6 +31,10 @@ export interface ParseOptions {
    * site-relative permalinks become absolute `originalUrl`s against it.
    */
   siteUrl?: string;
+  /** False: the body as written, without the clean-up rules ("show original", the setting off). */
+  clean?: boolean;
+  /** The user's own clean-up rules (already checked), applied after the built-in ones. */
+  userCleanRules?: CleanRule[];
 }
 
 /** `article` is null when the file was skipped; `problems` says why (or what was degraded). */
@@ -78,8 +84,12 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
 
   const format = detectBodyFormat(split.body, isHtmlExtension(extensionOf(file.path)));
   const rendered = format === 'html' ? split.body.trim() : renderMarkdown(split.body);
-  const pass = htmlPass(rendered);
+  const cleaned = options.clean === false ? null : cleanBody(rendered, fields, options.userCleanRules ?? []);
+  const pass = htmlPass(cleaned ? cleaned.html : rendered);
   const text = pass.text;
+  // The content hash stays the one of the body as written, so changing the rules (or turning them
+  // off) never makes a star lose its article.
+  const hashedText = cleaned && cleaned.removed.length > 0 ? htmlPass(rendered).text : text;
   if (pass.tooDeep) {
     problems.warn(
       'html-too-deep',
@@ -109,14 +119,14 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
 
   const article: Article = {
     id: articleIdForPath(file.path),
-    contentHash: contentHashOf(title, date, fields.author, text),
+    contentHash: contentHashOf(title, date, fields.author, hashedText),
     path: file.path,
     root: file.root,
     title,
     date,
     dateSource,
     categories: fields.categories,
-    images: fields.images,
+    images: cleaned ? withoutRemovedImages(fields.images, cleaned.removedImages) : fields.images,
     chars: codePointLength(text),
     excerpt: excerptOf(text),
     bodyFormat: format,
@@ -135,6 +145,8 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
   if (updated.ok && Number.isFinite(updated.ms) && Math.abs(updated.ms) <= 8.64e15) {
     article.updated = new Date(updated.ms).toISOString();
   }
+  if (cleaned && cleaned.removed.length > 0) article.cleaned = cleaned.removed;
+  if (cleaned?.editor !== undefined) article.editor = cleaned.editor;
   return article;
 }
 

@@ -21,6 +21,7 @@ const DEFAULTS = {
   language: 'system',
   textSize: 17,
   dateTimeZone: '',
+  cleanUp: true,
 };
 
 describe('SettingsStore', () => {

@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   language: 'system',
   textSize: 17,
   dateTimeZone: '',
+  cleanUp: true,
 });
 
 export function defaultSettings(): Settings {
@@ -93,6 +94,11 @@ export function checkSetting<K extends keyof Settings>(key: K, value: unknown): 
         throw new SettingsError(
           `dateTimeZone must be empty (the system zone) or an IANA time zone such as Asia/Hong_Kong (got ${show(value)}).`,
         );
+      }
+      return value as Settings[K];
+    case 'cleanUp':
+      if (typeof value !== 'boolean') {
+        throw new SettingsError(`cleanUp must be true or false (got ${show(value)}).`);
       }
       return value as Settings[K];
     default:

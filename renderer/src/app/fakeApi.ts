@@ -42,6 +42,7 @@ export const defaultSettings: Settings = {
   language: 'en',
   textSize: 17,
   dateTimeZone: '',
+  cleanUp: true,
 };
 
 export interface FakeApi extends BroadsheetApi {

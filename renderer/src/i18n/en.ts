@@ -66,6 +66,12 @@ export const en = {
     'The file of this starred article is missing. When the file comes back (same content), the star follows it. You can unstar it now.',
   readerFailed: 'This article could not be shown: {message}',
   readerBy: 'By {author}',
+  readerEditor: 'Editor: {editor}',
+  readerCleaned: 'Cleaned: {count} blocks that were not the story removed',
+  readerShowOriginal: 'Show original',
+  readerShowCleaned: 'Show cleaned',
+  readerShowingOriginal: 'Showing the article as written, with its adverts and boilerplate.',
+  readerOriginalFailed: 'The original could not be loaded: {message}',
   readerAsTextDeep:
     'This article’s markup is nested too deeply to display safely (the file is probably damaged), so its text is shown instead.',
   readerAsTextLarge:
@@ -81,6 +87,9 @@ export const en = {
   articleLoadFailed: 'Could not open the article: {message}',
 
   libraryTitle: 'Library',
+  cleanUpLabel: 'Clean up articles (remove app adverts, QR codes, share bars, editor lines)',
+  cleanUpHint:
+    'Applies to the reading pane, previews and search. Your own rules go in clean-rules.json in the user-data folder and apply at the next start. Changing this reads the library again.',
   timeZoneLabel: 'Time zone of dates without one',
   timeZoneSystem: 'This computer’s time zone',
   timeZoneHint:

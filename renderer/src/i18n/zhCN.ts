@@ -67,6 +67,12 @@ export const zhCN: Dictionary = {
     '这篇加星标文章的文件缺失。文件恢复（内容相同）后，星标会自动跟随。你也可以现在取消星标。',
   readerFailed: '无法显示这篇文章：{message}',
   readerBy: '作者：{author}',
+  readerEditor: '编辑：{editor}',
+  readerCleaned: '已清理：去掉了 {count} 处非正文内容',
+  readerShowOriginal: '显示原文',
+  readerShowCleaned: '显示清理后',
+  readerShowingOriginal: '正在显示原样的文章，包括广告和模板内容。',
+  readerOriginalFailed: '无法载入原文：{message}',
   readerAsTextDeep: '这篇文章的标记嵌套过深，无法安全显示（文件可能已损坏），因此只显示其文字。',
   readerAsTextLarge: '这篇文章太大，无法带格式显示，因此只显示其文字。',
   readerDateFromFile: '文章中没有日期：这是文件最后修改的时间。',
@@ -80,6 +86,9 @@ export const zhCN: Dictionary = {
   articleLoadFailed: '无法打开文章：{message}',
 
   libraryTitle: '文章库',
+  cleanUpLabel: '清理文章（去掉 App 广告、二维码、分享栏、编辑署名行）',
+  cleanUpHint:
+    '作用于阅读区、预览和搜索。自定义规则写在用户数据文件夹的 clean-rules.json 中，下次启动时生效。更改此项会重新读取文库。',
   timeZoneLabel: '无时区日期所用的时区',
   timeZoneSystem: '本机时区',
   timeZoneHint:

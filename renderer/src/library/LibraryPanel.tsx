@@ -204,6 +204,18 @@ export function LibraryPanel(props: Props) {
         <p id="time-zone-hint" className="muted">
           {t('timeZoneHint')}
         </p>
+        <label className="checkbox-row">
+          <input
+            type="checkbox"
+            checked={props.settings?.cleanUp ?? true}
+            onChange={(e) => props.onSettings({ cleanUp: e.target.checked })}
+            aria-describedby="clean-up-hint"
+          />
+          <span>{t('cleanUpLabel')}</span>
+        </label>
+        <p id="clean-up-hint" className="muted">
+          {t('cleanUpHint')}
+        </p>
       </section>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { forwardRef, useMemo } from 'react';
+import { forwardRef, useEffect, useMemo, useState } from 'react';
 import type { Article, StarredEntry } from '../../../shared/types';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import type { DateFormats } from '../app/formatDates';
@@ -21,6 +21,8 @@ interface Props {
   onTextSize(delta: number): void;
   formats: DateFormats;
   onOpenLink(url: string): void;
+  /** The open article as written, without the clean-up rules ("Show original"). */
+  loadOriginal(id: string): Promise<Article | null>;
 }
 
 export const MIN_TEXT_SIZE = 12;
@@ -96,9 +98,34 @@ export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPan
   );
 });
 
+type OriginalState =
+  | { status: 'off' }
+  | { status: 'loading' }
+  | { status: 'shown'; article: Article }
+  | { status: 'error'; message: string };
+
 function ArticleView(props: Props & { article: Article }) {
   const { t } = useI18n();
-  const { article, formats } = props;
+  const { article: cleaned, formats, loadOriginal } = props;
+  const [original, setOriginal] = useState<OriginalState>({ status: 'off' });
+  useEffect(() => {
+    if (original.status !== 'loading') return;
+    let live = true;
+    loadOriginal(cleaned.id).then(
+      (found) => {
+        if (!live) return;
+        if (found) setOriginal({ status: 'shown', article: found });
+        else setOriginal({ status: 'error', message: t('readerNotFound') });
+      },
+      (error: unknown) => {
+        if (live) setOriginal({ status: 'error', message: (error as Error)?.message ?? String(error) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [original.status, cleaned.id, loadOriginal, t]);
+  const article = original.status === 'shown' ? original.article : cleaned;
   const lang = guessLanguage(`${article.title} ${article.excerpt}`);
   const shown = useMemo(() => displayHtml(article), [article]);
   return (
@@ -147,6 +174,9 @@ function ArticleView(props: Props & { article: Article }) {
           {article.author && (
             <span className="reader-author">{t('readerBy', { author: article.author })}</span>
           )}
+          {cleaned.editor && (
+            <span className="reader-editor">{t('readerEditor', { editor: cleaned.editor })}</span>
+          )}
         </div>
         {article.categories.length > 0 && (
           <ul className="reader-categories">
@@ -154,6 +184,31 @@ function ArticleView(props: Props & { article: Article }) {
               <li key={c}>{c}</li>
             ))}
           </ul>
+        )}
+        {cleaned.cleaned && cleaned.cleaned.length > 0 && (
+          <div className="reader-cleaned">
+            <span title={cleaned.cleaned.map((block) => `${block.rule}: ${block.text}`).join('\n')}>
+              {original.status === 'shown'
+                ? t('readerShowingOriginal')
+                : t('readerCleaned', { count: String(cleaned.cleaned.length) })}
+            </span>
+            <button
+              type="button"
+              className="link-button"
+              aria-pressed={original.status === 'shown'}
+              disabled={original.status === 'loading'}
+              onClick={() =>
+                setOriginal(original.status === 'shown' ? { status: 'off' } : { status: 'loading' })
+              }
+            >
+              {original.status === 'shown' ? t('readerShowCleaned') : t('readerShowOriginal')}
+            </button>
+            {original.status === 'error' && (
+              <span className="error" role="alert">
+                {t('readerOriginalFailed', { message: original.message })}
+              </span>
+            )}
+          </div>
         )}
         {props.external && <p className="reader-note">{t('readerOpenedFile', { path: article.path })}</p>}
         {article.problems.length > 0 && (
