@@ -1,10 +1,9 @@
 // BroadsheetApi for a plain browser: each request is a POST to the dev-web bridge on the page's
 // own origin (the methods come from the contract's list, through createRequestProxy), and library events arrive over one shared EventSource.
 
+import { BRIDGE_TOKEN_HEADER } from '../../shared/bridgeProtocol';
 import type { BroadsheetApi, LibraryEvent, RequestMethod } from '../../shared/contract';
 import { createRequestProxy } from '../../shared/requestProxy';
-
-export const TOKEN_HEADER = 'X-Broadsheet-Token';
 
 export class BridgeRequestError extends Error {
   override name = 'BridgeRequestError';
@@ -61,7 +60,7 @@ export function createWebBridgeClient(options: WebBridgeOptions): BroadsheetApi 
     try {
       response = await doFetch(`${base}/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: options.token },
+        headers: { 'Content-Type': 'application/json', [BRIDGE_TOKEN_HEADER]: options.token },
         body: JSON.stringify({ args }),
         cache: 'no-store',
         credentials: 'omit',

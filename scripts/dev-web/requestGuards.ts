@@ -5,8 +5,10 @@
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { BRIDGE_TOKEN_HEADER } from '../../shared/bridgeProtocol';
 
-export const TOKEN_HEADER = 'x-broadsheet-token';
+/** As Node's request headers name it (lower case). */
+export const TOKEN_HEADER = BRIDGE_TOKEN_HEADER.toLowerCase();
 
 /** 32 random bytes as hex: the secret a page must present to use the API. */
 export function createToken(): string {
