@@ -7,6 +7,9 @@
 
 import type {
   Article,
+  ExportProgress,
+  ExportRequest,
+  ExportSummary,
   ListedArticle,
   Problem,
   RootInfo,
@@ -36,9 +39,11 @@ export type LibraryEvent =
   | { type: 'stars'; starred: StarredEntry[] }
   | { type: 'settings'; settings: Settings }
   /** The user chose File > Open Folder… or similar in a native menu; the window should react. */
-  | { type: 'menu'; command: MenuCommand };
+  | { type: 'menu'; command: MenuCommand }
+  /** How far the running export is (after every article). */
+  | { type: 'export-progress'; progress: ExportProgress };
 
-export type MenuCommand = 'focus-search' | 'show-library' | 'show-shortcuts' | 'toggle-star';
+export type MenuCommand = 'focus-search' | 'show-library' | 'show-shortcuts' | 'toggle-star' | 'export';
 
 export interface AddFoldersResult {
   added: string[];
@@ -77,6 +82,13 @@ export interface BroadsheetRequests {
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Opens http(s) and mailto links in the system browser; anything else is refused. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Exports articles (the host asks the user where, with its own dialog); resolves when done or
+   * cancelled, with what could not be exported. `export-progress` events come after every article.
+   */
+  exportArticles(request: ExportRequest): Promise<ExportSummary>;
+  /** Stops the running export after the article it is on. */
+  cancelExport(): Promise<void>;
 }
 
 export interface BroadsheetApi extends BroadsheetRequests {
@@ -104,6 +116,8 @@ export const REQUEST_METHODS = [
   'getSettings',
   'updateSettings',
   'openExternal',
+  'exportArticles',
+  'cancelExport',
 ] as const satisfies readonly RequestMethod[];
 
 // Compile-time proof that REQUEST_METHODS lists every method exactly: adding a method to

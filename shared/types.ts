@@ -212,3 +212,57 @@ export interface Settings {
    */
   cleanUp: boolean;
 }
+
+// ---- Export ---------------------------------------------------------------------------------
+
+/** Markdown files with front matter (+ images), one self-contained HTML file, or JSON. */
+export type ExportFormat = 'md' | 'html' | 'json';
+
+/** Which articles: the starred ones, a given list (the window's current list, one article), or a search. */
+export type ExportSelection =
+  | { kind: 'starred' }
+  | { kind: 'ids'; ids: string[] }
+  | { kind: 'query'; query: SearchQuery };
+
+export interface ExportRequest {
+  selection: ExportSelection;
+  format: ExportFormat;
+  /** Heading of the HTML file. */
+  title?: string;
+  /**
+   * Where to write. Never taken from the window (the validator refuses it): the host sets it from
+   * its own save dialog, the CLI from --out; absent, the engine writes under the user-data folder.
+   */
+  destination?: string;
+}
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+  failed: number;
+}
+
+export interface ExportProblem {
+  title: string;
+  /** The article's file, or the picture's address. */
+  path: string;
+  reason: string;
+}
+
+export interface ExportSummary {
+  format: ExportFormat;
+  /** The file (html, json) or folder (md) written; '' when the export was cancelled before it began. */
+  destination: string;
+  total: number;
+  exported: number;
+  /** Articles that could not be exported (the first 500; `failedCount` counts them all). */
+  failed: ExportProblem[];
+  failedCount: number;
+  imagesSaved: number;
+  /** Pictures left as remote links (md) or left out (html), with why. */
+  imagesNotSaved: ExportProblem[];
+  imagesNotSavedCount: number;
+  cancelled: boolean;
+  bytesWritten: number;
+  elapsedMs: number;
+}

@@ -4,7 +4,16 @@
 // by the engine, which knows the roots.
 
 import { type GetArticleOptions, REQUEST_METHODS, type RequestArgs, type RequestMethod } from './contract';
-import type { LanguageSetting, SearchFilters, SearchQuery, Settings, ThemeSetting } from './types';
+import type {
+  ExportFormat,
+  ExportRequest,
+  ExportSelection,
+  LanguageSetting,
+  SearchFilters,
+  SearchQuery,
+  Settings,
+  ThemeSetting,
+} from './types';
 
 export const LIMITS = {
   pathChars: 4096,
@@ -13,6 +22,7 @@ export const LIMITS = {
   urlChars: 8192,
   folders: 100,
   searchLimit: 100_000,
+  exportIds: 1_000_000,
 } as const;
 
 export class ContractError extends Error {
@@ -143,6 +153,7 @@ export function validateRequest(method: string, args: unknown): unknown[] {
     case 'getSnapshot':
     case 'pickFolders':
     case 'getSettings':
+    case 'cancelExport':
       arity(method, args, 0);
       return [];
     case 'getArticle': {
@@ -179,7 +190,44 @@ export function validateRequest(method: string, args: unknown): unknown[] {
     case 'openExternal':
       arity(method, args, 1);
       return [str(method, 'url', args[0], LIMITS.urlChars)];
+    case 'exportArticles':
+      arity(method, args, 1);
+      return [exportRequest(method, args[0])];
   }
+}
+
+const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'html', 'json'];
+
+/** No `destination`: where files go is the host's dialog's answer, never the page's. */
+function exportRequest(method: string, v: unknown): ExportRequest {
+  const o = plainObject(method, 'request', v);
+  onlyKeys(method, 'request', o, ['selection', 'format', 'title']);
+  if (!EXPORT_FORMATS.includes(o.format as ExportFormat)) {
+    fail(method, `format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+  const s = plainObject(method, 'selection', o.selection);
+  let selection: ExportSelection;
+  if (s.kind === 'starred') {
+    onlyKeys(method, 'selection', s, ['kind']);
+    selection = { kind: 'starred' };
+  } else if (s.kind === 'ids') {
+    onlyKeys(method, 'selection', s, ['kind', 'ids']);
+    if (!Array.isArray(s.ids) || s.ids.length > LIMITS.exportIds) {
+      fail(method, `selection.ids must be a list of at most ${LIMITS.exportIds} ids`);
+    }
+    selection = {
+      kind: 'ids',
+      ids: s.ids.map((id, i) => str(method, `selection.ids[${i}]`, id, LIMITS.idChars)),
+    };
+  } else if (s.kind === 'query') {
+    onlyKeys(method, 'selection', s, ['kind', 'query']);
+    selection = { kind: 'query', query: searchQuery(method, s.query) };
+  } else {
+    fail(method, 'selection.kind must be starred, ids or query');
+  }
+  const out: ExportRequest = { selection, format: o.format as ExportFormat };
+  if (o.title !== undefined) out.title = str(method, 'title', o.title, 500, true);
+  return out;
 }
 
 /** The only URLs the app hands to the system: web pages and mail. */

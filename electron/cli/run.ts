@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   star: async () => (await import('./commands/stars')).star,
   unstar: async () => (await import('./commands/stars')).unstar,
   starred: async () => (await import('./commands/stars')).starred,
+  export: async () => (await import('./commands/export')).exportCommand,
 };
 
 const SUMMARIES = [
@@ -26,6 +27,7 @@ const SUMMARIES = [
   'watch DIR [--json]                        follow changes as they happen',
   'star DIR PATH_OR_ID | unstar DIR PATH_OR_ID',
   'starred DIR [--json]                      starred articles',
+  'export DIR --starred|--query Q --format md|html|json --out DEST   Markdown, HTML or JSON',
 ];
 
 export const VERSION: string = packageJson.version;

@@ -13,6 +13,7 @@ import {
   type RequestHandlers,
   type RequestMethod,
 } from '../../shared/contract';
+import type { ExportFormat, ExportRequest, ExportSummary } from '../../shared/types';
 import { ContractError, validateRequest } from '../../shared/validateRequest';
 import type { LibraryService } from '../engine/library/LibraryService';
 
@@ -38,6 +39,12 @@ export interface RequestRouterDeps<E> {
   paths: PathGuard;
   /** Where refused senders and unexpected failures are reported (stderr in the app). */
   log?: (message: string) => void;
+  /**
+   * Asks the user where an export goes (the app's save dialog): the path, or null when they
+   * cancelled. Absent (the browser build), the engine writes under the user-data folder. The page
+   * never names the destination itself (validateRequest refuses it).
+   */
+  exportDestination?: (format: ExportFormat) => Promise<string | null>;
 }
 
 /** `method` may be anything the sender wrote (a URL path in the bridge): validateRequest checks it. */
@@ -73,10 +80,33 @@ export function createRequestRouter<E>(deps: RequestRouterDeps<E>): RequestRoute
           rejected: [...rejected, ...result.rejected],
         } satisfies AddFoldersResult;
       }
+      if (method === 'exportArticles' && deps.exportDestination) {
+        const request = checked[0] as ExportRequest;
+        const destination = await deps.exportDestination(request.format);
+        if (destination === null) return cancelledExport(request.format);
+        return await call(method, { ...request, destination });
+      }
       return await call(method as EngineMethod, ...checked);
     } catch (error) {
       throw cleanError(method, error, deps.log);
     }
+  };
+}
+
+function cancelledExport(format: ExportFormat): ExportSummary {
+  return {
+    format,
+    destination: '',
+    total: 0,
+    exported: 0,
+    failed: [],
+    failedCount: 0,
+    imagesSaved: 0,
+    imagesNotSaved: [],
+    imagesNotSavedCount: 0,
+    cancelled: true,
+    bytesWritten: 0,
+    elapsedMs: 0,
   };
 }
 

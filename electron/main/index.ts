@@ -119,6 +119,25 @@ async function start(): Promise<void> {
         realpath: (path) => realpath(path),
       }),
       log,
+      exportDestination: async (format) => {
+        const title = menu.strings().exportTitle;
+        if (format === 'md') {
+          const options = { title, properties: ['openDirectory', 'createDirectory'] as const };
+          const r = window
+            ? await dialog.showOpenDialog(window, { ...options, properties: [...options.properties] })
+            : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+          return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+        }
+        const options = {
+          title,
+          defaultPath: `broadsheet-export.${format}`,
+          filters: [{ name: format === 'html' ? 'HTML' : 'JSON', extensions: [format] }],
+        };
+        const r = window
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
     }),
   );
   engine.onEvent((event) => {

@@ -32,6 +32,8 @@ export interface MenuStrings {
   keyboardShortcuts: string;
   about: string;
   pickFoldersTitle: string;
+  exportMenu: string;
+  exportTitle: string;
 }
 
 const EN: MenuStrings = {
@@ -62,6 +64,8 @@ const EN: MenuStrings = {
   keyboardShortcuts: 'Keyboard Shortcuts',
   about: 'About Broadsheet',
   pickFoldersTitle: 'Open Folder',
+  exportMenu: 'Export…',
+  exportTitle: 'Export articles to',
 };
 
 const ZH_CN: MenuStrings = {
@@ -92,6 +96,8 @@ const ZH_CN: MenuStrings = {
   keyboardShortcuts: '键盘快捷键',
   about: '关于 Broadsheet',
   pickFoldersTitle: '打开文件夹',
+  exportMenu: '导出…',
+  exportTitle: '导出文章到',
 };
 
 /**

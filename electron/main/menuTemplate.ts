@@ -80,6 +80,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { label: s.find, accelerator: 'CmdOrCtrl+F', click: send('focus-search') },
       { label: s.libraryPanel, accelerator: 'CmdOrCtrl+Shift+L', click: send('show-library') },
       { label: s.toggleStar, accelerator: 'CmdOrCtrl+D', click: send('toggle-star') },
+      { label: s.exportMenu, accelerator: 'CmdOrCtrl+Shift+E', click: send('export') },
       { type: 'separator' },
       ...(options.isDev
         ? [

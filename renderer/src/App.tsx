@@ -20,6 +20,7 @@ import { ToastStore, Toasts } from './app/toasts';
 import { DEFAULT_TEXT_SIZE, useAppActions } from './app/useAppActions';
 import { useLibrary } from './app/useLibrary';
 import { useThrottled } from './app/useThrottled';
+import { ExportDialog } from './export/ExportDialog';
 import { flatRows, groupByDay } from './headlines/groupByDay';
 import type { HeadlineListHandle } from './headlines/HeadlineList';
 import { HeadlinesPane } from './headlines/HeadlinesPane';
@@ -52,6 +53,7 @@ const MENU_COMMANDS: Record<MenuCommand, Command> = {
   'show-library': 'library',
   'show-shortcuts': 'help',
   'toggle-star': 'star',
+  export: 'export',
 };
 
 interface Props {
@@ -93,6 +95,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const [query, setQuery] = useState('');
   const [nav, dispatchNav] = useReducer(navReducer, initialNav);
   const [libraryOpen, setLibraryOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [externalIds, setExternalIds] = useState<ReadonlySet<string>>(new Set());
   const searchRef = useRef<HTMLInputElement>(null);
@@ -212,6 +215,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     },
     showShortcuts: () => setShortcutsOpen(true),
     showLibrary,
+    showExport: () => setExportOpen(true),
     toggleStarredView: () => setView((v) => (v === 'all' ? 'starred' : 'all')),
     clearSearch: () => {
       if (query) clearSearchAndFocusList();
@@ -220,7 +224,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   // Effect events: the key and menu listeners are set up once and always see this render's state.
   const perform = useEffectEvent((command: Command) => COMMANDS[command].perform(commandContext));
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented || libraryOpen || shortcutsOpen || boot.status !== 'ready') return;
+    if (event.defaultPrevented || libraryOpen || shortcutsOpen || exportOpen || boot.status !== 'ready')
+      return;
     const command = commandForKey(event, focusKindOf(event.target));
     if (!command) return;
     event.preventDefault();
@@ -284,6 +289,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               listRef.current?.focus();
             }}
             onShowLibrary={showLibrary}
+            onShowExport={() => setExportOpen(true)}
             onShowShortcuts={() => setShortcutsOpen(true)}
           />
         }
@@ -303,6 +309,15 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               />
             )}
             {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+            {exportOpen && (
+              <ExportDialog
+                api={api}
+                listIds={items.filter((item) => !item.missing).map((item) => item.id)}
+                starredCount={lib.starred.filter((s) => !s.missing).length}
+                articleId={openSummary ? openSummary.id : null}
+                onClose={() => setExportOpen(false)}
+              />
+            )}
             <Toasts store={toasts} />
           </>
         }

@@ -24,6 +24,9 @@ import type {
 import type {
   Article,
   ArticleSummary,
+  ExportRequest,
+  ExportSelection,
+  ExportSummary,
   ListedArticle,
   Problem,
   RootInfo,
@@ -32,6 +35,7 @@ import type {
   Settings,
   StarredEntry,
 } from '../../../shared/types';
+import { type ExportJobOptions, ExportJobs } from '../export/exportJob';
 import type { CleanRule } from '../parse/cleanup/cleanRules';
 import { articleIdForPath, toListed, toSummary } from '../parse/ids';
 import type { ParseOptions } from '../parse/parseArticle';
@@ -88,6 +92,7 @@ export class Library implements LibraryService {
   private closed = false;
   private readonly storeWarnings: Problem[] = [];
   private userCleanRules: CleanRule[] = [];
+  private readonly exports = new ExportJobs();
   /** What the scans did: files parsed, and files taken unchanged from the cache. */
   get scanStats(): { parsed: number; unchanged: number } {
     return this.scans.stats;
@@ -286,7 +291,57 @@ export class Library implements LibraryService {
       await this.started.catch(() => undefined);
       return this.updateSettings(patch);
     },
+    exportArticles: async (request) => {
+      await this.started.catch(() => undefined);
+      return this.exportArticles(request);
+    },
+    cancelExport: async () => this.exports.cancel(),
   };
+
+  /** Exports articles (see export/exportJob); `fetchImages` only from the CLI's --fetch-images. */
+  async exportArticles(request: ExportRequest, options: ExportJobOptions = {}): Promise<ExportSummary> {
+    return this.exports.run(
+      request,
+      {
+        dataDir: this.options.dataDir,
+        select: async (selection) => this.exportSelection(selection),
+        readArticle: async (summary) => {
+          const outcome = await readArticleFile(summary.path, summary.root, this.parseOptions());
+          return outcome.article ?? { error: outcome.problems[0]?.message ?? 'The file could not be read.' };
+        },
+        isStarred: (id) => this.starredIds.has(id),
+        roots: () => this.roots.map((r) => r.path),
+        locate: (id) => {
+          const found = this.state.get(id);
+          return found ? { path: found.path, root: found.root } : undefined;
+        },
+        onProgress: (progress) => this.emit({ type: 'export-progress', progress }),
+      },
+      options,
+    );
+  }
+
+  private async exportSelection(selection: ExportSelection): Promise<ArticleSummary[]> {
+    const pick = (ids: Iterable<string>) => {
+      const out: ArticleSummary[] = [];
+      const seen = new Set<string>();
+      for (const id of ids) {
+        const found = seen.has(id) ? undefined : this.state.get(id);
+        seen.add(id);
+        if (found) out.push(found);
+      }
+      return out;
+    };
+    if (selection.kind === 'ids') return pick(selection.ids);
+    if (selection.kind === 'starred') {
+      return this.state.list().filter((a) => this.starredIds.has(a.id));
+    }
+    const { text, filters } = selection.query;
+    if (text.trim() === '' && (!filters || Object.keys(filters).length === 0)) return this.state.list();
+    await this.indexLoaded;
+    const result = this.search({ ...selection.query, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+    return pick(result.matches.map((m) => m.id));
+  }
 
   private snapshot(): LibrarySnapshot {
     return {

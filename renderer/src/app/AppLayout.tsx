@@ -14,6 +14,7 @@ export interface TopBarProps {
   onSearchEscape: () => void;
   onEnterResults: () => void;
   onShowLibrary: () => void;
+  onShowExport: () => void;
   onShowShortcuts: () => void;
 }
 
@@ -33,6 +34,9 @@ export function TopBar(props: TopBarProps) {
         onEnterResults={props.onEnterResults}
       />
       <div className="topbar-actions">
+        <button type="button" className="button" onClick={props.onShowExport}>
+          {t('exportButton')}
+        </button>
         <button type="button" className="button" onClick={props.onShowLibrary}>
           {t('libraryButton')}
         </button>

@@ -133,6 +133,13 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     async openExternal(url) {
       api.calls.push({ method: 'openExternal', args: [url] });
     },
+    async exportArticles(request) {
+      api.calls.push({ method: 'exportArticles', args: [request] });
+      throw new Error('The fake API does not export.');
+    },
+    async cancelExport() {
+      api.calls.push({ method: 'cancelExport', args: [] });
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

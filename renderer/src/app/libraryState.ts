@@ -100,6 +100,7 @@ export function applyLibraryEvent(
     case 'settings':
       return { ...state, settings: event.settings };
     case 'menu':
+    case 'export-progress':
       return state;
   }
 }

@@ -17,6 +17,7 @@ export interface CommandContext {
   focusSearch(): void;
   showShortcuts(): void;
   showLibrary(): void;
+  showExport(): void;
   toggleStarredView(): void;
   clearSearch(): void;
 }
@@ -122,6 +123,12 @@ const TABLE = {
     keys: [{ key: 'l' }],
     shown: ['l'],
     label: 'shortcutLibrary',
+  },
+  export: {
+    perform: (c) => c.showExport(),
+    keys: [{ key: 'e' }],
+    shown: ['e'],
+    label: 'shortcutExport',
   },
   help: {
     perform: (c) => c.showShortcuts(),

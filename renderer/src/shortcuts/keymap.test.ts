@@ -73,6 +73,7 @@ describe('the COMMANDS table', () => {
       'shortcutEscape',
       'shortcutStarredView',
       'shortcutLibrary',
+      'shortcutExport',
       'shortcutTextSize',
       'shortcutHelp',
     ]);
