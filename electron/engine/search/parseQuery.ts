@@ -6,6 +6,7 @@
 //                  word may be a prefix (so typing `covid-1` already finds covid-19)
 //   王毅,拉夫罗夫   two clauses: other punctuation separates like a space
 
+import { LIMITS } from '../../../shared/validateRequest';
 import { CJK, CLASS, FOLD, WORD } from './charClass';
 
 export interface QueryToken {
@@ -80,7 +81,8 @@ function tokenize(text: string, quoted: boolean, clauses: QueryClause[]): void {
 }
 
 /** Longer queries are cut (with a notice): nobody types more, and it bounds the work. */
-export const MAX_QUERY_CHARS = 1000;
+/** The request limit (validateRequest) is the one limit; the engine also holds to it for the CLI. */
+const MAX_QUERY_CHARS = LIMITS.queryChars;
 
 export function parseQuery(input: string): ParsedQuery {
   const clauses: QueryClause[] = [];

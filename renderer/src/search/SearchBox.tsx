@@ -1,4 +1,5 @@
 import { forwardRef } from 'react';
+import { LIMITS } from '../../../shared/validateRequest';
 import { useI18n } from '../i18n/I18nContext';
 
 interface Props {
@@ -28,7 +29,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         value={value}
         spellCheck={false}
         autoComplete="off"
-        maxLength={1000}
+        maxLength={LIMITS.queryChars}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { BroadsheetApi } from '../../../shared/contract';
 import type { SearchFilters, SearchResult } from '../../../shared/types';
+import { LIMITS } from '../../../shared/validateRequest';
 import { errorMessage } from '../api';
 import { perfMark, perfMarkAfterPaint } from '../perf/marks';
 
@@ -12,8 +13,8 @@ export const SEARCH_DEBOUNCE_MS = 80;
  */
 export const QUICK_SEARCH_MS = 150;
 export const SEARCH_LIMIT = 500;
-/** The bridge refuses longer queries; cut here rather than fail. */
-const MAX_QUERY_CHARS = 1000;
+/** The hosts refuse longer queries (validateRequest); cut here rather than fail. */
+const MAX_QUERY_CHARS = LIMITS.queryChars;
 
 export type SearchState =
   | { status: 'idle' }
