@@ -49,7 +49,9 @@ test('dropping a folder adds its articles; a non-article gets a clear message', 
 
     await dropUriList(page, [pathToFileURL(`${folder}/report.pdf`).href]);
     await expect(
-      page.getByText('“report.pdf” is not a folder or an article file (.md, .markdown, .txt, .html, .htm)'),
+      page.getByText(
+        '“report.pdf” is not a folder or an article file (.md, .markdown, .txt, .html, .htm, .mhtml, .mht)',
+      ),
     ).toBeVisible();
   } finally {
     await rm(folder, { recursive: true, force: true });

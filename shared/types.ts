@@ -3,11 +3,12 @@
 // these values cross worker, IPC and HTTP boundaries.
 
 /**
- * Where an article's date came from. `file-name` means the front matter had no usable date and the file
- * name or its folders did (Jekyll's `2016-08-21-slug.md`, `20160821.md`, `2016/08/21/slug.md`);
+ * Where an article's date came from. `page` is a saved web page's own metadata (article:published_time,
+ * JSON-LD datePublished, <time datetime>). `file-name` means the front matter had no usable date and the
+ * file name or its folders did (Jekyll's `2016-08-21-slug.md`, `20160821.md`, `2016/08/21/slug.md`);
  * `file-mtime` means neither had one and the file's modification time stands in.
  */
-export type DateSource = 'front-matter' | 'file-name' | 'file-mtime';
+export type DateSource = 'front-matter' | 'page' | 'file-name' | 'file-mtime';
 
 /** How the body was written in the file. Markdown bodies are rendered to HTML by the engine. */
 export type BodyFormat = 'html' | 'markdown';
@@ -51,6 +52,14 @@ export interface ArticleSummary {
   /** The first ~200 characters of the plain text, for list previews. */
   excerpt: string;
   bodyFormat: BodyFormat;
+  /**
+   * The article's address on the web (absolute http(s)): from the front matter's `url`, `link`,
+   * `permalink`, `original_url`, `source` or `canonical` (a site-relative permalink joined to the site's
+   * address when known), or a saved page's canonical URL. On the summary so lists and the CLI have it.
+   */
+  originalUrl?: string;
+  /** The site a saved web page came from (og:site_name, JSON-LD publisher), when the page says. */
+  siteName?: string;
   /** File modification time, ms since epoch (used by caches and the watcher). */
   mtimeMs: number;
   /** File size in bytes. */
@@ -76,13 +85,13 @@ export interface Article extends ArticleSummary {
   text: string;
   /** Every other front-matter field, bounded in size (see engine limits). */
   extra: Record<string, unknown>;
-  /**
-   * The article's address on the web (absolute http(s)), from `url`, `link`, `permalink`, `original_url`,
-   * `source` or `canonical`, a site-relative permalink being joined to the site's address when known.
-   */
-  originalUrl?: string;
   /** When the article was last changed (`lastmod`, `updated`, `modified`), ISO 8601 in UTC. */
   updated?: string;
+  /**
+   * A saved web page (.html page, .mhtml/.mht) whose story was extracted into `html`: the whole page as
+   * saved (its images from an .mhtml inlined), for "show the whole page". NOT sanitized either.
+   */
+  wholePage?: string;
   /** Why this file is degraded, if it is. Same messages as in the library's problem list. */
   problems: Problem[];
   /** What the clean-up rules took out of the body (absent when nothing was, or clean-up was off). */

@@ -3,7 +3,7 @@
 
 import { realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import { isArticleFileName } from '../engine/parse/articleFiles';
+import { ARTICLE_EXTENSIONS_TEXT, isArticleFileName } from '../engine/parse/articleFiles';
 import { articleIdForPath } from '../engine/parse/ids';
 import { walkRoots } from '../engine/scan/walkRoots';
 
@@ -29,7 +29,7 @@ export async function resolveArticleRef(root: string, ref: string, cwd: string):
     if (!isArticleFileName(basename(path))) {
       return {
         ok: false,
-        message: `${path} is not an article file: Broadsheet reads .md, .markdown, .txt, .html and .htm files.`,
+        message: `${path} is not an article file: Broadsheet reads ${ARTICLE_EXTENSIONS_TEXT} files.`,
       };
     }
     return { ok: true, path };

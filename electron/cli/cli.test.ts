@@ -67,7 +67,19 @@ describe('broadsheet scan', () => {
       '2019-05-01T00:00:00.000Z',
     ]);
     expect(Object.keys(doc.articles[0]).sort()).toEqual(
-      ['author', 'categories', 'chars', 'date', 'dateSource', 'id', 'images', 'path', 'title'].sort(),
+      [
+        'author',
+        'categories',
+        'chars',
+        'date',
+        'dateSource',
+        'id',
+        'images',
+        'originalUrl',
+        'path',
+        'siteName',
+        'title',
+      ].sort(),
     );
     expect(doc.articles[0]).toMatchObject({ id: articleIdForPath(seed()), path: seed(), author: '新浪财经' });
     expect(doc.problems).toEqual([]);

@@ -62,6 +62,8 @@ function toJson(articles: ScannedArticle[], problems: Problem[]) {
       date: a.date,
       dateSource: a.dateSource,
       author: a.author ?? null,
+      siteName: a.siteName ?? null,
+      originalUrl: a.originalUrl ?? null,
       categories: a.categories,
       images: a.images,
       chars: a.chars,

@@ -38,10 +38,19 @@ export const show: Command = async (argv, io) => {
     for (const p of outcome.problems) io.err(`  ${field(p.message)}\n`);
     return 1;
   }
-  if (values.json) io.out(jsonLine({ ...outcome.article, problems: outcome.problems }));
+  if (values.json) io.out(jsonLine(toJson(outcome.article, outcome.problems)));
   else printHuman(io, outcome.article, outcome.problems);
   return 0;
 };
+
+/**
+ * The article as parsed. A saved page's whole page (often megabytes of someone else's markup) is
+ * left out: its size says it is there, and `html` is the story the reader shows.
+ */
+function toJson(article: Article, problems: Problem[]) {
+  const { wholePage, ...rest } = article;
+  return { ...rest, ...(wholePage === undefined ? {} : { wholePageChars: wholePage.length }), problems };
+}
 
 function printHuman(io: CliIO, a: Article, problems: Problem[]): void {
   const title = field(a.title);
@@ -55,6 +64,7 @@ function printHuman(io: CliIO, a: Article, problems: Problem[]): void {
   fields.push(['Date', `${formatLocalDateTime(a.date, io.env.TZ)}${dateNote}`]);
   if (a.updated) fields.push(['Updated', formatLocalDateTime(a.updated, io.env.TZ)]);
   if (a.author) fields.push(['Author', a.author]);
+  if (a.siteName) fields.push(['Site', a.siteName]);
   if (a.categories.length > 0) fields.push(['Categories', a.categories.join(', ')]);
   for (const [kind, url] of Object.entries(a.images)) if (url) fields.push([`Image (${kind})`, url]);
   if (a.originalUrl) fields.push(['Original', a.originalUrl]);

@@ -5,7 +5,7 @@
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, normalize, resolve, sep } from 'node:path';
-import { isArticleFileName } from '../parse/articleFiles';
+import { ARTICLE_EXTENSIONS, isArticleFileName } from '../parse/articleFiles';
 import { isInsideRoot } from './LibraryState';
 
 export type PathCheck = { ok: true; path: string } | { ok: false; path: string; reason: string };
@@ -63,7 +63,7 @@ export async function checkArticleFile(path: string, statFn: StatFn = stat): Pro
     return {
       ok: false,
       path,
-      reason: `${basename(path)} is not an article file (.md, .markdown, .txt, .html, .htm).`,
+      reason: `${basename(path)} is not an article file (${ARTICLE_EXTENSIONS.join(', ')}).`,
     };
   }
   const info = await statOrError(statFn, path);

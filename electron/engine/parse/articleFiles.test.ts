@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { baseNameWithoutExtension, extensionOf, isArticleFileName, MAX_FILE_BYTES } from './articleFiles';
 
 describe('isArticleFileName', () => {
-  it('accepts the five article extensions in any case', () => {
+  it('accepts the article extensions (saved pages too) in any case', () => {
     for (const name of [
+      'page.mhtml',
+      'page.MHT',
       'a.md',
       'a.markdown',
       'a.txt',

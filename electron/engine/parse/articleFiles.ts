@@ -1,14 +1,9 @@
+export {
+  ARTICLE_EXTENSIONS,
+  ARTICLE_EXTENSIONS_TEXT,
+  isArticleFileName,
+} from '../../../shared/articleFiles';
 export { MAX_FILE_BYTES } from './limits';
-
-const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.html', '.htm']);
-
-/** True for names the library reads as articles: a known extension (any case), not a hidden file. */
-export function isArticleFileName(name: string): boolean {
-  if (name.length === 0 || name.startsWith('.')) return false;
-  const dot = name.lastIndexOf('.');
-  if (dot <= 0) return false;
-  return ARTICLE_EXTENSIONS.has(name.slice(dot).toLowerCase());
-}
 
 /** Extension in lower case including the dot, or '' when there is none. */
 export function extensionOf(name: string): string {
@@ -28,4 +23,9 @@ export function baseNameWithoutExtension(path: string): string {
 
 export function isHtmlExtension(ext: string): boolean {
   return ext === '.html' || ext === '.htm';
+}
+
+/** A web page saved as one MIME message (Chrome/Edge "Save as single file", Internet Explorer). */
+export function isMhtmlExtension(ext: string): boolean {
+  return ext === '.mhtml' || ext === '.mht';
 }

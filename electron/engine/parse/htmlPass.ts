@@ -100,7 +100,7 @@ function breaksOutOfForeignContent(name: string, attribs: Record<string, string>
 }
 const SAFE_ATTRIBUTE_NAME = /^[^\s"'<>/=\u0000-\u001f]+$/;
 
-interface Edit {
+export interface Edit {
   start: number;
   end: number; // exclusive
   replacement: string;
@@ -294,7 +294,7 @@ function httpsIfProtocolRelative(url: string): string {
   return trimmed.startsWith('//') ? `https:${trimmed}` : trimmed;
 }
 
-function serializeTag(name: string, attribs: Record<string, string>, selfClosing: boolean): string {
+export function serializeTag(name: string, attribs: Record<string, string>, selfClosing: boolean): string {
   let tag = `<${name}`;
   for (const [key, value] of Object.entries(attribs)) {
     if (!SAFE_ATTRIBUTE_NAME.test(key)) continue;
@@ -307,7 +307,7 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function applyEdits(html: string, edits: Edit[]): string {
+export function applyEdits(html: string, edits: Edit[]): string {
   if (edits.length === 0) return html;
   let out = '';
   let at = 0;

@@ -42,6 +42,8 @@ export function toSummary(article: Article): ArticleSummary {
     degraded: article.degraded,
   };
   if (article.author !== undefined) summary.author = article.author;
+  if (article.originalUrl !== undefined) summary.originalUrl = article.originalUrl;
+  if (article.siteName !== undefined) summary.siteName = article.siteName;
   return summary;
 }
 

@@ -30,3 +30,18 @@ export const EXCERPT_CHARS = 200;
 export const BINARY_SNIFF_BYTES = 8 * 1024;
 /** HTML elements nested deeper than this end the text pass (see htmlPass). */
 export const MAX_HTML_DEPTH = 1_000;
+/**
+ * Saved web pages: the story is extracted with Readability on a linkedom DOM only when the page's
+ * markup (its data: images set aside) stays within these. Measured on this machine (bench/parse.ts):
+ * Readability is roughly quadratic in nesting (200 levels ~0.14 s, 500 ~0.55 s, 15,000 overflowed the
+ * stack after 28 s) and linear in elements (10,000 ~1 s). Real news pages nest under 100 and have
+ * 1,000-5,000 elements. Beyond a bound the whole page's text is used instead, with a problem.
+ */
+export const MAX_PAGE_ELEMENTS = 10_000;
+export const MAX_PAGE_DEPTH = 256;
+export const MAX_PAGE_MARKUP_CHARS = 2 * 1024 * 1024;
+/** data: URIs shorter than this stay in the markup Readability sees; longer ones are set aside. */
+export const MIN_STASHED_DATA_URI_CHARS = 256;
+/** Parts of one .mhtml/.mht file beyond this many are not read (a page has tens, rarely hundreds). */
+export const MAX_MHTML_PARTS = 2_000;
+export { MAX_DATA_IMAGE_CHARS } from '../../../shared/limits';

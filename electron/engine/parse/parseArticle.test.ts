@@ -237,9 +237,11 @@ describe('parseArticle on bad input', () => {
     expect(article).toMatchObject({ title: 'Empty one', text: '', chars: 0, bodyFormat: 'markdown' });
   });
 
-  it('titles .html files by their first heading, else by <title>', () => {
+  it('titles a whole saved page by its <title>, an HTML body by its first heading', () => {
     const { article } = parseFixture('lazy.html');
-    expect(article).toMatchObject({ title: 'Pictures', bodyFormat: 'html' });
+    expect(article).toMatchObject({ title: 'Lazy & relative', bodyFormat: 'html' });
+    const fragment = parseText('<h2>Pictures</h2><p>x</p>', '/l/fragment.html');
+    expect(fragment.article!.title).toBe('Pictures');
     expect(article!.text).toBe('Pictures\nlink <not a tag>');
     const noHeading = parseText(
       '<html><head><title>Only &amp; title</title></head><body><p>x</p></body></html>',

@@ -1,13 +1,16 @@
 import type { Article, Problem } from '../../../shared/types';
-import { extensionOf, isHtmlExtension } from './articleFiles';
+import { extensionOf, isHtmlExtension, isMhtmlExtension } from './articleFiles';
 import { detectBodyFormat, renderMarkdown } from './body';
 import { cleanBody, withoutRemovedImages } from './cleanup/cleanArticle';
 import type { CleanRule } from './cleanup/cleanRules';
 import { decodeText } from './decodeText';
 import { readFields } from './fields';
-import { htmlPass } from './htmlPass';
+import { type HtmlPassResult, htmlPass } from './htmlPass';
 import { articleIdForPath, contentHashOf } from './ids';
 import { EXCERPT_CHARS, MAX_HTML_DEPTH } from './limits';
+import { isWholePage } from './page/detectPage';
+import { dataUriOf, imageLookup, looksLikeMime, readMhtml } from './page/mhtml';
+import { readWebPage, type WebPageReading } from './page/readWebPage';
 import { parseDate } from './parseDate';
 import { type FrontMatterData, parseFrontMatter } from './parseFrontMatter';
 import { ProblemList } from './problems';
@@ -61,6 +64,11 @@ export function parseArticle(file: RawFile, options: ParseOptions = {}): ParseOu
 }
 
 function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList): Article | null {
+  const ext = extensionOf(file.path);
+  if (isMhtmlExtension(ext) && looksLikeMime(file.bytes)) {
+    const page = readMhtmlPage(file.bytes, problems);
+    return page ? buildArticle(file, options, problems, { kind: 'none', body: '' }, page) : null;
+  }
   const decoded = decodeText(file.bytes);
   if (decoded.kind === 'binary') {
     problems.error(
@@ -79,13 +87,83 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
   }
 
   const split = splitFrontMatter(decoded.text);
+  // A whole saved web page (no front matter, a complete document): its story is extracted.
+  const webPage =
+    split.kind === 'none' && (isHtmlExtension(ext) || isMhtmlExtension(ext)) && isWholePage(split.body)
+      ? readWebPage(split.body, problems)
+      : null;
+  return buildArticle(file, options, problems, split, webPage);
+}
+
+/** An .mhtml's HTML part read as a web page, its pictures from the other parts; null when unreadable. */
+function readMhtmlPage(bytes: Uint8Array, problems: ProblemList): WebPageReading | null {
+  const mhtml = readMhtml(bytes);
+  if (!mhtml.ok) {
+    problems.error(
+      'mhtml-unreadable',
+      `This .mhtml/.mht file could not be unpacked: ${mhtml.reason}. Open it in a browser to check it, ` +
+        'and save the page again if it is damaged.',
+    );
+    return null;
+  }
+  if (mhtml.truncated) {
+    problems.warn(
+      'mhtml-truncated',
+      'This .mhtml/.mht file ends in the middle of a part (its closing boundary is missing), so the ' +
+        'page may be incomplete. Save the page again if something is missing.',
+    );
+  }
+  if (mhtml.tooManyParts) {
+    problems.warn(
+      'mhtml-too-many-parts',
+      'This .mhtml/.mht file has more parts than Broadsheet reads, so some of its pictures are not shown.',
+    );
+  }
+  if (mhtml.outside.length > 0) {
+    problems.warn(
+      'mhtml-outside-part',
+      `${mhtml.outside.length} part(s) of this .mhtml/.mht point outside the saved page ` +
+        `(${cutCodePoints(mhtml.outside[0]!, 80)}), so they were not used; nothing is read from there.`,
+    );
+  }
+  const find = imageLookup(mhtml);
+  return readWebPage(mhtml.html, problems, (stash) => {
+    const tokens = new Map<object, string>();
+    return (src) => {
+      const part = find(src);
+      if (!part) return undefined;
+      let token = tokens.get(part);
+      if (token === undefined) {
+        token = stash.stash(dataUriOf(part));
+        tokens.set(part, token);
+      }
+      return token;
+    };
+  });
+}
+
+function buildArticle(
+  file: RawFile,
+  options: ParseOptions,
+  problems: ProblemList,
+  split: ReturnType<typeof splitFrontMatter>,
+  webPage: WebPageReading | null,
+): Article {
   const data: FrontMatterData = parseFrontMatter(split, problems);
   const fields = readFields(data, problems);
 
-  const format = detectBodyFormat(split.body, isHtmlExtension(extensionOf(file.path)));
-  const rendered = format === 'html' ? split.body.trim() : renderMarkdown(split.body);
-  const cleaned = options.clean === false ? null : cleanBody(rendered, fields, options.userCleanRules ?? []);
-  const pass = htmlPass(cleaned ? cleaned.html : rendered);
+  let format: Article['bodyFormat'] = 'html';
+  let pass: HtmlPassResult;
+  let rendered = '';
+  let cleaned: ReturnType<typeof cleanBody> | null = null;
+  if (webPage) {
+    pass = webPage; // a saved page's story: Readability already left the site's chrome out
+  } else {
+    format = detectBodyFormat(split.body, isHtmlExtension(extensionOf(file.path)));
+    rendered = format === 'html' ? split.body.trim() : renderMarkdown(split.body);
+    cleaned = options.clean === false ? null : cleanBody(rendered, fields, options.userCleanRules ?? []);
+    pass = htmlPass(cleaned ? cleaned.html : rendered);
+  }
   const text = pass.text;
   // The content hash stays the one of the body as written, so changing the rules (or turning them
   // off) never makes a star lose its article.
@@ -101,7 +179,7 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
 
   const title = resolveTitle(
     {
-      frontMatter: fields.title,
+      frontMatter: fields.title || (webPage?.meta.title ?? ''),
       firstHeading: pass.firstHeading,
       documentTitle: pass.documentTitle,
       text,
@@ -109,17 +187,20 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
     },
     problems,
   );
+  const pageDate = fields.date === undefined && webPage?.meta.date ? webPage.meta.date : undefined;
   const { date, dateSource } = resolveDate(
-    fields.date,
+    pageDate ?? fields.date,
+    pageDate === undefined ? 'front-matter' : 'page',
     split,
     file.mtimeMs,
     options.timeZone ?? '',
     problems,
   );
 
+  const author = fields.author ?? (webPage?.meta.author || undefined);
   const article: Article = {
     id: articleIdForPath(file.path),
-    contentHash: contentHashOf(title, date, fields.author, hashedText),
+    contentHash: contentHashOf(title, date, author, hashedText),
     path: file.path,
     root: file.root,
     title,
@@ -138,8 +219,9 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
     extra: fields.extra,
     problems: problems.items,
   };
-  if (fields.author !== undefined) article.author = fields.author;
-  const originalUrl = absoluteUrl(fields.originalUrl, options.siteUrl);
+  if (author !== undefined) article.author = author;
+  const originalUrl =
+    absoluteUrl(fields.originalUrl, options.siteUrl) ?? (webPage?.meta.originalUrl || undefined);
   if (originalUrl !== undefined) article.originalUrl = originalUrl;
   const updated = parseDate(fields.updated, options.timeZone ?? '');
   if (updated.ok && Number.isFinite(updated.ms) && Math.abs(updated.ms) <= 8.64e15) {
@@ -147,11 +229,16 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
   }
   if (cleaned && cleaned.removed.length > 0) article.cleaned = cleaned.removed;
   if (cleaned?.editor !== undefined) article.editor = cleaned.editor;
+  if (webPage) {
+    if (webPage.meta.siteName) article.siteName = webPage.meta.siteName;
+    if (webPage.extracted) article.wholePage = webPage.wholePage;
+  }
   return article;
 }
 
 function resolveDate(
   value: unknown,
+  source: 'front-matter' | 'page',
   split: ReturnType<typeof splitFrontMatter>,
   mtimeMs: number,
   timeZone: string,
@@ -167,7 +254,7 @@ function resolveDate(
     reading = parseDate(value, '');
   }
   if (reading.ok && Number.isFinite(reading.ms) && Math.abs(reading.ms) <= 8.64e15) {
-    return { date: new Date(reading.ms).toISOString(), dateSource: 'front-matter' };
+    return { date: new Date(reading.ms).toISOString(), dateSource: source };
   }
   if (!reading.ok && reading.reason === 'unreadable') {
     const shown =
@@ -176,7 +263,7 @@ function resolveDate(
       'date-unreadable',
       `The date ${shown} could not be read, so the file's modification time is used. ` +
         'Write it like 2022-08-06 12:56 or Sat, 06 Aug 2022 04:07:06 GMT.',
-      split.kind === 'none' ? undefined : dateLine(split),
+      split.kind === 'none' || source === 'page' ? undefined : dateLine(split),
     );
   }
   const ms = Number.isFinite(mtimeMs) ? mtimeMs : 0;

@@ -157,7 +157,8 @@ export const en = {
   scanProgressLabel: 'Scanning the library',
 
   dropHere: 'Drop folders to add them to the library, or an article file to read it',
-  dropNotSupported: '“{name}” is not a folder or an article file (.md, .markdown, .txt, .html, .htm)',
+  dropNotSupported:
+    '“{name}” is not a folder or an article file (.md, .markdown, .txt, .html, .htm, .mhtml, .mht)',
   dropNoPath:
     'This window cannot see where “{name}” is on disk. Add it from the Library panel by typing its path.',
   openFileFailed: 'Could not open {path}: {reason}',

@@ -156,7 +156,7 @@ export const zhCN: Dictionary = {
   scanProgressLabel: '正在扫描文章库',
 
   dropHere: '拖放文件夹以添加到文章库，或拖放文章文件直接阅读',
-  dropNotSupported: '“{name}”不是文件夹或文章文件（.md、.markdown、.txt、.html、.htm）',
+  dropNotSupported: '“{name}”不是文件夹或文章文件（.md、.markdown、.txt、.html、.htm、.mhtml、.mht）',
   dropNoPath: '此窗口无法得知“{name}”在磁盘上的位置。请在“文章库”面板中输入它的路径来添加。',
   openFileFailed: '无法打开 {path}：{reason}',
 

@@ -1,11 +1,9 @@
 // Turning a drop on the window into library actions. Pure so every host's quirks can be tested.
 
-const ARTICLE_EXTENSION = /\.(md|markdown|txt|html?)$/i;
+import { isArticleFileName } from '../../../shared/articleFiles';
 
-/** Same rule as the engine: an article extension, any case, and not a hidden file. */
-export function isArticleFileName(name: string): boolean {
-  return !name.startsWith('.') && ARTICLE_EXTENSION.test(name);
-}
+/** Same rule as the engine (one list in shared/): an article extension, any case, not a hidden file. */
+export { isArticleFileName };
 
 export function baseName(path: string): string {
   const parts = path.split(/[\\/]+/).filter(Boolean);
