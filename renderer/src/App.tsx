@@ -35,6 +35,7 @@ import { LibraryPanel } from './library/LibraryPanel';
 import { useWindowDrop } from './library/useDrop';
 import { useBackgroundValue } from './perf/useBackgroundValue';
 import { ArticleCache } from './reader/articleCache';
+import { canShowWholePage } from './reader/displayHtml';
 import { ReadingPane } from './reader/ReadingPane';
 import { useArticle } from './reader/useArticle';
 import { useSearch } from './search/useSearch';
@@ -187,6 +188,14 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     else if (openArticle) actions.toggleStar(openArticle);
   };
 
+  // A saved web page shown whole instead of its story: remembered for the open article only.
+  const [wholePageId, setWholePageId] = useState<string | null>(null);
+  const toggleWholePage = () => {
+    if (load.status !== 'ready' || !canShowWholePage(load.article)) return;
+    const id = load.article.id;
+    setWholePageId((shown) => (shown === id ? null : id));
+  };
+
   // ---- commands (keys and menu items): see shortcuts/commands.ts
   const commandContext: CommandContext = {
     moveHeadline: (delta, open) => {
@@ -217,6 +226,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     showLibrary,
     showExport: () => setExportOpen(true),
     toggleStarredView: () => setView((v) => (v === 'all' ? 'starred' : 'all')),
+    toggleWholePage,
     clearSearch: () => {
       if (query) clearSearchAndFocusList();
     },
@@ -358,6 +368,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               formats={formats}
               onOpenLink={actions.openLink}
               loadOriginal={loadOriginal}
+              wholePage={load.status === 'ready' && wholePageId === load.article.id}
+              onToggleWholePage={toggleWholePage}
             />
           </>
         )}

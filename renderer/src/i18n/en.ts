@@ -79,6 +79,11 @@ export const en = {
   readerDateFromFile: 'No date in the article: this is when its file was last changed.',
   readerOpenedFile: 'Opened from {path} (not in the library)',
   readerDegraded: 'Parts of this article could not be read cleanly:',
+  readerShowWholePage: 'Show the whole page',
+  readerShowStory: 'Show the story',
+  readerWholePageHint: 'This is a saved web page: the story is shown. Press w for the whole page as saved.',
+  readerWholePageNote:
+    'The whole page as saved, without its styles and scripts. Press w to go back to the story.',
   textSmaller: 'Smaller text',
   textLarger: 'Larger text',
   imageUnavailable: 'Image unavailable (offline?)',
@@ -175,6 +180,7 @@ export const en = {
   shortcutHelp: 'Show this list',
   shortcutStarredView: 'Switch between All and Starred',
   shortcutLibrary: 'Open the library panel',
+  shortcutWholePage: 'A saved web page: show the whole page, or the story',
   shortcutTextSize: 'Text size',
 
   dismiss: 'Dismiss',

@@ -78,6 +78,10 @@ export const zhCN: Dictionary = {
   readerDateFromFile: '文章中没有日期：这是文件最后修改的时间。',
   readerOpenedFile: '打开自 {path}（不在文章库中）',
   readerDegraded: '这篇文章有部分内容未能正确读取：',
+  readerShowWholePage: '显示整个网页',
+  readerShowStory: '只显示正文',
+  readerWholePageHint: '这是保存下来的网页：这里显示的是正文。按 w 查看保存时的整个网页。',
+  readerWholePageNote: '保存时的整个网页（不含样式和脚本）。按 w 回到正文。',
   textSmaller: '缩小字号',
   textLarger: '放大字号',
   imageUnavailable: '图片无法显示（可能处于离线状态）',
@@ -172,6 +176,7 @@ export const zhCN: Dictionary = {
   shortcutHelp: '显示此列表',
   shortcutStarredView: '在“全部”和“已加星标”之间切换',
   shortcutLibrary: '打开文章库面板',
+  shortcutWholePage: '保存的网页：显示整个网页或只显示正文',
   shortcutTextSize: '字号',
 
   dismiss: '关闭提示',

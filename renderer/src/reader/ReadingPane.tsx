@@ -5,7 +5,7 @@ import type { DateFormats } from '../app/formatDates';
 import { useI18n } from '../i18n/I18nContext';
 import { StarButton } from '../stars/StarButton';
 import { ArticleBody } from './ArticleBody';
-import { displayHtml } from './displayHtml';
+import { canShowWholePage, displayHtml } from './displayHtml';
 import { guessLanguage } from './guessLanguage';
 import type { ArticleLoad } from './useArticle';
 
@@ -23,6 +23,9 @@ interface Props {
   onOpenLink(url: string): void;
   /** The open article as written, without the clean-up rules ("Show original"). */
   loadOriginal(id: string): Promise<Article | null>;
+  /** Show a saved web page as saved rather than its story (when the article has one). */
+  wholePage: boolean;
+  onToggleWholePage(): void;
 }
 
 export const MIN_TEXT_SIZE = 12;
@@ -127,7 +130,9 @@ function ArticleView(props: Props & { article: Article }) {
   }, [original.status, cleaned.id, loadOriginal, t]);
   const article = original.status === 'shown' ? original.article : cleaned;
   const lang = guessLanguage(`${article.title} ${article.excerpt}`);
-  const shown = useMemo(() => displayHtml(article), [article]);
+  const hasWholePage = canShowWholePage(article);
+  const whole = props.wholePage && hasWholePage;
+  const shown = useMemo(() => displayHtml(article, whole), [article, whole]);
   return (
     <article
       className="reader-article"
@@ -137,6 +142,18 @@ function ArticleView(props: Props & { article: Article }) {
     >
       <header className="reader-header">
         <div className="reader-tools">
+          {hasWholePage && (
+            <button
+              type="button"
+              className="whole-page-button"
+              aria-pressed={whole}
+              aria-keyshortcuts="w"
+              title={t('shortcutWholePage')}
+              onClick={props.onToggleWholePage}
+            >
+              {t(whole ? 'readerShowStory' : 'readerShowWholePage')}
+            </button>
+          )}
           <StarButton starred={props.starred} onToggle={props.onToggleStar} />
           <fieldset className="text-size" aria-label={`${t('textSmaller')} / ${t('textLarger')}`}>
             <button
@@ -177,6 +194,7 @@ function ArticleView(props: Props & { article: Article }) {
           {cleaned.editor && (
             <span className="reader-editor">{t('readerEditor', { editor: cleaned.editor })}</span>
           )}
+          {article.siteName && <span className="reader-site">{article.siteName}</span>}
         </div>
         {article.categories.length > 0 && (
           <ul className="reader-categories">
@@ -222,6 +240,7 @@ function ArticleView(props: Props & { article: Article }) {
           </details>
         )}
       </header>
+      {whole && <p className="reader-note">{t('readerWholePageNote')}</p>}
       {shown.asText && (
         <p className="reader-note">
           {t(shown.asText === 'too-deep' ? 'readerAsTextDeep' : 'readerAsTextLarge')}

@@ -1,7 +1,15 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { MAX_DATA_IMAGE_CHARS } from '../../../shared/limits';
 import type { Problem } from '../../../shared/types';
-import { displayHtml, MAX_DISPLAY_HTML_CHARS, removeRepeatedTitle } from './displayHtml';
+import {
+  canShowWholePage,
+  displayHtml,
+  MAX_DISPLAY_HTML_CHARS,
+  markupChars,
+  removeRepeatedTitle,
+} from './displayHtml';
+import { safeImageSrc } from './urls';
 
 const tooDeep: Problem = { path: '/a.md', code: 'html-too-deep', message: 'deep', severity: 'warning' };
 
@@ -23,6 +31,43 @@ describe('displayHtml', () => {
   it('shows the text of an enormous article', () => {
     const html = `<p>${'x'.repeat(MAX_DISPLAY_HTML_CHARS)}</p>`;
     expect(displayHtml({ html, text: 'x', problems: [] }).asText).toBe('too-large');
+  });
+});
+
+describe('saved web pages', () => {
+  const picture = `data:image/jpeg;base64,${'A'.repeat(MAX_DISPLAY_HTML_CHARS)}`;
+
+  it('counts a data: picture as one character of markup, so a SingleFile story keeps its formatting', () => {
+    const html = `<p>story</p><img src="${picture}" alt="a"><img src='${picture}'>`;
+    expect(markupChars(html)).toBe(html.length - 2 * (picture.length - 1));
+    expect(displayHtml({ html, text: 'story', problems: [] }).asText).toBeNull();
+    expect(markupChars('no pictures')).toBe(11);
+  });
+
+  it('shows the whole page only when asked and when the engine kept one', () => {
+    const article = {
+      html: '<p>story</p>',
+      text: 'story',
+      problems: [],
+      wholePage: '<nav>menu</nav><p>story</p>',
+    };
+    expect(displayHtml(article).html).toBe('<p>story</p>');
+    expect(displayHtml(article, true)).toEqual({ html: '<nav>menu</nav><p>story</p>', asText: null });
+    expect(displayHtml({ ...article, wholePage: undefined }, true).html).toBe('<p>story</p>');
+  });
+
+  it('offers no whole page too large to display', () => {
+    expect(canShowWholePage({ wholePage: '<p>x</p>' })).toBe(true);
+    expect(canShowWholePage({ wholePage: undefined })).toBe(false);
+    expect(canShowWholePage({ wholePage: `<p>${'x'.repeat(MAX_DISPLAY_HTML_CHARS)}</p>` })).toBe(false);
+  });
+
+  it('keeps data: pictures up to the shared bound and drops longer ones', () => {
+    const head = 'data:image/png;base64,';
+    const ok = `${head}${'A'.repeat(MAX_DATA_IMAGE_CHARS - head.length)}`;
+    expect(safeImageSrc(ok)).toBe(ok);
+    expect(safeImageSrc(`${ok}A`)).toBeNull();
+    expect(safeImageSrc(`${head}${'A'.repeat(4 * MAX_DATA_IMAGE_CHARS)}`)).toBeNull();
   });
 });
 

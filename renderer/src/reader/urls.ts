@@ -1,5 +1,7 @@
 // URL rules for untrusted article markup. Everything not listed is dropped, not "fixed".
 
+import { MAX_DATA_IMAGE_CHARS } from '../../../shared/limits';
+
 /** Prefix DOMPurify's SANITIZE_NAMED_PROPS puts on id/name; in-page links are rewritten to match. */
 export const NAMED_PROP_PREFIX = 'user-content-';
 
@@ -27,11 +29,15 @@ export function safeHref(raw: string): string | null {
 // Raster formats only: an SVG data URI is a document of its own.
 const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);base64,[a-z0-9+/=\s]*$/i;
 
-/** Image source, or null to drop it: http(s) or a base64 raster data: URI. */
+/**
+ * Image source, or null to drop it: http(s) or a base64 raster data: URI of at most
+ * MAX_DATA_IMAGE_CHARS (a SingleFile page's pictures are inlined so; they are never fetched).
+ */
 export function safeImageSrc(raw: string): string | null {
+  if (raw.length > MAX_DATA_IMAGE_CHARS + 64) return null;
   const url = absolutise(compact(raw));
   if (/^https?:\/\//i.test(url)) return url;
-  if (DATA_IMAGE.test(url)) return url;
+  if (url.length <= MAX_DATA_IMAGE_CHARS && DATA_IMAGE.test(url)) return url;
   return null;
 }
 

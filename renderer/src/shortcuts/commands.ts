@@ -19,6 +19,8 @@ export interface CommandContext {
   showLibrary(): void;
   showExport(): void;
   toggleStarredView(): void;
+  /** A saved web page: the whole page as saved, or back to its story. */
+  toggleWholePage(): void;
   clearSearch(): void;
 }
 
@@ -117,6 +119,12 @@ const TABLE = {
     keys: [{ key: 'v' }],
     shown: ['v'],
     label: 'shortcutStarredView',
+  },
+  'whole-page': {
+    perform: (c) => c.toggleWholePage(),
+    keys: [{ key: 'w' }],
+    shown: ['w'],
+    label: 'shortcutWholePage',
   },
   library: {
     perform: (c) => c.showLibrary(),

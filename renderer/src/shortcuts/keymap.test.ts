@@ -22,6 +22,8 @@ describe('commandForKey', () => {
     expect(commandForKey(key('ArrowDown'), 'list')).toBe('cursor-down');
     expect(commandForKey(key('Enter'), 'list')).toBe('open');
     expect(commandForKey(key(' '), 'other')).toBe('space');
+    expect(commandForKey(key('w'), 'reader')).toBe('whole-page');
+    expect(commandForKey(key('w'), 'text')).toBeNull();
   });
 
   it('opens search with Ctrl+F or Cmd+F, even from a text field', () => {
