@@ -1,13 +1,15 @@
 // One streaming htmlparser2 pass over a saved page before any DOM is built: it measures the page
-// (elements, nesting) so a pathological one never reaches Readability, and, for an .mhtml, points
-// image references at the parts saved with the page.
+// (elements, nesting) so a pathological one never reaches Readability, leaves out what Readability
+// would throw away first (scripts other than JSON-LD, styles, comments: often most of a saved page's
+// bytes, and the DOM is then built without them), and, for an .mhtml, points image references at the
+// parts saved with the page.
 
 import { type Handler, Parser } from 'htmlparser2';
 import { applyEdits, type Edit, serializeTag } from '../htmlPass';
 import { MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS } from '../limits';
 
 export interface PagePassResult {
-  /** The page with resolved image references rewritten (the input itself when nothing was). */
+  /** The page without scripts (JSON-LD kept), styles and comments, image references resolved. */
   html: string;
   elements: number;
   /** Deepest nesting seen (stops counting past the bound). */
@@ -52,6 +54,9 @@ class ShapePass implements Partial<Handler> {
   depth = 0;
   maxDepth = 0;
   over: PagePassResult['over'] = null;
+  /** Where the <script>/<style> being left out starts, and its depth; -1 when none is open. */
+  dropStart = -1;
+  dropDepth = 0;
 
   constructor(
     readonly html: string,
@@ -64,6 +69,11 @@ class ShapePass implements Partial<Handler> {
     if (this.depth > MAX_PAGE_DEPTH || this.elements > MAX_PAGE_ELEMENTS) {
       this.over = this.depth > MAX_PAGE_DEPTH ? 'depth' : 'elements';
       this.parser!.pause(); // the tokenizer stops after this tag; end() then returns
+      return;
+    }
+    if ((name === 'script' && !/ld\+json/i.test(attribs.type ?? '')) || name === 'style') {
+      this.dropStart = this.parser!.startIndex;
+      this.dropDepth = this.depth;
       return;
     }
     const names = this.resolveImage ? IMAGE_ATTRIBUTES[name] : undefined;
@@ -86,6 +96,15 @@ class ShapePass implements Partial<Handler> {
   }
 
   onclosetag(): void {
+    if (this.dropStart >= 0 && this.depth === this.dropDepth) {
+      this.edits.push({ start: this.dropStart, end: this.parser!.endIndex + 1, replacement: '' });
+      this.dropStart = -1;
+    }
     this.depth--;
+  }
+
+  oncomment(): void {
+    const parser = this.parser!;
+    this.edits.push({ start: parser.startIndex, end: parser.endIndex + 1, replacement: '' });
   }
 }
