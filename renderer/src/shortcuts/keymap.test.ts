@@ -74,6 +74,7 @@ describe('the COMMANDS table', () => {
       'shortcutSearch',
       'shortcutEscape',
       'shortcutStarredView',
+      'shortcutWholePage',
       'shortcutLibrary',
       'shortcutExport',
       'shortcutTextSize',
