@@ -86,6 +86,8 @@ test('a saved page shows its story; w shows the whole page; pictures come from t
     expect(outside.filter((url) => url.includes('travel.example.test') || url.startsWith('file:'))).toEqual(
       [],
     );
+    // The saved page's own scripts never ran: its beacon was never sent, its ad script never loaded.
+    expect(outside.filter((url) => /tracker\.example\.test|ads\.|\.js$/.test(url))).toEqual([]);
   } finally {
     await server.stop();
     await rm(archive, { recursive: true, force: true });
