@@ -104,6 +104,10 @@ const FORMAT_FILES: [string, string][] = [
   ['---json', 'dash-json.md'],
   ['YAML with CRLF', 'crlf-blank-before-fence.md'],
   ['TOML that does not parse', 'bad-toml.md'],
+  ['Jekyll, date from file name (zh)', 'jekyll-zh/_posts/2016-08-21-香港新聞自由指數.md'],
+  ['Pelican header lines', 'pelican/first-post.md'],
+  ['YAML with a broken line (recovered)', 'broken-title-line.md'],
+  ['<BR> in the title', 'newsletter/week-in-rust-154.md'],
 ];
 for (const [label, name] of FORMAT_FILES) {
   const path = join(formats, name);

@@ -14,6 +14,7 @@ import {
 import type { FrontMatterData } from './parseFrontMatter';
 import type { ProblemList } from './problems';
 import { collapseWhitespace, cutCodePoints } from './text';
+import { titleText } from './title';
 
 export interface ArticleFields {
   /** Title as written (entities decoded, whitespace collapsed, not yet cut); '' when missing or unusable. */
@@ -151,7 +152,7 @@ function scalarText(value: unknown): string | undefined {
 
 function readTitle(value: unknown, problems: ProblemList): string {
   if (value === undefined || value === null) return '';
-  const text = scalarText(value);
+  const text = typeof value === 'string' ? titleText(value) : scalarText(value);
   if (text === undefined) {
     problems.warn(
       'title-type',

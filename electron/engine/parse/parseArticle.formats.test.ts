@@ -166,3 +166,143 @@ describe('Windows line endings', () => {
     expect(json.article).toMatchObject({ title: 'J', text: 'Body' });
   });
 });
+
+describe('dates from file names and folders', () => {
+  it('reads a Jekyll post date from its file name, in the library zone, and says so', () => {
+    const { article, problems } = parseFixture('jekyll-zh/_posts/2016-08-21-香港新聞自由指數.md', {
+      timeZone: 'Asia/Hong_Kong',
+    });
+    expect(problems).toEqual([]);
+    expect(article).toMatchObject({ date: '2016-08-20T16:00:00.000Z', dateSource: 'file-name' });
+  });
+
+  it('reads YYYYMMDD names and YYYY/MM/DD folders', () => {
+    expect(parseFixture('20200315_market-close.md').article).toMatchObject({
+      date: '2020-03-15T00:00:00.000Z',
+      dateSource: 'file-name',
+    });
+    expect(parseFixture('layout/2019/04/02/harbour-ferry-fares.md').article).toMatchObject({
+      title: 'Harbour ferry fares to rise in May',
+      date: '2019-04-02T00:00:00.000Z',
+      dateSource: 'file-name',
+    });
+  });
+
+  it('prefers the front-matter date, and falls back to the modification time without a dated name', () => {
+    const dated = parseArticle(rawFile('---\ndate: 2001-02-03\n---\nx', '/library/2016-08-21-a.md'), UTC);
+    expect(dated.article).toMatchObject({ date: '2001-02-03T00:00:00.000Z', dateSource: 'front-matter' });
+    const plain = parseArticle(rawFile('x', '/library/notes/article_8756.md'), UTC);
+    expect(plain.article!.dateSource).toBe('file-mtime');
+    // Folders outside the library say nothing about its articles.
+    const outside = parseArticle(
+      { ...rawFile('x', '/2016/08/21/library/a.md'), root: '/2016/08/21/library' },
+      UTC,
+    );
+    expect(outside.article!.dateSource).toBe('file-mtime');
+  });
+
+  it('names the file-name day when the written date cannot be read', () => {
+    const { article, problems } = parseArticle(
+      rawFile('---\ndate: someday\n---\nx', '/library/2016-08-21-a.md'),
+      UTC,
+    );
+    expect(article).toMatchObject({ date: '2016-08-21T00:00:00.000Z', dateSource: 'file-name' });
+    expect(problems).toMatchObject([{ code: 'date-unreadable', line: 2 }]);
+    expect(problems[0]!.message).toContain('the day in the file name (2016-08-21)');
+  });
+});
+
+describe('YAML that is partly broken', () => {
+  it('keeps date, author and categories around a bad title line, and reports it once', () => {
+    const { article, problems } = parseFixture('broken-title-line.md', { timeZone: 'Asia/Hong_Kong' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'yaml-syntax', line: 2 });
+    expect(article).toMatchObject({
+      title: 'The rest of the article.',
+      date: '2019-04-02T00:00:00.000Z',
+      dateSource: 'front-matter',
+      author: 'Lin Wei',
+      categories: ['政治', '香港'],
+    });
+  });
+});
+
+describe('Pelican / MultiMarkdown header lines', () => {
+  it('reads Title/Date/Modified/Category/Tags/Authors lines as metadata, not as body', () => {
+    const { article, problems } = parseFixture('pelican/first-post.md');
+    expect(problems).toEqual([]);
+    expect(article).toMatchObject({
+      title: 'Pelican 4.9 released',
+      date: '2023-11-02T10:20:00.000Z',
+      dateSource: 'front-matter',
+      updated: '2023-11-05T19:30:00.000Z',
+      author: 'Alexis Métaireau, Justin Mayer',
+      categories: ['Releases'],
+    });
+    expect(article!.extra).toMatchObject({
+      tags: ['pelican', 'release', 'python'],
+      slug: 'pelican-4-9-released',
+      summary: 'A short summary of what changed in this release of Pelican.',
+    });
+    expect(article!.text.startsWith('Pelican 4.9 is out.')).toBe(true);
+    expect(article!.text).toContain('Note: nothing here should be read as metadata.');
+    expect(article!.text).not.toContain('Title:');
+  });
+
+  it('leaves prose that opens with "Word: …" alone', () => {
+    const { article } = parseArticle(rawFile('Note: this is prose.\nSecond: line.\n\nMore.\n'), UTC);
+    expect(article!.text).toBe('Note: this is prose. Second: line.\nMore.');
+    expect(article!.extra).toEqual({});
+    const html = parseArticle(rawFile('Title: x\n\n<p>y</p>', '/library/page.html'), UTC);
+    expect(html.article!.text).toContain('Title: x');
+  });
+});
+
+describe('titles are text', () => {
+  it('turns <BR> in a newsletter title into a space', () => {
+    const { article } = parseFixture('newsletter/week-in-rust-154.md');
+    expect(article!.title).toBe('This Week in Rust 154 August 21, 2016');
+  });
+
+  it('strips other markup, decodes entities, and leaves a lone < alone', () => {
+    const title = (t: string) => parseArticle(rawFile(`---\ntitle: '${t}'\n---\nx`), UTC).article!.title;
+    expect(title('<b>Bold</b> &amp; <i>brave</i><br/>news')).toBe('Bold & brave news');
+    expect(title('1 < 2 and 3 > 2')).toBe('1 < 2 and 3 > 2');
+    expect(title('<script>alert(1)</script>Safe')).toBe('Safe');
+  });
+
+  it('does not repeat a # heading equal to the title in the preview', () => {
+    const { article } = parseFixture('jekyll-zh/_posts/2016-08-21-香港新聞自由指數.md');
+    expect(article!.title).toBe('香港新聞自由指數再創新低');
+    expect(article!.excerpt.startsWith('香港記者協會今日公布')).toBe(true);
+    // The text (search) keeps the heading.
+    expect(article!.text.startsWith('香港新聞自由指數再創新低\n')).toBe(true);
+  });
+});
+
+describe('originalUrl', () => {
+  it('takes the first absolute address among url/link/permalink/original_url/source/canonical', () => {
+    const url = (fm: string, options: ParseOptions = UTC) =>
+      parseArticle(rawFile(`---\n${fm}\n---\nx`), options).article!.originalUrl;
+    expect(url('link: https://www.hkcnews.com/article/1')).toBe('https://www.hkcnews.com/article/1');
+    expect(url('original_url: //news.example.org/a')).toBe('https://news.example.org/a');
+    expect(url('source: 新华社\ncanonical: https://a.example/x')).toBe('https://a.example/x');
+    expect(url('source: 新华社')).toBeUndefined();
+    expect(url('url: javascript:alert(1)')).toBeUndefined();
+    expect(url('url: file:///etc/passwd')).toBeUndefined();
+    // A site-relative permalink needs the site's address.
+    expect(url('permalink: /2016/08/21/a/')).toBeUndefined();
+    expect(url('permalink: /2016/08/21/a/', { siteUrl: 'https://blog.example.org/base/' })).toBe(
+      'https://blog.example.org/base/2016/08/21/a/',
+    );
+  });
+
+  it("joins a Jekyll permalink to the url and baseurl of the library's _config.yml", async () => {
+    const { readArticleFileSync } = await import('./readArticleFile');
+    const root = `${FIXTURES}jekyll-zh`;
+    const outcome = readArticleFileSync(`${root}/_posts/2016-08-21-香港新聞自由指數.md`, root, UTC);
+    expect(outcome.article!.originalUrl).toBe(
+      'https://news.example.hk/archive/2016/08/21/press-freedom-index/',
+    );
+  });
+});

@@ -186,8 +186,11 @@ describe('parseArticle on bad input', () => {
     const { article, problems } = parseFixture('bad-yaml.md');
     expect(problems[0]).toMatchObject({ code: 'yaml-syntax' });
     expect(problems[0]!.line).toBeGreaterThanOrEqual(4);
+    expect(problems).toHaveLength(1);
+    // The fields around the broken line are kept.
     expect(article).toMatchObject({
-      title: 'Body of a file whose YAML is broken.',
+      title: 'Fine',
+      author: 'Someone',
       text: 'Body of a file whose YAML is broken.',
     });
   });

@@ -3,8 +3,10 @@ import { extensionOf, isHtmlExtension, isMhtmlExtension } from './articleFiles';
 import { detectBodyFormat, renderMarkdown } from './body';
 import { cleanBody, withoutRemovedImages } from './cleanup/cleanArticle';
 import type { CleanRule } from './cleanup/cleanRules';
+import { dayFromPath } from './dateFromPath';
 import { decodeText } from './decodeText';
 import { readFields } from './fields';
+import { readHeaderLines } from './headerLines';
 import { type HtmlPassResult, htmlPass } from './htmlPass';
 import { articleIdForPath, contentHashOf } from './ids';
 import { EXCERPT_CHARS, MAX_HTML_DEPTH } from './limits';
@@ -16,7 +18,7 @@ import { type FrontMatterData, parseFrontMatter } from './parseFrontMatter';
 import { ProblemList } from './problems';
 import { splitFrontMatter } from './splitFrontMatter';
 import { codePointLength, cutCodePoints } from './text';
-import { resolveTitle } from './title';
+import { resolveTitle, withoutLeadingTitle } from './title';
 
 export interface RawFile {
   path: string;
@@ -149,7 +151,17 @@ function buildArticle(
   split: ReturnType<typeof splitFrontMatter>,
   webPage: WebPageReading | null,
 ): Article {
-  const data: FrontMatterData = parseFrontMatter(split, problems);
+  let data: FrontMatterData = parseFrontMatter(split, problems);
+  let body = split.body;
+  const htmlFile = isHtmlExtension(extensionOf(file.path));
+  if (split.kind === 'none' && !htmlFile && !webPage) {
+    // No fences: Pelican / MultiMarkdown `Title: …` lines may open the file instead.
+    const headers = readHeaderLines(body);
+    if (headers) {
+      data = headers.data;
+      body = headers.body;
+    }
+  }
   const fields = readFields(data, problems);
 
   let format: Article['bodyFormat'] = 'html';
@@ -159,8 +171,8 @@ function buildArticle(
   if (webPage) {
     pass = webPage; // a saved page's story: Readability already left the site's chrome out
   } else {
-    format = detectBodyFormat(split.body, isHtmlExtension(extensionOf(file.path)));
-    rendered = format === 'html' ? split.body.trim() : renderMarkdown(split.body);
+    format = detectBodyFormat(body, htmlFile);
+    rendered = format === 'html' ? body.trim() : renderMarkdown(body);
     cleaned = options.clean === false ? null : cleanBody(rendered, fields, options.userCleanRules ?? []);
     pass = htmlPass(cleaned ? cleaned.html : rendered);
   }
@@ -192,7 +204,7 @@ function buildArticle(
     pageDate ?? fields.date,
     pageDate === undefined ? 'front-matter' : 'page',
     split,
-    file.mtimeMs,
+    file,
     options.timeZone ?? '',
     problems,
   );
@@ -209,7 +221,8 @@ function buildArticle(
     categories: fields.categories,
     images: cleaned ? withoutRemovedImages(fields.images, cleaned.removedImages) : fields.images,
     chars: codePointLength(text),
-    excerpt: excerptOf(text),
+    // A body that opens with the title as its heading does not repeat it in the preview.
+    excerpt: excerptOf(withoutLeadingTitle(text, title) || text),
     bodyFormat: format,
     mtimeMs: file.mtimeMs,
     size: file.size,
@@ -223,7 +236,8 @@ function buildArticle(
   const originalUrl =
     absoluteUrl(fields.originalUrl, options.siteUrl) ?? (webPage?.meta.originalUrl || undefined);
   if (originalUrl !== undefined) article.originalUrl = originalUrl;
-  const updated = parseDate(fields.updated, options.timeZone ?? '');
+  let updated = parseDate(fields.updated, options.timeZone ?? '');
+  if (!updated.ok && updated.reason === 'unknown-zone') updated = parseDate(fields.updated, '');
   if (updated.ok && Number.isFinite(updated.ms) && Math.abs(updated.ms) <= 8.64e15) {
     article.updated = new Date(updated.ms).toISOString();
   }
@@ -236,38 +250,53 @@ function buildArticle(
   return article;
 }
 
+/** The front matter's date; failing that the day the file name or folders give; failing that the file's mtime. */
 function resolveDate(
   value: unknown,
   source: 'front-matter' | 'page',
   split: ReturnType<typeof splitFrontMatter>,
-  mtimeMs: number,
+  file: RawFile,
   timeZone: string,
   problems: ProblemList,
 ): { date: string; dateSource: Article['dateSource'] } {
-  let reading = parseDate(value, timeZone);
+  let zone = timeZone;
+  let reading = parseDate(value, zone);
   if (!reading.ok && reading.reason === 'unknown-zone') {
     problems.warn(
       'time-zone',
       `The time zone setting "${timeZone}" is not a known IANA zone, so the date was read in the system zone. ` +
         'Choose a zone such as Asia/Shanghai in Settings.',
     );
-    reading = parseDate(value, '');
+    zone = '';
+    reading = parseDate(value, zone);
   }
-  if (reading.ok && Number.isFinite(reading.ms) && Math.abs(reading.ms) <= 8.64e15) {
+  if (reading.ok && isUsable(reading.ms)) {
     return { date: new Date(reading.ms).toISOString(), dateSource: source };
   }
+  const fromPath = dayFromPath(file.path, file.root);
+  const pathReading = fromPath ? parseDate(fromPath.day, zone) : null;
+  const pathMs = pathReading?.ok && isUsable(pathReading.ms) ? pathReading.ms : null;
   if (!reading.ok && reading.reason === 'unreadable') {
     const shown =
       typeof value === 'string' ? `"${cutCodePoints(value.trim(), 60)}"` : `a ${describeType(value)}`;
+    const instead =
+      pathMs !== null
+        ? `the day in the ${fromPath!.from} (${fromPath!.day})`
+        : "the file's modification time";
     problems.warn(
       'date-unreadable',
-      `The date ${shown} could not be read, so the file's modification time is used. ` +
+      `The date ${shown} could not be read, so ${instead} is used. ` +
         'Write it like 2022-08-06 12:56 or Sat, 06 Aug 2022 04:07:06 GMT.',
       split.kind === 'none' || source === 'page' ? undefined : dateLine(split),
     );
   }
-  const ms = Number.isFinite(mtimeMs) ? mtimeMs : 0;
+  if (pathMs !== null) return { date: new Date(pathMs).toISOString(), dateSource: 'file-name' };
+  const ms = Number.isFinite(file.mtimeMs) ? file.mtimeMs : 0;
   return { date: new Date(ms).toISOString(), dateSource: 'file-mtime' };
+}
+
+function isUsable(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
 }
 
 /** An absolute http(s) address as written, or a site-relative one joined to `siteUrl`; otherwise nothing. */
@@ -292,7 +321,7 @@ function describeType(value: unknown): string {
 
 /** Line of the `date:` key in the file, when it can be found. */
 function dateLine(split: Exclude<ReturnType<typeof splitFrontMatter>, { kind: 'none' }>): number | undefined {
-  const m = /^date[ \t]*:/m.exec(split.block);
+  const m = /^[ \t]*"?(?:date|publishdate|pubdate|published)"?[ \t]*[:=]/im.exec(split.block);
   if (!m) return undefined;
   let line = split.openLine + 1;
   for (let i = 0; i < m.index; i++) if (split.block.charCodeAt(i) === 0x0a) line++;

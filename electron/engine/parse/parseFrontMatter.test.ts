@@ -55,14 +55,45 @@ describe('parseFrontMatter', () => {
     expect(problems[0]!.message).toContain('line 3 never closes: add a line with ---');
   });
 
-  it('reports YAML syntax errors with the line in the file', () => {
+  it('reports a YAML syntax error once, at its line, and keeps every field that reads', () => {
     const { data, problems } = parse('\n---\ntitle: ok\ntags: [a, b\nauthor: x\n---\nbody');
-    expect(data).toEqual({});
+    expect(data).toEqual({ title: 'ok', author: 'x' });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'yaml-syntax', severity: 'warning' });
-    expect(problems[0]!.line).toBeGreaterThanOrEqual(4);
-    expect(problems[0]!.line).toBeLessThanOrEqual(5);
-    expect(problems[0]!.message).toContain(`line ${problems[0]!.line}`);
+    expect(problems[0]).toMatchObject({ code: 'yaml-syntax', severity: 'warning', line: 4 });
+    expect(problems[0]!.message).toContain('line 4');
+    expect(problems[0]!.message).toContain('every other field was read');
+  });
+
+  it('recovers around a bad title line: date, author and categories survive, one problem', () => {
+    const block = [
+      '---',
+      'title: "He said "no" to the plan"',
+      'date: 2019-04-02 08:00',
+      'author: Lin Wei',
+      'categories:',
+      '- 政治',
+      '- 香港',
+      'cover: https://img.example.org/a.jpg',
+      '---',
+      'body',
+    ].join('\n');
+    const { data, problems } = parse(block);
+    expect(data).toEqual({
+      date: '2019-04-02 08:00',
+      author: 'Lin Wei',
+      categories: ['政治', '香港'],
+      cover: 'https://img.example.org/a.jpg',
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'yaml-syntax', line: 2 });
+  });
+
+  it('names the other broken lines in the same single problem', () => {
+    const { data, problems } = parse('---\na: [1\nb: ok\nc: "x\nd: 2\n---\n');
+    expect(data).toEqual({ b: 'ok', d: 2 });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'yaml-syntax', line: 2 });
+    expect(problems[0]!.message).toContain('line 4 too');
   });
 
   it('counts lines correctly with CRLF and leading blank lines', () => {

@@ -3,6 +3,7 @@ import YAML from 'yaml';
 import { readJsonFrontMatter } from './jsonFrontMatter';
 import { MAX_FRONT_MATTER_CHARS, MAX_YAML_ALIASES } from './limits';
 import type { ProblemList } from './problems';
+import { recoverYaml } from './recoverYaml';
 import { DECLINED, parseSimpleYaml } from './simpleYaml';
 import type { FrontMatterSplit } from './splitFrontMatter';
 import { readTomlFrontMatter, type StructuredReading } from './tomlFrontMatter';
@@ -15,7 +16,10 @@ interface YamlDiagnostic {
 }
 
 /** What the YAML engine saw during the current gray-matter call (parsing is synchronous). */
-let diagnostics: { errors: YamlDiagnostic[]; warnings: YamlDiagnostic[] } = { errors: [], warnings: [] };
+let diagnostics: { errors: YamlDiagnostic[]; warnings: YamlDiagnostic[]; recovered?: boolean } = {
+  errors: [],
+  warnings: [],
+};
 
 export const YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
   schema: 'core', // timestamps stay strings: dates are read by parseDate, with the right zone
@@ -43,7 +47,12 @@ const yamlEngine = {
       errors: doc.errors.map(toDiagnostic),
       warnings: doc.warnings.map(toDiagnostic),
     };
-    if (doc.errors.length > 0) throw new YamlRefused('yaml syntax');
+    if (doc.errors.length > 0) {
+      // Keep every field that reads on its own; report each broken entry once.
+      const recovered = recoverYaml(source, YAML_OPTIONS, MAX_YAML_ALIASES, toDiagnostic);
+      diagnostics = { errors: recovered.errors, warnings: recovered.warnings, recovered: true };
+      return recovered.data;
+    }
     try {
       return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};
     } catch (error) {
@@ -155,6 +164,7 @@ function parseYamlBlock(
     }
     data = {};
   }
+  const syntax: YamlDiagnostic[] = [];
   for (const e of diagnostics.errors) {
     if (e.code === 'yaml-aliases') {
       problems.warn(
@@ -164,14 +174,26 @@ function parseYamlBlock(
         openLine,
       );
     } else {
-      const line = toFileLine(e.line);
-      problems.warn(
-        'yaml-syntax',
-        `The front matter has a YAML error on line ${line}: ${e.message}. Fix that line; until then the title comes ` +
-          'from the text and the date from the file.',
-        line,
-      );
+      syntax.push(e);
     }
+  }
+  if (syntax.length > 0) {
+    // One problem for the block, at its first bad line: the others are named in the same message.
+    const [first, ...rest] = syntax;
+    const line = toFileLine(first!.line);
+    const others = rest.map((e) => toFileLine(e.line)).filter((l) => l !== line);
+    const also =
+      others.length === 0
+        ? ''
+        : ` (line${others.length > 1 ? 's' : ''} ${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''} too)`;
+    const outcome = diagnostics.recovered
+      ? 'The fields on that line were left out; every other field was read.'
+      : 'Until it is fixed the title comes from the text and the date from the file.';
+    problems.warn(
+      'yaml-syntax',
+      `The front matter has a YAML error on line ${line}${also}: ${first!.message}. ${outcome} Fix that line to use it.`,
+      line,
+    );
   }
   for (const w of diagnostics.warnings) {
     const line = toFileLine(w.line);

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { MAX_FILE_BYTES } from './limits';
 import { type ParseOptions, type ParseOutcome, parseArticle } from './parseArticle';
 import { makeProblem } from './problems';
+import { siteAddressOf } from './siteAddress';
 
 // The size is checked on the open descriptor (fstat), so a file swapped between the check and the
 // read cannot slip past the limit; at most `size` bytes are ever read. O_NONBLOCK keeps a FIFO named
@@ -31,7 +32,7 @@ export async function readArticleFile(
     }
     return parseArticle(
       { path, root, bytes: bytes.subarray(0, filled), mtimeMs: stat.mtimeMs, size: stat.size },
-      options,
+      withSiteAddress(options, root),
     );
   } catch (error) {
     return unreadable(path, error);
@@ -72,7 +73,7 @@ export function readArticleFileSync(
     if (timing) timing.ms += performance.now() - started;
     return parseArticle(
       { path, root, bytes: bytes.subarray(0, filled), mtimeMs: stat.mtimeMs, size: stat.size },
-      options,
+      withSiteAddress(options, root),
     );
   } catch (error) {
     return unreadable(path, error);
@@ -85,6 +86,13 @@ export function readArticleFileSync(
       }
     }
   }
+}
+
+/** The options, with the site address from the root's generator config when the caller gave none. */
+function withSiteAddress(options: ParseOptions | undefined, root: string): ParseOptions | undefined {
+  if (options?.siteUrl !== undefined) return options;
+  const siteUrl = siteAddressOf(root);
+  return siteUrl === undefined ? options : { ...options, siteUrl };
 }
 
 function refuse(path: string, stat: { isFile(): boolean; size: number }): ParseOutcome | null {
