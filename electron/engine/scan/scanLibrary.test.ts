@@ -38,11 +38,11 @@ describe('scanToList', () => {
     const plain = join(library, '2021', '03', 'plain.md');
     const badYaml = join(library, 'broken', 'bad-yaml.md');
     const paths = list.articles.map((a) => a.path);
-    // The file whose front matter is broken is dated by its mtime (just now): it lists first, degraded.
-    expect(paths).toEqual([badYaml, seedA, seedB, plain]);
-    expect(list.articles[0]).toMatchObject({ dateSource: 'file-mtime', degraded: true });
+    // The file whose title line is broken keeps the date that reads (2020-01-01): it lists last, degraded.
+    expect(paths).toEqual([seedA, seedB, plain, badYaml]);
+    expect(list.articles[3]).toMatchObject({ dateSource: 'front-matter', degraded: true });
     expect(list.problems).toContainEqual(expect.objectContaining({ path: badYaml, severity: 'warning' }));
-    expect(list.articles[1]).toMatchObject({
+    expect(list.articles[0]).toMatchObject({
       title: '王毅会见俄罗斯外长拉夫罗夫',
       date: '2022-08-06T04:07:06.000Z',
       root: library,

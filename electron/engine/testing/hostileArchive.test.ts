@@ -137,8 +137,10 @@ describe('the hostile archive', () => {
       expect(JSON.stringify(article.extra)).not.toContain('[Function');
     }
     const markup = read('markup-in-fields.md');
-    // Fields are plain strings: the renderer shows them as text (see e2e/hostile.spec.ts).
-    expect(markup.title).toContain('<img');
+    // A title is the text its markup shows: the tags and the script's text are gone, nothing ran.
+    expect(markup.title).toBe('Title with markup');
+    // Other fields are plain strings: the renderer shows them as text (see e2e/hostile.spec.ts).
+    expect(markup.author).toContain('<b');
     expect(markup.categories).toHaveLength(2);
   });
 });
