@@ -10,6 +10,7 @@ import type {
   ExportProgress,
   ExportRequest,
   ExportSummary,
+  ImageCacheInfo,
   ListedArticle,
   Problem,
   RootInfo,
@@ -89,6 +90,10 @@ export interface BroadsheetRequests {
   exportArticles(request: ExportRequest): Promise<ExportSummary>;
   /** Stops the running export after the article it is on. */
   cancelExport(): Promise<void>;
+  /** Size of the image cache (the Library panel). */
+  getImageCache(): Promise<ImageCacheInfo>;
+  /** Deletes every cached picture; answers the (now empty) cache. */
+  clearImageCache(): Promise<ImageCacheInfo>;
 }
 
 export interface BroadsheetApi extends BroadsheetRequests {
@@ -118,6 +123,8 @@ export const REQUEST_METHODS = [
   'openExternal',
   'exportArticles',
   'cancelExport',
+  'getImageCache',
+  'clearImageCache',
 ] as const satisfies readonly RequestMethod[];
 
 // Compile-time proof that REQUEST_METHODS lists every method exactly: adding a method to

@@ -220,6 +220,25 @@ export interface Settings {
    * (the pane, previews, search). Off: every body as written.
    */
   cleanUp: boolean;
+  /** Cap on the image cache, in MB; least recently used pictures go first, starred ones never. */
+  imageCacheMB: number;
+}
+
+export const DEFAULT_IMAGE_CACHE_MB = 4096;
+export const MIN_IMAGE_CACHE_MB = 64;
+export const MAX_IMAGE_CACHE_MB = 1024 * 1024;
+
+/** The image cache as the Library panel shows it. */
+export interface ImageCacheInfo {
+  /** Bytes of distinct pictures stored. */
+  bytes: number;
+  /** Distinct pictures stored. */
+  images: number;
+  /** Of those, pictures kept because a starred article shows them. */
+  starredImages: number;
+  capBytes: number;
+  /** Absolute path of the cache folder. */
+  folder: string;
 }
 
 // ---- Export ---------------------------------------------------------------------------------

@@ -4,15 +4,17 @@
 // by the engine, which knows the roots.
 
 import { type GetArticleOptions, REQUEST_METHODS, type RequestArgs, type RequestMethod } from './contract';
-import type {
-  ExportFormat,
-  ExportRequest,
-  ExportSelection,
-  LanguageSetting,
-  SearchFilters,
-  SearchQuery,
-  Settings,
-  ThemeSetting,
+import {
+  type ExportFormat,
+  type ExportRequest,
+  type ExportSelection,
+  type LanguageSetting,
+  MAX_IMAGE_CACHE_MB,
+  MIN_IMAGE_CACHE_MB,
+  type SearchFilters,
+  type SearchQuery,
+  type Settings,
+  type ThemeSetting,
 } from './types';
 
 export const LIMITS = {
@@ -106,7 +108,7 @@ const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
 function settingsPatch(method: string, v: unknown): Partial<Settings> {
   const o = plainObject(method, 'patch', v);
   // roots and recentRoots change only through addFolders/removeFolder, which check the folders.
-  onlyKeys(method, 'patch', o, ['theme', 'language', 'textSize', 'dateTimeZone', 'cleanUp']);
+  onlyKeys(method, 'patch', o, ['theme', 'language', 'textSize', 'dateTimeZone', 'cleanUp', 'imageCacheMB']);
   const out: Partial<Settings> = {};
   if (o.theme !== undefined) {
     if (!THEMES.includes(o.theme as ThemeSetting)) fail(method, `theme must be one of ${THEMES.join(', ')}`);
@@ -120,6 +122,9 @@ function settingsPatch(method: string, v: unknown): Partial<Settings> {
   }
   if (o.cleanUp !== undefined) out.cleanUp = bool(method, 'cleanUp', o.cleanUp);
   if (o.textSize !== undefined) out.textSize = intIn(method, 'textSize', o.textSize, 10, 40);
+  if (o.imageCacheMB !== undefined) {
+    out.imageCacheMB = intIn(method, 'imageCacheMB', o.imageCacheMB, MIN_IMAGE_CACHE_MB, MAX_IMAGE_CACHE_MB);
+  }
   if (o.dateTimeZone !== undefined) {
     const zone = str(method, 'dateTimeZone', o.dateTimeZone, 64, true);
     if (zone !== '') {
@@ -154,6 +159,8 @@ export function validateRequest(method: string, args: unknown): unknown[] {
     case 'pickFolders':
     case 'getSettings':
     case 'cancelExport':
+    case 'getImageCache':
+    case 'clearImageCache':
       arity(method, args, 0);
       return [];
     case 'getArticle': {

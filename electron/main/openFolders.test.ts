@@ -11,6 +11,7 @@ function service(roots: string[]) {
     textSize: 18,
     dateTimeZone: '',
     cleanUp: true,
+    imageCacheMB: 4096,
   };
   const call = vi.fn(async (method: string, ...args: unknown[]): Promise<unknown> => {
     if (method === 'getSettings') return settings;

@@ -13,6 +13,7 @@ const SETTINGS: Settings = {
   textSize: 18,
   dateTimeZone: '',
   cleanUp: true,
+  imageCacheMB: 4096,
 };
 
 interface FakeEvent {

@@ -9,7 +9,8 @@ export class QueueFullError extends Error {
 export class FetchQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
-  private paused = false;
+  /** Background work (prefetching) starts only when no foreground fetch is waiting. */
+  private readonly background: (() => void)[] = [];
 
   constructor(
     private readonly parallelism: number,
@@ -21,11 +22,11 @@ export class FetchQueue {
   }
 
   get queued(): number {
-    return this.waiting.length;
+    return this.waiting.length + this.background.length;
   }
 
-  run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.waiting.length >= this.maxQueued) {
+  run<T>(task: () => Promise<T>, options: { background?: boolean } = {}): Promise<T> {
+    if (this.queued >= this.maxQueued) {
       return Promise.reject(
         new QueueFullError(`Too many pictures are waiting to be fetched (${this.maxQueued}).`),
       );
@@ -40,14 +41,16 @@ export class FetchQueue {
             this.next();
           });
       };
-      this.waiting.push(start);
+      (options.background ? this.background : this.waiting).push(start);
       this.next();
     });
   }
 
   private next(): void {
-    while (!this.paused && this.running < this.parallelism && this.waiting.length > 0) {
-      this.waiting.shift()!();
+    while (this.running < this.parallelism) {
+      const start = this.waiting.shift() ?? this.background.shift();
+      if (!start) return;
+      start();
     }
   }
 }

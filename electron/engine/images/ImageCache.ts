@@ -37,6 +37,8 @@ export interface ImageCacheStats {
   images: number;
   /** Addresses that map to them. */
   addresses: number;
+  /** Distinct pictures kept because a starred article shows them. */
+  starredImages: number;
   capBytes: number;
 }
 
@@ -174,6 +176,7 @@ export class ImageCache {
       bytes: this.index.totalBytes,
       images: this.index.blobCount,
       addresses: this.index.size,
+      starredImages: this.index.pinnedBlobCount(this.isPinned),
       capBytes: this.capBytes,
     };
   }

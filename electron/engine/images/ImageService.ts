@@ -4,6 +4,7 @@
 // reason there are none.
 
 import { open, realpath } from 'node:fs/promises';
+import type { ImageRequest } from '../../../shared/imageRoutes';
 import { isInsideRoot } from '../library/LibraryState';
 import { remoteImageKey } from './cacheIndex';
 import { FetchQueue, QueueFullError } from './FetchQueue';
@@ -17,6 +18,7 @@ import {
   MAX_IMAGES_PER_ARTICLE,
   MAX_QUEUED_FETCHES,
 } from './imageLimits';
+import { failureHttpResponse, type ImageHttpResponse, imageHttpResponse } from './imageResponse';
 import { localImageCandidates } from './localImagePath';
 import { type ImageType, sniffImage } from './sniffImage';
 
@@ -92,7 +94,7 @@ export class ImageService {
   }
 
   /** A remote picture: from the cache, else fetched (once, however many ask at the same time). */
-  async remote(url: string, articleId: string): Promise<ImageAnswer> {
+  async remote(url: string, articleId: string, background = false): Promise<ImageAnswer> {
     if (url.length > MAX_IMAGE_URL_CHARS) {
       return {
         ok: false,
@@ -114,7 +116,7 @@ export class ImageService {
         detail: `This article refers to more than ${this.maxPerArticle} pictures; the rest are not fetched.`,
       };
     }
-    const work = this.fetchInto(key, url, articleId);
+    const work = this.fetchInto(key, url, articleId, background);
     this.inFlight.set(key, work);
     try {
       return await work;
@@ -140,7 +142,7 @@ export class ImageService {
           outcome.cached++;
           return;
         }
-        const answer = await this.remote(url, articleId);
+        const answer = await this.remote(url, articleId, true);
         if (answer.ok) outcome.fetched++;
         else outcome.failed++;
       }),
@@ -168,18 +170,19 @@ export class ImageService {
     return true;
   }
 
-  private async fetchInto(key: string, url: string, articleId: string): Promise<ImageAnswer> {
+  private async fetchInto(
+    key: string,
+    url: string,
+    articleId: string,
+    background: boolean,
+  ): Promise<ImageAnswer> {
     let result: FetchImageResult;
     try {
-      result = await this.queue.run(() =>
+      const fetchOnce = (): Promise<FetchImageResult> =>
         this.closed
-          ? Promise.resolve<FetchImageResult>({
-              ok: false,
-              reason: 'offline',
-              detail: 'Broadsheet is closing.',
-            })
-          : this.fetcher(url, { allowLoopback: this.options.allowLoopback ?? false }),
-      );
+          ? Promise.resolve({ ok: false, reason: 'offline', detail: 'Broadsheet is closing.' })
+          : this.fetcher(url, { allowLoopback: this.options.allowLoopback ?? false });
+      result = await this.queue.run(fetchOnce, { background });
     } catch (error) {
       if (!(error instanceof QueueFullError)) throw error;
       // Not remembered as a failure: it is tried again on the next view.
@@ -252,6 +255,31 @@ export class ImageService {
 
   stats(): ImageCacheStats {
     return this.cache.stats();
+  }
+
+  /** Answers a page's image route: the picture, or why there is none. */
+  async serve(request: ImageRequest, why: boolean): Promise<ImageHttpResponse> {
+    if (why) return failureHttpResponse(await this.explain(request));
+    const answer =
+      request.kind === 'remote'
+        ? await this.remote(request.url, request.articleId)
+        : await this.local(request.articleId, request.src);
+    return imageHttpResponse(answer);
+  }
+
+  /** Why a picture the page could not show failed, without fetching it again. */
+  async explain(request: ImageRequest): Promise<ImageFailure> {
+    if (request.kind === 'remote') {
+      const known = this.failureOf(request.url);
+      if (known) return known;
+      if (this.cache.has(remoteImageKey(request.url))) {
+        return { reason: 'not-image', detail: 'The picture is stored but could not be decoded.' };
+      }
+      return { reason: 'offline', detail: 'The picture could not be loaded.' };
+    }
+    const answer = await this.local(request.articleId, request.src);
+    if (!answer.ok) return { reason: answer.reason, detail: answer.detail };
+    return { reason: 'not-image', detail: 'The picture file could not be decoded.' };
   }
 
   async clear(): Promise<void> {

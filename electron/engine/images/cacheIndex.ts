@@ -103,6 +103,15 @@ export class CacheIndex {
     }
   }
 
+  /** Distinct pictures kept for a starred article. */
+  pinnedBlobCount(isPinned: (articleId: string) => boolean): number {
+    const pinned = new Set<string>();
+    for (const entry of this.entries.values()) {
+      if (entry.articles.some(isPinned)) pinned.add(entry.blob);
+    }
+    return pinned.size;
+  }
+
   hasBlob(blob: string): boolean {
     return this.blobs.has(blob);
   }

@@ -1,18 +1,9 @@
 // Why an image could not be shown. The reading pane turns the reason into its compact line.
+// (The reasons themselves are listed in shared/imageRoutes.ts, which the page reads too.)
 
-export type ImageFailureReason =
-  /** No network, the host did not answer, or the connection broke. */
-  | 'offline'
-  /** The server (or the disk) has no such image. */
-  | 'not-found'
-  /** The server answered, but with an error (403 for hotlinking, 5xx). */
-  | 'refused'
-  /** Over the per-image byte limit. */
-  | 'too-large'
-  /** Broadsheet would not fetch it: a private or local address, not http(s), outside the library, too many images. */
-  | 'blocked'
-  /** The bytes are not a picture (an HTML error page, a text file). */
-  | 'not-image';
+import type { ImageFailureReason } from '../../../shared/imageRoutes';
+
+export type { ImageFailureReason };
 
 export interface ImageFailure {
   reason: ImageFailureReason;

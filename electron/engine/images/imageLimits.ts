@@ -25,11 +25,13 @@ export const MAX_QUEUED_FETCHES = 2_000;
 /** Longest image URL taken from an article. */
 export const MAX_IMAGE_URL_CHARS = 4096;
 
-/** Default cap on the cache, in bytes (a setting). */
-export const DEFAULT_IMAGE_CACHE_BYTES = 4 * 1024 * 1024 * 1024;
-/** Bounds of that setting. */
-export const MIN_IMAGE_CACHE_BYTES = 64 * 1024 * 1024;
-export const MAX_IMAGE_CACHE_BYTES = 1024 * 1024 * 1024 * 1024;
+/** Default cap on the cache, in MB (the setting `imageCacheMB`), and its bounds. */
+export { DEFAULT_IMAGE_CACHE_MB, MAX_IMAGE_CACHE_MB, MIN_IMAGE_CACHE_MB } from '../../../shared/types';
+export const DEFAULT_IMAGE_CACHE_BYTES = 4096 * 1024 * 1024;
+
+export function cacheCapBytes(megabytes: number): number {
+  return megabytes * 1024 * 1024;
+}
 
 /** Environment variable that lets tests fetch from 127.0.0.1 (never set by anything in an article). */
 export const ALLOW_LOOPBACK_ENV = 'BROADSHEET_ALLOW_LOOPBACK_IMAGES';

@@ -21,12 +21,14 @@ import type {
   RequestArgs,
   RequestResult,
 } from '../../../shared/contract';
+import type { ImageRequest } from '../../../shared/imageRoutes';
 import type {
   Article,
   ArticleSummary,
   ExportRequest,
   ExportSelection,
   ExportSummary,
+  ImageCacheInfo,
   ListedArticle,
   Problem,
   RootInfo,
@@ -36,6 +38,10 @@ import type {
   StarredEntry,
 } from '../../../shared/types';
 import { type ExportJobOptions, ExportJobs } from '../export/exportJob';
+import { ImageService } from '../images/ImageService';
+import { cacheCapBytes, loopbackAllowedByEnv } from '../images/imageLimits';
+import { failureHttpResponse, type ImageHttpResponse } from '../images/imageResponse';
+import { StarredPrefetch } from '../images/StarredPrefetch';
 import type { CleanRule } from '../parse/cleanup/cleanRules';
 import { articleIdForPath, toListed, toSummary } from '../parse/ids';
 import type { ParseOptions } from '../parse/parseArticle';
@@ -123,6 +129,7 @@ export class Library implements LibraryService {
     const settings = await SettingsStore.open(options.dataDir);
     const stars = await StarStore.open(options.dataDir);
     const library = new Library(options, settings, stars);
+    library.images = await library.openImages();
     if (listener) library.onEvent(listener);
     await library.start();
     return library;
@@ -242,6 +249,8 @@ export class Library implements LibraryService {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     if (this.problemsTimer) clearTimeout(this.problemsTimer);
     if (this.options.cache !== false && this.scans.progress.done) await this.saveCache();
+    this.starredPrefetch?.stop();
+    await this.images?.close();
     this.events.removeAllListeners();
   }
 
@@ -252,6 +261,58 @@ export class Library implements LibraryService {
 
   private emit(event: LibraryEvent): void {
     if (!this.closed) this.events.emit('event', event);
+  }
+
+  // ---- pictures ----------------------------------------------------------------------------
+
+  /** The article pictures the window shows (see electron/engine/images). */
+  images: ImageService | null = null;
+  private starredPrefetch: StarredPrefetch | null = null;
+
+  private async openImages(): Promise<ImageService> {
+    const warn = (message: string) =>
+      this.addStoreWarning({ path: '', message, severity: 'warning', code: 'image-cache' });
+    const images = await ImageService.open({
+      dataDir: this.options.dataDir,
+      capBytes: cacheCapBytes(this.settings.get().imageCacheMB),
+      isStarred: (id) => this.starredIds.has(id),
+      locate: (id) => this.state.get(id),
+      roots: () => this.roots.map((r) => r.path),
+      allowLoopback: loopbackAllowedByEnv(),
+      warn,
+    });
+    if (this.options.watch !== false) {
+      this.starredPrefetch = new StarredPrefetch({
+        loadArticle: (id) => this.getArticle(id),
+        prefetch: (id, urls) => images.prefetch(id, urls),
+        whenReady: () => this.started,
+        warn,
+      });
+    }
+    return images;
+  }
+
+  /** Answers the window's picture route (the app protocol or the bridge). */
+  serveImage(request: ImageRequest, why: boolean): Promise<ImageHttpResponse> {
+    if (!this.images)
+      return Promise.resolve(failureHttpResponse({ reason: 'offline', detail: 'Not ready.' }));
+    return this.images.serve(request, why);
+  }
+
+  imageCacheInfo(): ImageCacheInfo {
+    const stats = this.images?.stats();
+    return {
+      bytes: stats?.bytes ?? 0,
+      images: stats?.images ?? 0,
+      starredImages: stats?.starredImages ?? 0,
+      capBytes: stats?.capBytes ?? cacheCapBytes(this.settings.get().imageCacheMB),
+      folder: this.images?.cache.dir ?? '',
+    };
+  }
+
+  /** Resolves once the starred articles' pictures queued so far were tried (tests, bench). */
+  async whenImagesPrefetched(): Promise<void> {
+    await this.starredPrefetch?.idle();
   }
 
   // ---- requests ----------------------------------------------------------------------------
@@ -296,6 +357,11 @@ export class Library implements LibraryService {
       return this.exportArticles(request);
     },
     cancelExport: async () => this.exports.cancel(),
+    getImageCache: async () => this.imageCacheInfo(),
+    clearImageCache: async () => {
+      await this.images?.clear();
+      return this.imageCacheInfo();
+    },
   };
 
   /** Exports articles (see export/exportJob); `fetchImages` only from the CLI's --fetch-images. */
@@ -464,6 +530,8 @@ export class Library implements LibraryService {
     const before = this.settings.get();
     const after = await this.settings.update(patch);
     this.emit({ type: 'settings', settings: after });
+    if (after.imageCacheMB !== before.imageCacheMB)
+      await this.images?.setCap(cacheCapBytes(after.imageCacheMB));
     const zoneChanged = patch.dateTimeZone !== undefined && patch.dateTimeZone !== before.dateTimeZone;
     const cleanUpChanged = patch.cleanUp !== undefined && patch.cleanUp !== before.cleanUp;
     if (zoneChanged || cleanUpChanged) {
@@ -671,6 +739,7 @@ export class Library implements LibraryService {
     const changed = force || JSON.stringify(resolved) !== JSON.stringify(this.starred);
     this.starred = resolved;
     this.starredIds = new Set(resolved.filter((s) => !s.missing).map((s) => s.id));
+    this.starredPrefetch?.starredChanged(this.starredIds);
     if (changed) this.emit({ type: 'stars', starred: resolved });
   }
 

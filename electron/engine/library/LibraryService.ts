@@ -8,6 +8,8 @@ import type {
   RequestHandlers,
   RequestResult,
 } from '../../../shared/contract';
+import type { ImageRequest } from '../../../shared/imageRoutes';
+import type { ImageHttpResponse } from '../images/imageResponse';
 
 /**
  * The engine's request table: one handler per engine method of the contract. A method added to
@@ -19,6 +21,11 @@ export type EngineRequests = RequestHandlers<EngineMethod>;
 export interface LibraryService {
   call<M extends EngineMethod>(method: M, ...args: RequestArgs<M>): Promise<RequestResult<M>>;
   onEvent(listener: (event: LibraryEvent) => void): () => void;
+  /**
+   * A picture route of the window (shared/imageRoutes.ts), answered as an HTTP response. Not a page
+   * request: only the app protocol handler and the bridge call it.
+   */
+  serveImage(request: ImageRequest, why: boolean): Promise<ImageHttpResponse>;
   close(): Promise<void>;
 }
 

@@ -31,6 +31,20 @@ port.on('message', async (message: ToLibraryWorker) => {
     send({ kind: 'result', id: message.id, ok: false, message: 'The library could not be opened.' });
     return;
   }
+  if (message.kind === 'image') {
+    try {
+      const response = await library.serveImage(message.request, message.why);
+      // The picture's bytes move to the main thread instead of being copied.
+      const body = response.body.slice();
+      port?.postMessage(
+        { kind: 'image', id: message.id, response: { ...response, body } } satisfies FromLibraryWorker,
+        [body.buffer as ArrayBuffer],
+      );
+    } catch (error) {
+      send({ kind: 'result', id: message.id, ok: false, message: (error as Error).message });
+    }
+    return;
+  }
   try {
     // The main process validated these arguments (validateRequest) before posting them here.
     const call = library.call.bind(library) as (method: string, ...args: unknown[]) => Promise<unknown>;

@@ -2,7 +2,9 @@
 
 import { EventEmitter } from 'node:events';
 import type { EngineMethod, LibraryEvent, RequestArgs, RequestResult } from '../../../shared/contract';
+import type { ImageRequest } from '../../../shared/imageRoutes';
 import { startWorker } from '../common/startWorker';
+import type { ImageHttpResponse } from '../images/imageResponse';
 import { resolveWorkerScript } from '../workerScript';
 import type { LibraryOptions } from './Library';
 import type { LibraryService } from './LibraryService';
@@ -37,6 +39,13 @@ export function startLibraryWorker(options: LibraryOptions): LibraryService {
         else p.reject(new Error(message.message));
         break;
       }
+      case 'image': {
+        const p = pending.get(message.id);
+        if (!p) break;
+        pending.delete(message.id);
+        p.resolve(message.response);
+        break;
+      }
       case 'failed':
         failAll(new Error(`The library could not be opened: ${message.message}`));
         break;
@@ -54,6 +63,15 @@ export function startLibraryWorker(options: LibraryOptions): LibraryService {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
       const message: ToLibraryWorker = { kind: 'call', id, method, args };
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        worker.postMessage(message);
+      });
+    },
+    serveImage(request: ImageRequest, why: boolean): Promise<ImageHttpResponse> {
+      if (failure) return Promise.reject(failure);
+      const id = nextId++;
+      const message: ToLibraryWorker = { kind: 'image', id, request, why };
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
         worker.postMessage(message);

@@ -22,6 +22,7 @@ const DEFAULTS = {
   textSize: 17,
   dateTimeZone: '',
   cleanUp: true,
+  imageCacheMB: 4096,
 };
 
 describe('SettingsStore', () => {
@@ -52,6 +53,8 @@ describe('SettingsStore', () => {
     [{ dateTimeZone: 'Mars/Olympus' }, /dateTimeZone must be empty .* \(got "Mars\/Olympus"\)/],
     [{ roots: ['relative/folder'] }, /roots must hold absolute folder paths/],
     [{ roots: 'not a list' }, /roots must be a list of folders/],
+    [{ imageCacheMB: 1 }, /imageCacheMB must be a whole number of megabytes from 64 to 1048576 \(got 1\)/],
+    [{ imageCacheMB: '4096' }, /imageCacheMB/],
   ])('rejects %j with a message and changes nothing', async (patch, message) => {
     const store = await SettingsStore.open(dir);
     await store.update({ theme: 'light' });

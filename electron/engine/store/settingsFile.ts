@@ -1,9 +1,16 @@
 // Settings values: defaults, validation of a patch, and the file format
-// `{"version":1, "roots":[…], "recentRoots":[…], "theme":…, "language":…, "textSize":…, "dateTimeZone":…}`.
+// `{"version":1, "roots":[…], "recentRoots":[…], "theme":…, "language":…, "textSize":…, "dateTimeZone":…, "imageCacheMB":…}`.
 // Pure, so every rule is tested directly.
 
 import { isAbsolute } from 'node:path';
-import type { LanguageSetting, Settings, ThemeSetting } from '../../../shared/types';
+import {
+  DEFAULT_IMAGE_CACHE_MB,
+  type LanguageSetting,
+  MAX_IMAGE_CACHE_MB,
+  MIN_IMAGE_CACHE_MB,
+  type Settings,
+  type ThemeSetting,
+} from '../../../shared/types';
 
 export const SETTINGS_FILE_VERSION = 1;
 export const MAX_RECENT_ROOTS = 10;
@@ -18,6 +25,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   textSize: 17,
   dateTimeZone: '',
   cleanUp: true,
+  imageCacheMB: DEFAULT_IMAGE_CACHE_MB,
 });
 
 export function defaultSettings(): Settings {
@@ -99,6 +107,18 @@ export function checkSetting<K extends keyof Settings>(key: K, value: unknown): 
     case 'cleanUp':
       if (typeof value !== 'boolean') {
         throw new SettingsError(`cleanUp must be true or false (got ${show(value)}).`);
+      }
+      return value as Settings[K];
+    case 'imageCacheMB':
+      if (
+        typeof value !== 'number' ||
+        !Number.isInteger(value) ||
+        value < MIN_IMAGE_CACHE_MB ||
+        value > MAX_IMAGE_CACHE_MB
+      ) {
+        throw new SettingsError(
+          `imageCacheMB must be a whole number of megabytes from ${MIN_IMAGE_CACHE_MB} to ${MAX_IMAGE_CACHE_MB} (got ${show(value)}).`,
+        );
       }
       return value as Settings[K];
     default:

@@ -43,6 +43,7 @@ export const defaultSettings: Settings = {
   textSize: 17,
   dateTimeZone: '',
   cleanUp: true,
+  imageCacheMB: 4096,
 };
 
 export interface FakeApi extends BroadsheetApi {
@@ -117,6 +118,26 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     async openFile(path) {
       api.calls.push({ method: 'openFile', args: [path] });
       return { ok: false, reason: 'not found' };
+    },
+    async getImageCache() {
+      api.calls.push({ method: 'getImageCache', args: [] });
+      return {
+        bytes: 0,
+        images: 0,
+        starredImages: 0,
+        capBytes: 4096 * 1024 * 1024,
+        folder: '/data/image-cache',
+      };
+    },
+    async clearImageCache() {
+      api.calls.push({ method: 'clearImageCache', args: [] });
+      return {
+        bytes: 0,
+        images: 0,
+        starredImages: 0,
+        capBytes: 4096 * 1024 * 1024,
+        folder: '/data/image-cache',
+      };
     },
     async pickFolders() {
       api.calls.push({ method: 'pickFolders', args: [] });

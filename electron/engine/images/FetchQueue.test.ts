@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { FetchQueue, QueueFullError } from './FetchQueue';
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+describe('FetchQueue', () => {
+  it('runs at most `parallelism` tasks, foreground before background', async () => {
+    const queue = new FetchQueue(1, 10);
+    const order: string[] = [];
+    const gate = deferred();
+    const first = queue.run(async () => {
+      order.push('first');
+      await gate.promise;
+    });
+    const bg = queue.run(async () => void order.push('background'), { background: true });
+    const fg = queue.run(async () => void order.push('foreground'));
+    expect(queue.active).toBe(1);
+    expect(queue.queued).toBe(2);
+    gate.resolve();
+    await Promise.all([first, bg, fg]);
+    expect(order).toEqual(['first', 'foreground', 'background']);
+  });
+
+  it('refuses work past its queue bound', async () => {
+    const queue = new FetchQueue(1, 1);
+    const gate = deferred();
+    const running = queue.run(() => gate.promise);
+    const waiting = queue.run(async () => 'ok');
+    await expect(queue.run(async () => 'no')).rejects.toBeInstanceOf(QueueFullError);
+    gate.resolve();
+    await running;
+    expect(await waiting).toBe('ok');
+  });
+});
