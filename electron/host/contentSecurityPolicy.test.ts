@@ -25,8 +25,8 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|strict-dynamic/);
   });
 
-  it('allows article pictures from the web but fonts, fetches and frames only from the app', () => {
-    expect(csp.get('img-src')).toEqual(["'self'", 'https:', 'http:', 'data:']);
+  it('loads pictures, fonts, fetches and frames only from the app (pictures come from its image cache)', () => {
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:']);
     expect(csp.get('font-src')).toEqual(["'self'"]);
     expect(csp.get('connect-src')).toEqual(["'self'"]);
     expect(csp.get('frame-src')).toEqual(["'self'"]);

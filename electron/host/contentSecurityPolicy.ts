@@ -9,8 +9,10 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   // 'unsafe-inline' because articles keep their inline `style` attributes after sanitizing (news
   // layouts depend on them) and a meta-tag CSP cannot carry per-build nonces. Styles cannot run code.
   'style-src': ["'self'", "'unsafe-inline'"],
-  // Articles show pictures from their original news sites.
-  'img-src': ["'self'", 'https:', 'http:', 'data:'],
+  // Article pictures come through the app's own origin (/_images/, from the image cache; see
+  // shared/imageRoutes.ts): the page itself never contacts a picture host, so it cannot leak a
+  // Referer, a cookie or the reader's address, and works offline. data: for inline pictures.
+  'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
   // The reading pane may render an article in a sandboxed srcdoc iframe; only the app's own origin

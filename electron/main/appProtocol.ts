@@ -2,7 +2,7 @@
 
 import { protocol } from 'electron';
 import { APP_SCHEME } from '../host/appOrigin';
-import { createAppProtocolHandler } from './appProtocolHandler';
+import { createAppProtocolHandler, type ServeImage } from './appProtocolHandler';
 
 /**
  * Must run before the app is ready: a standard, secure scheme gets an origin, storage and fetch.
@@ -18,6 +18,6 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+export function serveAppProtocol(rendererDir: string, serveImage: ServeImage): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, undefined, serveImage));
 }

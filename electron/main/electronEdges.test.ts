@@ -24,7 +24,12 @@ describe('appProtocol', () => {
         privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
       },
     ]);
-    serveAppProtocol('/nowhere/renderer');
+    const serveImage = vi.fn(async () => ({
+      status: 200,
+      headers: { 'Content-Type': 'image/png' },
+      body: new Uint8Array([1, 2, 3]),
+    }));
+    serveAppProtocol('/nowhere/renderer', serveImage);
     const [scheme, handler] = electron.protocol.handle.mock.calls[0] as [
       string,
       (r: Request) => Promise<Response>,
@@ -32,6 +37,9 @@ describe('appProtocol', () => {
     expect(scheme).toBe('app');
     const response = await handler(new Request('app://broadsheet/..%2F..%2Fetc%2Fpasswd'));
     expect(response.status).toBe(403);
+    const picture = await handler(new Request('app://broadsheet/_images/local?a=id1&src=images%2Fa.png'));
+    expect(picture.status).toBe(200);
+    expect(serveImage).toHaveBeenCalledWith({ kind: 'local', articleId: 'id1', src: 'images/a.png' }, false);
   });
 });
 

@@ -168,6 +168,21 @@ describe('main process wiring', () => {
     });
   });
 
+  it('answers picture routes on the app protocol from the engine worker’s image service', async () => {
+    const handler = fake.state.protocolHandlers.get('app')!;
+    const refused = await handler(
+      new Request('app://broadsheet/_images/remote?a=x&u=http%3A%2F%2F10.0.0.1%2Fa.png'),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await refused.json()).toMatchObject({
+      reason: 'blocked',
+      detail: expect.stringMatching(/private/),
+    });
+    const info = await call('getImageCache', fromWindow());
+    expect(info).toMatchObject({ bytes: 0, images: 0, capBytes: 4096 * 1024 * 1024 });
+  });
+
   it('refuses requests from a subframe and bad arguments from the window', async () => {
     const subframe = { url: 'about:srcdoc', parent: window.webContents.mainFrame };
     await expect(call('getSnapshot', { sender: window.webContents, senderFrame: subframe })).rejects.toThrow(

@@ -68,7 +68,6 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, { appOrigin, openExternal: (url) => void shell.openExternal(url), log }),
   );
-  serveAppProtocol(rendererDir(import.meta.dirname));
 
   const engine = startLibraryWorker({
     dataDir: userData,
@@ -86,6 +85,9 @@ async function start(): Promise<void> {
     cache: true,
   });
   service = engine;
+  // Article pictures come from the engine's image cache through the app's own origin (never file://,
+  // never fetched by the page).
+  serveAppProtocol(rendererDir(import.meta.dirname), (request, why) => engine.serveImage(request, why));
 
   const sendMenu = (command: MenuCommand) => sendToWindow({ type: 'menu', command });
   const menu = installAppMenu(

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryService } from '../../electron/engine/library/LibraryService';
 import type { EngineMethod, LibraryEvent } from '../../shared/contract';
+import { type ImageHttpResponse, imageHttpResponse } from '../../electron/engine/images/imageResponse';
+import { type ImageRequest, imageRoute } from '../../shared/imageRoutes';
 import { type BridgeServer, startBridgeServer } from './bridgeServer';
 
 /** An engine that records what reaches it, so the tests can see what the bridge let through. */
@@ -16,6 +18,17 @@ class RecordingService implements LibraryService {
     this.calls.push({ method, args });
     if (method === 'removeFolder') return Promise.reject(new Error(`No library folder ${String(args[0])}`));
     return Promise.resolve({ method, args } as never);
+  }
+  readonly images: { request: ImageRequest; why: boolean }[] = [];
+  serveImage(request: ImageRequest, why: boolean): Promise<ImageHttpResponse> {
+    this.images.push({ request, why });
+    return Promise.resolve(
+      imageHttpResponse({
+        ok: true,
+        bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+        type: 'image/svg+xml',
+      }),
+    );
   }
   onEvent(listener: (event: LibraryEvent) => void): () => void {
     this.listeners.add(listener);
@@ -130,6 +143,26 @@ describe('bridge server', () => {
     const reply = await send(path);
     expect(reply.status).toBe(404);
     expect(reply.body).not.toContain('outside the web build');
+  });
+
+  it('answers picture routes from the image service with the picture’s own headers', async () => {
+    const route = imageRoute({ kind: 'remote', articleId: 'a1', url: 'https://img.example/x.svg?q=1' });
+    const reply = await send(route);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('image/svg+xml');
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    expect(reply.headers['content-security-policy']).toMatch(/default-src 'none'.*sandbox/);
+    expect(service.images.at(-1)).toEqual({
+      request: { kind: 'remote', articleId: 'a1', url: 'https://img.example/x.svg?q=1' },
+      why: false,
+    });
+    const count = service.images.length;
+    const bad = await send('/_images/remote?a=a1&u=file%3A%2F%2F%2Fetc%2Fpasswd');
+    expect(bad.status).toBe(403);
+    expect(JSON.parse(bad.body)).toMatchObject({ reason: 'blocked' });
+    expect(service.images.length).toBe(count);
+    expect((await send(route, { method: 'POST' })).status).toBe(405);
+    expect((await send(route, { headers: { host: 'evil.example' } })).status).toBe(403);
   });
 
   it('answers a missing file with 404', async () => {

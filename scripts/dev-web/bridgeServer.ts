@@ -13,8 +13,10 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { badImageRouteResponse } from '../../electron/engine/images/imageResponse';
 import type { LibraryService } from '../../electron/engine/library/LibraryService';
 import { createBridgeRouter } from './bridgeRouter';
+import { IMAGE_ROUTE_PREFIX, parseImageRoute } from '../../shared/imageRoutes';
 import { streamEvents } from './eventStream';
 import { describeError, HttpError } from './httpErrors';
 import {
@@ -152,6 +154,18 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     sendJson(res, 200, result === undefined ? {} : { result });
   }
 
+  /** A picture route of the page (shared/imageRoutes.ts): answered by the engine's image service. */
+  async function handleImage(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Only GET and HEAD here.');
+    const parsed = parseImageRoute(url.pathname, url.searchParams);
+    const answer = parsed
+      ? await options.service.serveImage(parsed.request, parsed.why)
+      : badImageRouteResponse();
+    // The picture's own headers (its sniffed type, nosniff, a sandboxing CSP) replace the page's.
+    res.writeHead(answer.status, { ...baseHeaders, ...answer.headers });
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
+  }
+
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Only GET and HEAD here.');
     const file = await findStaticFile(options.staticDir, url.pathname);
@@ -177,6 +191,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       if (!originAllowed(req.headers)) throw new HttpError(403, 'Cross-origin requests are refused.');
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (url.pathname.startsWith(API_PREFIX)) await handleApi(req, res, url);
+      else if (url.pathname.startsWith(IMAGE_ROUTE_PREFIX)) await handleImage(req, res, url);
       else await handleStatic(req, res, url);
     } catch (error) {
       const { status, message } = describeError(error);
