@@ -316,6 +316,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
                 onRemove={actions.removeFolder}
                 onSettings={actions.updateSettings}
                 onClose={() => setLibraryOpen(false)}
+                imageCache={api}
               />
             )}
             {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}

@@ -3,6 +3,7 @@ import type { LanguageSetting, Problem, RootInfo, Settings, ThemeSetting } from 
 import { Modal } from '../app/Modal';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
+import { type ImageCacheApi, ImageCacheSection } from './ImageCacheSection';
 
 const STATUS_LABEL: Record<RootInfo['status'], MessageKey> = {
   scanning: 'libraryStatusScanning',
@@ -24,6 +25,8 @@ interface Props {
   onRemove(path: string): void;
   onSettings(patch: Partial<Settings>): void;
   onClose(): void;
+  /** The saved pictures (size, cap, Clear). */
+  imageCache: ImageCacheApi;
 }
 
 let zoneList: string[] | null = null;
@@ -157,6 +160,8 @@ export function LibraryPanel(props: Props) {
           </>
         )}
       </section>
+
+      <ImageCacheSection api={props.imageCache} settings={props.settings} onSettings={props.onSettings} />
 
       <section aria-labelledby="library-prefs" className="preferences">
         <h3 id="library-prefs">{t('libraryPreferences')}</h3>

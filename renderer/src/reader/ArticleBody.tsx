@@ -1,16 +1,22 @@
 import { useLayoutEffect, useRef } from 'react';
 import { perfMarkAfterPaint } from '../perf/marks';
 import { buildArticleContent } from './articleContent';
+import type { ImageFailureText } from './articleImages';
 import { ARTICLE_CSS } from './articleStyles';
+import type { ViewerPicture } from './ImageViewer';
 
 interface Props {
   html: string;
   /** The article's title: a first heading that only repeats it is not shown again. */
   title: string;
   headImage: string | undefined;
-  /** Placeholder text for images that cannot load. */
-  unavailable: string;
+  /** The article's id: its pictures are served by the app's image route for it. */
+  articleId: string;
+  /** Text of the line that replaces a picture that cannot be shown. */
+  failureText: ImageFailureText;
   onOpenLink(url: string): void;
+  /** A picture was clicked: the article's shown pictures, and which one. */
+  onOpenImage(pictures: ViewerPicture[], index: number): void;
 }
 
 /**
@@ -19,17 +25,33 @@ interface Props {
  * markup still cannot restyle, cover or query the app: our selectors do not cross the boundary,
  * style elements and attributes are stripped anyway, and nothing in it can run (sanitized + CSP).
  */
-export function ArticleBody({ html, title, headImage, unavailable, onOpenLink }: Props) {
+export function ArticleBody({
+  html,
+  title,
+  headImage,
+  articleId,
+  failureText,
+  onOpenLink,
+  onOpenImage,
+}: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const openLinkRef = useRef(onOpenLink);
   openLinkRef.current = onOpenLink;
+  const openImageRef = useRef(onOpenImage);
+  openImageRef.current = onOpenImage;
+  const failureTextRef = useRef(failureText);
+  failureTextRef.current = failureText;
 
   useLayoutEffect(() => {
     const host = hostRef.current!;
     const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = ARTICLE_CSS;
-    const { root: content } = buildArticleContent(html, headImage, unavailable, title);
+    const { root: content } = buildArticleContent(html, headImage, {
+      title,
+      articleId,
+      failureText: (failure) => failureTextRef.current(failure),
+    });
     root.replaceChildren(style, content);
     perfMarkAfterPaint('article-painted', { chars: html.length });
 
@@ -37,7 +59,32 @@ export function ArticleBody({ html, title, headImage, unavailable, onOpenLink }:
       const target = event.composedPath()[0];
       return target instanceof Element ? target.closest('a') : null;
     };
+    const shownPicture = (target: EventTarget | undefined): HTMLImageElement | null =>
+      target instanceof HTMLImageElement && target.complete && target.naturalWidth > 0 ? target : null;
+    const openPicture = (picture: HTMLImageElement) => {
+      const shown = [...root.querySelectorAll('img')].filter((img) => shownPicture(img));
+      const pictures = shown.map((img) => ({ src: img.currentSrc || img.src, alt: img.alt }));
+      openImageRef.current(pictures, Math.max(0, shown.indexOf(picture)));
+    };
+    // A shown picture can be reached with Tab and opened with Enter, like a click.
+    for (const img of content.querySelectorAll('img')) {
+      img.addEventListener('load', () => img.setAttribute('tabindex', '0'), { once: true });
+    }
+    const onKeyDown = (event: Event) => {
+      const key = (event as KeyboardEvent).key;
+      const picture = shownPicture(event.composedPath()[0]);
+      if (!picture || (key !== 'Enter' && key !== ' ')) return;
+      event.preventDefault();
+      openPicture(picture);
+    };
     const onClick = (event: Event) => {
+      const picture = shownPicture(event.composedPath()[0]);
+      if (picture) {
+        // A picture opens large, even inside a link (news pages link pictures to themselves).
+        event.preventDefault();
+        openPicture(picture);
+        return;
+      }
       const link = linkFrom(event);
       if (!link) return;
       // Never let the window itself navigate, whatever the link says.
@@ -64,14 +111,16 @@ export function ArticleBody({ html, title, headImage, unavailable, onOpenLink }:
       }
     };
     root.addEventListener('click', onClick);
+    root.addEventListener('keydown', onKeyDown);
     root.addEventListener('auxclick', onAuxClick);
     root.addEventListener('dragstart', onDragStart);
     return () => {
       root.removeEventListener('click', onClick);
+      root.removeEventListener('keydown', onKeyDown);
       root.removeEventListener('auxclick', onAuxClick);
       root.removeEventListener('dragstart', onDragStart);
     };
-  }, [html, title, headImage, unavailable]);
+  }, [html, title, headImage, articleId]);
 
   return <div ref={hostRef} className="article-body" />;
 }

@@ -1,12 +1,17 @@
 import { forwardRef, useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { ImageFailureReason } from '../../../shared/imageRoutes';
 import type { Article, StarredEntry } from '../../../shared/types';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import type { DateFormats } from '../app/formatDates';
 import { useI18n } from '../i18n/I18nContext';
+import type { MessageKey } from '../i18n/i18n';
 import { StarButton } from '../stars/StarButton';
 import { ArticleBody } from './ArticleBody';
+import type { ImageFailureText } from './articleImages';
 import { canShowWholePage, displayHtml } from './displayHtml';
 import { guessLanguage } from './guessLanguage';
+import { ImageViewer, type ViewerPicture } from './ImageViewer';
 import type { ArticleLoad } from './useArticle';
 
 interface Props {
@@ -27,6 +32,16 @@ interface Props {
   wholePage: boolean;
   onToggleWholePage(): void;
 }
+
+const REASON_KEYS: Record<ImageFailureReason | 'unknown', MessageKey> = {
+  unknown: 'imageReasonUnknown',
+  offline: 'imageReasonOffline',
+  'not-found': 'imageReasonNotFound',
+  refused: 'imageReasonRefused',
+  'too-large': 'imageReasonTooLarge',
+  blocked: 'imageReasonBlocked',
+  'not-image': 'imageReasonNotImage',
+};
 
 export const MIN_TEXT_SIZE = 12;
 export const MAX_TEXT_SIZE = 32;
@@ -133,6 +148,12 @@ function ArticleView(props: Props & { article: Article }) {
   const hasWholePage = canShowWholePage(article);
   const whole = props.wholePage && hasWholePage;
   const shown = useMemo(() => displayHtml(article, whole), [article, whole]);
+  const [viewer, setViewer] = useState<{ pictures: ViewerPicture[]; index: number } | null>(null);
+  const failureText: ImageFailureText = ({ reason, count, alt }) => {
+    const why = t(REASON_KEYS[reason ?? 'unknown']);
+    if (count > 1) return t('imagesNotShown', { count, reason: why });
+    return alt ? t('imageNotShownAlt', { alt, reason: why }) : t('imageNotShown', { reason: why });
+  };
   return (
     <article
       className="reader-article"
@@ -250,9 +271,16 @@ function ArticleView(props: Props & { article: Article }) {
         html={shown.html}
         title={article.title}
         headImage={article.images.head}
-        unavailable={t('imageUnavailable')}
+        articleId={article.id}
+        failureText={failureText}
         onOpenLink={props.onOpenLink}
+        onOpenImage={(pictures, index) => setViewer({ pictures, index })}
       />
+      {viewer &&
+        createPortal(
+          <ImageViewer pictures={viewer.pictures} index={viewer.index} onClose={() => setViewer(null)} />,
+          document.body,
+        )}
     </article>
   );
 }

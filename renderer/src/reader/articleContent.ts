@@ -1,7 +1,14 @@
+import {
+  attachImageFailures,
+  type ExplainImage,
+  explainByFetch,
+  headImageRoute,
+  type ImageFailureText,
+  routeArticleImages,
+} from './articleImages';
 import { removeRepeatedTitle } from './displayHtml';
 import { decideHeadImage, type HeadImageDecision } from './headImage';
 import { sanitizeArticleHtml } from './sanitize';
-import { safeImageSrc } from './urls';
 
 export interface ArticleContent {
   /** Detached element holding the (optional) head image and the sanitized body. */
@@ -9,25 +16,36 @@ export interface ArticleContent {
   headImage: HeadImageDecision;
 }
 
+export interface ArticleContentOptions {
+  /** The article's title: a first heading that only repeats it is not shown again. */
+  title?: string;
+  /** Pictures are served by the app's image route for this article; without it they keep their address. */
+  articleId?: string;
+  /** Text of the line that replaces a picture that cannot be shown. */
+  failureText: ImageFailureText;
+  explain?: ExplainImage;
+}
+
 /** Builds the reading-pane content. Nothing loads until the caller connects `root`. */
 export function buildArticleContent(
   html: string,
   head: string | undefined,
-  unavailable: string,
-  title?: string,
+  options: ArticleContentOptions,
 ): ArticleContent {
   const body = document.createElement('div');
   body.className = 'bs-body';
   body.append(sanitizeArticleHtml(html));
-  if (title) removeRepeatedTitle(body, title);
+  if (options.title) removeRepeatedTitle(body, options.title);
+  // Decided on the pictures' own addresses, before they are pointed at the image route.
   const headImage = decideHeadImage(head, body);
+  if (options.articleId) routeArticleImages(body, options.articleId);
   const root = document.createElement('div');
   root.className = 'bs-article';
   if (headImage === 'show') {
     const figure = document.createElement('figure');
     figure.className = 'bs-head-image';
     const img = document.createElement('img');
-    img.setAttribute('src', safeImageSrc(head!)!);
+    img.setAttribute('src', headImageRoute(head!, options.articleId)!);
     img.setAttribute('alt', '');
     img.setAttribute('referrerpolicy', 'no-referrer');
     img.setAttribute('decoding', 'async');
@@ -35,31 +53,6 @@ export function buildArticleContent(
     root.append(figure);
   }
   root.append(body);
-  attachImageFallbacks(root, unavailable);
+  attachImageFailures(root, options.failureText, options.explain ?? explainByFetch);
   return { root, headImage };
-}
-
-/** A readable box instead of a broken image: "alt — Image unavailable (offline?)". */
-export function imagePlaceholder(img: HTMLImageElement, unavailable: string): HTMLElement {
-  const box = document.createElement('span');
-  box.className = 'bs-img-missing';
-  const alt = (img.getAttribute('alt') ?? '').trim();
-  box.setAttribute('role', 'img');
-  box.setAttribute('aria-label', alt ? `${alt} — ${unavailable}` : unavailable);
-  box.textContent = alt ? `${alt} — ${unavailable}` : unavailable;
-  return box;
-}
-
-/**
- * Listeners are attached by this code before the images are connected, so no markup handler is
- * ever needed (and none would survive sanitizing).
- */
-export function attachImageFallbacks(root: ParentNode, unavailable: string): void {
-  for (const img of root.querySelectorAll('img')) {
-    if (!img.getAttribute('src')) {
-      img.replaceWith(imagePlaceholder(img, unavailable));
-      continue;
-    }
-    img.addEventListener('error', () => img.replaceWith(imagePlaceholder(img, unavailable)), { once: true });
-  }
 }

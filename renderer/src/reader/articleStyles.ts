@@ -34,11 +34,14 @@ ul, ol { padding-left: 1.6em; }
 mark { background: var(--reader-mark, #ffe58a); color: inherit; }
 /* Floats and clearfix leftovers from publishers' layouts. */
 .clearfix::after { content: ""; display: table; clear: both; }
-.bs-img-missing {
-  display: flex; align-items: center; justify-content: center; text-align: center;
-  min-height: 4em; margin: 1em 0; padding: 0.8em 1em;
-  border: 1px dashed var(--reader-rule, #bbb); border-radius: 6px;
-  color: var(--reader-muted, #666); font-size: 0.85em; line-height: 1.4;
-  background: var(--reader-code-bg, #f4f4f5);
+.bs-img-failed {
+  display: block; margin: 0.4em 0; padding: 0.15em 0 0.15em 1.6em; position: relative;
+  color: var(--reader-muted, #666); font-size: 0.8em; line-height: 1.5;
 }
+.bs-img-failed::before {
+  content: ""; position: absolute; left: 0.2em; top: 0.45em; width: 0.9em; height: 0.7em;
+  border: 1.5px solid currentColor; border-radius: 2px; opacity: 0.7;
+}
+img[tabindex] { cursor: zoom-in; }
+img:focus-visible { outline: 2px solid var(--reader-focus, #0b57d0); outline-offset: 2px; }
 `;

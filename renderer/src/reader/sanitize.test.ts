@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { buildArticleContent } from './articleContent';
+import type { ImageFailureText } from './articleImages';
 import seed000 from './fixtures/000_9fc613d590d79208.txt?raw';
 import seed001 from './fixtures/001_c6695ae4905b6fb4.txt?raw';
 import { decideHeadImage } from './headImage';
@@ -159,11 +160,9 @@ describe('head image rule', () => {
   });
 
   it('puts a shown head image above the body with the same privacy attributes', () => {
-    const { root, headImage } = buildArticleContent(
-      '<p>body</p>',
-      'https://x.test/head.jpg',
-      'Image unavailable',
-    );
+    const { root, headImage } = buildArticleContent('<p>body</p>', 'https://x.test/head.jpg', {
+      failureText: () => 'not shown',
+    });
     expect(headImage).toBe('show');
     const img = root.querySelector('.bs-head-image img')!;
     expect(img.getAttribute('referrerpolicy')).toBe('no-referrer');
@@ -171,21 +170,81 @@ describe('head image rule', () => {
   });
 });
 
-describe('image placeholders', () => {
-  it('replaces an image that fails to load with its alt text, and a dropped source at once', () => {
+describe('picture failure lines', () => {
+  const failureText: ImageFailureText = ({ reason, count, alt }) =>
+    `${count > 1 ? `${count} pictures` : alt || 'picture'} not shown: ${reason ?? '…'}`;
+  const explained: { route: string }[] = [];
+  const explain = async (route: string) => {
+    explained.push({ route });
+    return { reason: 'offline' as const, detail: `${route} unreachable` };
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('replaces a failed picture with a line saying why, and a dropped source at once', async () => {
     const { root } = buildArticleContent(
-      '<img src="https://x.test/a.jpg" alt="Harbour at dusk"><img src="file:///x.png">',
+      '<p>text</p><img src="https://x.test/a.jpg" alt="Harbour at dusk"><p>more</p><img src="file:///x.png">',
       undefined,
-      'Image unavailable (offline?)',
+      { failureText, articleId: 'art1', explain },
     );
-    const boxes = () => [...root.querySelectorAll('.bs-img-missing')].map((b) => b.textContent);
-    expect(boxes()).toEqual(['Image unavailable (offline?)']);
-    root.querySelector('img')!.dispatchEvent(new Event('error'));
-    expect(root.querySelector('img')).toBeNull();
-    expect(boxes()).toEqual([
-      'Harbour at dusk — Image unavailable (offline?)',
-      'Image unavailable (offline?)',
+    const lines = () => [...root.querySelectorAll('.bs-img-failed')].map((b) => b.textContent);
+    expect(lines()).toEqual(['picture not shown: blocked']);
+    const img = root.querySelector('img')!;
+    expect(img.getAttribute('src')).toBe('/_images/remote?a=art1&u=https%3A%2F%2Fx.test%2Fa.jpg');
+    img.dispatchEvent(new Event('error'));
+    expect(lines()).toEqual(['Harbour at dusk not shown: …', 'picture not shown: blocked']);
+    await settle();
+    expect(explained.at(-1)!.route).toBe('/_images/remote?a=art1&u=https%3A%2F%2Fx.test%2Fa.jpg');
+    expect(lines()).toEqual(['Harbour at dusk not shown: offline', 'picture not shown: blocked']);
+    expect(root.querySelector('.bs-img-failed')!.getAttribute('title')).toMatch(/unreachable/);
+  });
+
+  it('merges neighbouring failures into one line, in whatever order they fail', async () => {
+    const pictures = Array.from({ length: 6 }, (_, i) => `<p><img src="https://x.test/${i}.jpg"></p>`).join(
+      '',
+    );
+    const { root } = buildArticleContent(`<p>Story</p>${pictures}<p>End</p>`, undefined, {
+      failureText,
+      articleId: 'art1',
+      explain,
+    });
+    const imgs = [...root.querySelectorAll('img')];
+    for (const i of [3, 0, 5, 1, 2, 4]) imgs[i]!.dispatchEvent(new Event('error'));
+    await settle();
+    const lines = [...root.querySelectorAll('.bs-img-failed')];
+    expect(lines.map((l) => l.textContent)).toEqual(['6 pictures not shown: offline']);
+    expect([...root.querySelectorAll('.bs-body > p')].map((p) => p.textContent)).toEqual([
+      'Story',
+      '6 pictures not shown: offline',
+      'End',
     ]);
-    expect(root.querySelector('.bs-img-missing')!.getAttribute('role')).toBe('img');
+  });
+
+  it('keeps failures apart when text stands between them', () => {
+    const { root } = buildArticleContent(
+      '<p><img src="https://x.test/1.jpg"></p><p>Caption text</p><p><img src="https://x.test/2.jpg"></p>',
+      undefined,
+      { failureText, articleId: 'art1', explain },
+    );
+    for (const img of [...root.querySelectorAll('img')]) img.dispatchEvent(new Event('error'));
+    expect(root.querySelectorAll('.bs-img-failed')).toHaveLength(2);
+  });
+
+  it('routes local pictures through the app and never leaves them in src', () => {
+    const { root } = buildArticleContent(
+      '<img src="images/a b.png" alt="local"><img src="/static/c.jpg"><img src="data:image/png;base64,iVBORw0KGgo=">',
+      undefined,
+      { failureText, articleId: 'art1', explain },
+    );
+    expect([...root.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual([
+      '/_images/local?a=art1&src=images%2Fa+b.png',
+      '/_images/local?a=art1&src=%2Fstatic%2Fc.jpg',
+      'data:image/png;base64,iVBORw0KGgo=',
+    ]);
+    expect(root.querySelector('[data-bs-local-src]')).toBeNull();
+  });
+
+  it('does not let article markup plant a local source', () => {
+    const el = sanitizedElement('<img data-bs-local-src="../../secret.png" src="https://x.test/a.png">');
+    expect(el.querySelector('img')!.hasAttribute('data-bs-local-src')).toBe(false);
   });
 });

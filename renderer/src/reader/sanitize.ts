@@ -1,5 +1,11 @@
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
-import { safeHref, safeImageSrc } from './urls';
+import { localImageSrc, safeHref, safeImageSrc } from './urls';
+
+/**
+ * Attribute holding an image's local path after sanitizing. A local `src` is never left in `src`:
+ * it would resolve against the app's own origin. The reading pane turns it into an image route.
+ */
+export const LOCAL_SRC_ATTR = 'data-bs-local-src';
 
 // Tags that could run code, load other documents, submit data, restyle the window, or take focus.
 // DOMPurify already drops several of these; listing them keeps the rule readable in one place.
@@ -73,6 +79,8 @@ const CONFIG: Config = {
 };
 
 let purifier: Purifier | null = null;
+/** Local image paths found by the attribute hook, set on the element once its attributes are done. */
+const localSources = new WeakMap<Element, string>();
 
 function getPurifier(): Purifier {
   if (purifier) return purifier;
@@ -86,8 +94,12 @@ function getPurifier(): Purifier {
       else data.attrValue = href;
     } else if (data.attrName === 'src') {
       const src = tag === 'img' ? safeImageSrc(data.attrValue) : null;
-      if (src === null) data.keepAttr = false;
-      else data.attrValue = src;
+      if (src !== null) data.attrValue = src;
+      else {
+        data.keepAttr = false;
+        const local = tag === 'img' ? localImageSrc(data.attrValue) : null;
+        if (local !== null) localSources.set(node, local);
+      }
     } else if (data.attrName === 'xlink:href' || data.attrName === 'cite' || data.attrName === 'longdesc') {
       data.keepAttr = false;
     }
@@ -95,6 +107,8 @@ function getPurifier(): Purifier {
   instance.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
     if (el.nodeName === 'IMG') {
+      const local = localSources.get(el);
+      if (local !== undefined) el.setAttribute(LOCAL_SRC_ATTR, local);
       el.setAttribute('referrerpolicy', 'no-referrer');
       el.setAttribute('loading', 'lazy');
       el.setAttribute('decoding', 'async');

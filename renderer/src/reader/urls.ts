@@ -1,5 +1,6 @@
 // URL rules for untrusted article markup. Everything not listed is dropped, not "fixed".
 
+import { MAX_IMAGE_REF_CHARS } from '../../../shared/imageRoutes';
 import { MAX_DATA_IMAGE_CHARS } from '../../../shared/limits';
 
 /** Prefix DOMPurify's SANITIZE_NAMED_PROPS puts on id/name; in-page links are rewritten to match. */
@@ -39,6 +40,18 @@ export function safeImageSrc(raw: string): string | null {
   if (/^https?:\/\//i.test(url)) return url;
   if (url.length <= MAX_DATA_IMAGE_CHARS && DATA_IMAGE.test(url)) return url;
   return null;
+}
+
+/**
+ * A picture stored with the article (`images/a.png`, `../assets/b.jpg`, `/images/c.jpg`), or null:
+ * no scheme, no host, not empty, not absurdly long. The engine decides whether the file may be shown.
+ */
+export function localImageSrc(raw: string): string | null {
+  const src = raw.trim();
+  if (src === '' || src.length > MAX_IMAGE_REF_CHARS || src.startsWith('#')) return null;
+  if (src.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(compact(src))) return null;
+  if (/[\u0000-\u001f\u007f]/.test(src)) return null;
+  return src;
 }
 
 /** The same image whatever scheme or case the host was written with. */
