@@ -12,6 +12,8 @@ export interface DevWebOptions {
   libraries: string[];
   dataDir: string;
   port?: number;
+  /** Extra environment for the server (e.g. BROADSHEET_ALLOW_LOOPBACK_IMAGES=1 for a local picture host). */
+  env?: Record<string, string>;
 }
 
 export interface DevWebServer {
@@ -29,7 +31,7 @@ export async function startDevWeb(options: DevWebOptions, startTimeoutMs = 30_00
   const args = [join(REPO_ROOT, 'scripts', 'dev-web', 'main.ts'), '--data-dir', options.dataDir];
   for (const library of options.libraries) args.push('--library', library);
   if (options.port) args.push('--port', String(options.port));
-  return startPrintingAddress(args, process.env, startTimeoutMs, 'dev-web');
+  return startPrintingAddress(args, { ...process.env, ...options.env }, startTimeoutMs, 'dev-web');
 }
 
 /**

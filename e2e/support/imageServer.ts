@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // A real 2×2 PNG (opaque red), so the browser decodes it and reports a natural size.
-const PNG = Buffer.from(
+export const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==',
   'base64',
 );
@@ -13,6 +13,7 @@ const PNG = Buffer.from(
 export interface SeenRequest {
   path: string;
   referer: string | undefined;
+  cookie: string | undefined;
 }
 
 export interface ImageServer {
@@ -24,7 +25,12 @@ export interface ImageServer {
 export async function startImageServer(): Promise<ImageServer> {
   const seen: SeenRequest[] = [];
   const server: Server = createServer((req, res) => {
-    seen.push({ path: req.url ?? '', referer: req.headers.referer });
+    seen.push({ path: req.url ?? '', referer: req.headers.referer, cookie: req.headers.cookie });
+    if ((req.url ?? '').startsWith('/missing')) {
+      res.writeHead(404, { 'Content-Type': 'text/html' });
+      res.end('<!doctype html><p>No such picture</p>');
+      return;
+    }
     if (req.headers.referer !== undefined) {
       res.writeHead(403, { 'Content-Type': 'text/plain' });
       res.end('Hotlinking refused');
@@ -34,6 +40,8 @@ export async function startImageServer(): Promise<ImageServer> {
       'Content-Type': 'image/png',
       'Content-Length': PNG.length,
       'Cache-Control': 'no-store',
+      // A host that sets a cookie: the app must never send it back.
+      'Set-Cookie': 'visitor=1; Path=/',
     });
     res.end(PNG);
   });
@@ -44,6 +52,7 @@ export async function startImageServer(): Promise<ImageServer> {
     seen,
     close: () =>
       new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
