@@ -3,9 +3,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ImageHttpResponse, imageHttpResponse } from '../../electron/engine/images/imageResponse';
 import type { LibraryService } from '../../electron/engine/library/LibraryService';
 import type { EngineMethod, LibraryEvent } from '../../shared/contract';
-import { type ImageHttpResponse, imageHttpResponse } from '../../electron/engine/images/imageResponse';
 import { type ImageRequest, imageRoute } from '../../shared/imageRoutes';
 import { type BridgeServer, startBridgeServer } from './bridgeServer';
 

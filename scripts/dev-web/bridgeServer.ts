@@ -15,8 +15,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { badImageRouteResponse } from '../../electron/engine/images/imageResponse';
 import type { LibraryService } from '../../electron/engine/library/LibraryService';
-import { createBridgeRouter } from './bridgeRouter';
 import { IMAGE_ROUTE_PREFIX, parseImageRoute } from '../../shared/imageRoutes';
+import { createBridgeRouter } from './bridgeRouter';
 import { streamEvents } from './eventStream';
 import { describeError, HttpError } from './httpErrors';
 import {
