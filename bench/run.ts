@@ -10,7 +10,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const all = ['parse', 'savedPages', 'scan', 'search', 'db', 'watch', 'library', 'renderer', 'export', 'images'];
+const all = [
+  'parse',
+  'savedPages',
+  'scan',
+  'search',
+  'db',
+  'watch',
+  'library',
+  'renderer',
+  'export',
+  'images',
+];
 const args = process.argv.slice(2);
 const chosen = args.filter((a) => all.includes(a));
 const passOn = args.filter((a) => !all.includes(a));
