@@ -108,6 +108,9 @@ const FORMAT_FILES: [string, string][] = [
   ['Pelican header lines', 'pelican/first-post.md'],
   ['YAML with a broken line (recovered)', 'broken-title-line.md'],
   ['<BR> in the title', 'newsletter/week-in-rust-154.md'],
+  ['Hugo shortcodes, zh-Hant', 'hugo-shortcodes-hk.md'],
+  ['<video> without a source', 'video-no-source.html'],
+  ['670 stray control bytes', 'control-bytes.md'],
 ];
 for (const [label, name] of FORMAT_FILES) {
   const path = join(formats, name);

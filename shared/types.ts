@@ -92,6 +92,12 @@ export interface Article extends ArticleSummary {
    * saved (its images from an .mhtml inlined), for "show the whole page". NOT sanitized either.
    */
   wholePage?: string;
+  /**
+   * The article's language as a BCP 47 tag, when the file declares it (front matter, `lang` attribute) or
+   * its characters show it: Chinese is `zh-Hant` (Traditional) or `zh-Hans` (Simplified), so the pane
+   * sets it in the right font.
+   */
+  lang?: string;
   /** Why this file is degraded, if it is. Same messages as in the library's problem list. */
   problems: Problem[];
   /** What the clean-up rules took out of the body (absent when nothing was, or clean-up was off). */

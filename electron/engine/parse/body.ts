@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
 import type { BodyFormat } from '../../../shared/types';
 import { MAX_MARKDOWN_NESTING } from './limits';
 
@@ -75,12 +76,14 @@ export function detectBodyFormat(body: string, isHtmlFile: boolean): BodyFormat 
 
 // `html: true` keeps inline HTML (figures, images) as written; the renderer sanitizes with DOMPurify.
 // maxNesting bounds recursion on hostile input such as 50,000 nested blockquotes.
+// markdown-it-cjk-friendly: `他说。**这是重点。**然后` is bold, as Jekyll and Hugo sites show it, where
+// CommonMark's flanking rules leave the asterisks next to CJK punctuation raw.
 const markdown = new MarkdownIt('default', {
   html: true,
   linkify: false,
   typographer: false,
   maxNesting: MAX_MARKDOWN_NESTING,
-});
+}).use(cjkFriendly);
 
 export function renderMarkdown(source: string): string {
   return markdown.render(source);

@@ -63,17 +63,49 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
 const CONTROL = /[\u0001-\u0008\u000b\u000e-\u001a\u001c-\u001f]/g;
 const SNIFF_CHARS = BINARY_SNIFF_BYTES;
 
-/** Why the start of the text looks binary (mostly control characters), or '' when it looks like text. */
+const CONTROL_RUN = /[\u0001-\u0008\u000b\u000e-\u001a\u001c-\u001f]+/g;
+
+/**
+ * Why the start of the text looks binary (control characters all through it), or '' when it looks like
+ * text. A run of control characters counts as one: a damaged copy of an article can hold hundreds of
+ * 0x10 bytes in one place and still be an article, while binary data scatters them everywhere.
+ */
 function controlCharacterReason(text: string): string {
   const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
   CONTROL.lastIndex = 0;
   if (!CONTROL.test(head)) return '';
-  const controls = head.match(CONTROL)?.length ?? 0;
-  // A few stray control characters happen in scraped text; a tenth of the file does not.
-  if (controls * 10 > head.length) {
+  let runs = 0;
+  let controls = 0;
+  for (const run of head.matchAll(CONTROL_RUN)) {
+    runs++;
+    controls += run[0].length;
+  }
+  // A few stray runs happen in scraped text; one run in every ten characters does not.
+  if (runs * 10 > head.length - controls + runs) {
     return `${Math.round((controls * 100) / head.length)}% of its first ${head.length} characters are control characters`;
   }
   return '';
+}
+
+// Eight or more control characters in a row are damage (a run of 0x10 bytes in a bad copy), not a
+// terminal escape or a stray character a scraper kept: they are removed, and reported.
+const DAMAGED_RUN = /[\u0001-\u0008\u000b\u000e-\u001a\u001c-\u001f]{8,}/g;
+
+/** The text without its runs of control characters, how many were removed, and the line of the first run. */
+export function removeControlRuns(text: string): { text: string; removed: number; firstLine: number } {
+  CONTROL.lastIndex = 0;
+  if (!CONTROL.test(text)) return { text, removed: 0, firstLine: 0 };
+  DAMAGED_RUN.lastIndex = 0;
+  const first = DAMAGED_RUN.exec(text);
+  if (!first) return { text, removed: 0, firstLine: 0 };
+  let firstLine = 1;
+  for (let i = 0; i < first.index; i++) if (text.charCodeAt(i) === 0x0a) firstLine++;
+  let removed = 0;
+  const cleaned = text.replace(DAMAGED_RUN, (run) => {
+    removed += run.length;
+    return '';
+  });
+  return { text: cleaned, removed, firstLine };
 }
 
 function countReplacementChars(text: string): number {

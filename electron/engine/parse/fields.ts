@@ -23,6 +23,8 @@ export interface ArticleFields {
   date: unknown;
   /** The raw last-modified value (`lastmod`, `updated`, `modified`), for parseDate. */
   updated: unknown;
+  /** The language the front matter declares (`lang`, `language`, `locale`), as written. */
+  lang?: string;
   /** The article's address on the web, absolute http(s), or a site-relative permalink (see originalUrl.ts). */
   originalUrl?: string;
   author?: string;
@@ -95,6 +97,8 @@ export function readFields(data: FrontMatterData, problems: ProblemList): Articl
   };
   const originalUrl = readOriginalUrl((name) => get([name]));
   if (originalUrl !== undefined) fields.originalUrl = originalUrl;
+  const lang = get(['lang', 'language', 'locale', 'languagecode']);
+  if (typeof lang === 'string') fields.lang = lang;
   return fields;
 }
 

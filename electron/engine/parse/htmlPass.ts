@@ -13,6 +13,16 @@ export interface HtmlPassResult {
   documentTitle: string;
   /** True when elements nested deeper than MAX_HTML_DEPTH: text and rewriting stopped there. */
   tooDeep: boolean;
+  /** The first `lang` (or `xml:lang`) attribute in the document, as written; '' when there is none. */
+  lang: string;
+}
+
+export interface HtmlPassOptions {
+  /**
+   * Where a `<video>` with nothing playable links to (the article's original page): it is replaced by
+   * its poster and that link instead of showing an empty box.
+   */
+  videoLink?: string;
 }
 
 // Attributes scrapers use to hold the real image while `src` holds a placeholder, most specific first.
@@ -113,8 +123,8 @@ export interface Edit {
  * which is quadratic in depth (50,000 nested divs took seconds), so the pass stops at MAX_HTML_DEPTH:
  * no real article nests that deep, and browsers cap their own tree at 512.
  */
-export function htmlPass(html: string): HtmlPassResult {
-  const pass = new TextPass(html);
+export function htmlPass(html: string, options: HtmlPassOptions = {}): HtmlPassResult {
+  const pass = new TextPass(html, options.videoLink);
   const parser = new Parser(pass, {
     decodeEntities: true,
     lowerCaseTags: true,
@@ -130,6 +140,7 @@ export function htmlPass(html: string): HtmlPassResult {
     firstHeading: pass.headingDone ? pass.heading : '',
     documentTitle: pass.documentTitle.replace(/\s+/g, ' ').trim(),
     tooDeep: pass.tooDeep,
+    lang: pass.lang,
   };
 }
 
@@ -154,8 +165,14 @@ class TextPass implements Partial<Handler> {
   // htmlparser2 emits a close for every element it pops (void and implied ones too), so this is its stack depth.
   depth = 0;
   tooDeep = false;
+  lang = '';
+  /** Open <video> elements: where each starts, whether it has a playable source yet, its poster. */
+  readonly videos: { depth: number; start: number; edits: number; playable: boolean; poster: string }[] = [];
 
-  constructor(readonly html: string) {}
+  constructor(
+    readonly html: string,
+    readonly videoLink: string | undefined,
+  ) {}
 
   onopentag(name: string, attribs: Record<string, string>): void {
     const parser = this.parser!;
@@ -164,7 +181,23 @@ class TextPass implements Partial<Handler> {
       parser.pause(); // stops the tokenizer after this tag; end() then returns without finishing
       return;
     }
+    if (this.lang === '') {
+      const lang = attribs.lang ?? attribs['xml:lang'];
+      if (lang !== undefined && lang.trim() !== '') this.lang = lang.trim().slice(0, 35);
+    }
     const rewritten = rewriteAttributes(name, attribs);
+    if (name === 'video') {
+      // Pushed before the tag's own rewrite, so a fallback can drop every edit inside the element.
+      this.videos.push({
+        depth: this.depth,
+        start: parser.startIndex,
+        edits: this.edits.length,
+        playable: isPlayable((rewritten ?? attribs).src),
+        poster: (rewritten ?? attribs).poster ?? '',
+      });
+    } else if (name === 'source' && this.videos.length > 0 && isPlayable((rewritten ?? attribs).src)) {
+      this.videos[this.videos.length - 1]!.playable = true;
+    }
     if (rewritten) {
       const start = parser.startIndex;
       const end = parser.endIndex + 1;
@@ -197,6 +230,7 @@ class TextPass implements Partial<Handler> {
 
   onclosetag(name: string): void {
     const depth = this.depth--;
+    if (name === 'video' && last(this.videos)?.depth === depth) this.closeVideo(this.videos.pop()!);
     if (last(this.foreign)?.depth === depth) this.foreign.pop();
     if (this.released.delete(depth)) return;
     const skip = last(this.skips);
@@ -225,6 +259,32 @@ class TextPass implements Partial<Handler> {
   }
 
   /**
+   * A video with no playable source (none at all, `blob:` addresses of a streaming player) shows
+   * nothing in a browser: it becomes its poster and a link to the original page instead. Only an
+   * element closed by its own `</video>` is replaced, so nothing around it can be swallowed.
+   */
+  private closeVideo(video: { start: number; edits: number; playable: boolean; poster: string }): void {
+    if (video.playable) return;
+    const parser = this.parser!;
+    const closeStart = parser.startIndex;
+    if (this.html.slice(closeStart, closeStart + 7).toLowerCase() !== '</video') return;
+    const poster = isPlayable(video.poster) ? httpsIfProtocolRelative(video.poster) : '';
+    const link = this.videoLink;
+    if (poster === '' && link === undefined) return;
+    const image = poster === '' ? '' : `<img src="${escapeAttribute(poster)}" alt="">`;
+    const linked = (inner: string) =>
+      link === undefined ? inner : `<a href="${escapeAttribute(link)}">${inner}</a>`;
+    const caption =
+      link === undefined ? '' : `<figcaption>${linked(`▶ ${escapeText(displayUrl(link))}`)}</figcaption>`;
+    this.edits.length = video.edits; // the element's own rewrites go with it
+    this.edits.push({
+      start: video.start,
+      end: parser.endIndex + 1,
+      replacement: `<figure class="video-fallback">${image === '' ? '' : linked(image)}${caption}</figure>`,
+    });
+  }
+
+  /**
    * Ends the SVG/MathML elements open since the nearest integration point, as a browser does: their
    * skipping stops now, and their closes (which htmlparser2 still sends later) are ignored.
    */
@@ -249,7 +309,7 @@ function last<T>(stack: readonly T[]): T | undefined {
 /** New attributes for a tag that needs rewriting, or null when it can stay as written. */
 function rewriteAttributes(name: string, attribs: Record<string, string>): Record<string, string> | null {
   let out: Record<string, string> | null = null;
-  if (name === 'img' || name === 'source') {
+  if (name === 'img' || name === 'source' || name === 'video') {
     const src = attribs.src;
     if (src === undefined || src.trim() === '' || isPlaceholderImageUrl(src)) {
       for (const key of LAZY_SOURCES) {
@@ -301,6 +361,19 @@ export function serializeTag(name: string, attribs: Record<string, string>, self
     tag += ` ${key}="${escapeAttribute(value)}"`;
   }
   return `${tag}${selfClosing ? ' />' : '>'}`;
+}
+
+/** A source a browser can play: an http(s) or protocol-relative address (not empty, not a page's `blob:`). */
+function isPlayable(src: string | undefined): boolean {
+  return src !== undefined && /^(?:https?:)?\/\/[^/\s]/i.test(src.trim());
+}
+
+function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\/(?:www\.)?/i, '').slice(0, 80);
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeAttribute(value: string): string {

@@ -306,3 +306,89 @@ describe('originalUrl', () => {
     );
   });
 });
+
+describe('bodies', () => {
+  it('renders Markdown emphasis next to CJK punctuation as bold (markdown-it-cjk-friendly)', () => {
+    const { article } = parseFixture('jekyll-zh/_posts/2016-08-21-香港新聞自由指數.md');
+    expect(article!.html).toContain('他說。<strong>這是重點。</strong>然後');
+    expect(article!.text).not.toContain('**');
+  });
+
+  it('turns Hugo shortcodes into links and figures in the pane, previews and search text, never raw', () => {
+    const { article, problems } = parseFixture('hugo-shortcodes-hk.md');
+    expect(problems).toEqual([]);
+    const { html, text, excerpt } = article!;
+    expect(html).toContain('<a href="https://www.youtube.com/watch?v=w7Ft2ymGmfc">');
+    expect(html).toContain(
+      '<figure><img src="https://img.hkcnews.example/2019/06/12/crowd.jpg" alt="金鐘一帶人群">',
+    );
+    expect(html).toContain('<figcaption>金鐘一帶人群</figcaption>');
+    expect(text).toContain('本文於晚上九時更新。');
+    expect(text).toContain('他們表示希望政府回應訴求');
+    for (const shown of [html, text, excerpt]) {
+      expect(shown).not.toMatch(/\{\{[<%]|[>%]\}\}/);
+      expect(shown).not.toContain('hkcnews-related');
+    }
+  });
+
+  it('replaces a <video> with nothing playable by its poster and a link to the original page', () => {
+    const { article } = parseArticle(
+      {
+        ...rawFile(readFileSync(`${FIXTURES}video-no-source.html`), '/library/flood.html'),
+      },
+      { ...UTC, siteUrl: undefined },
+    );
+    // Without an original address: the poster alone.
+    expect(article!.html).toContain(
+      '<figure class="video-fallback"><img src="https://cdn.news.example/flood-poster.jpg" alt=""></figure>',
+    );
+    expect(article!.html).not.toContain('blob:');
+    // A playable video stays as written.
+    expect(article!.html).toContain(
+      '<video controls><source src="https://cdn.news.example/clip.mp4" type="video/mp4"></video>',
+    );
+    expect(article!.text).toContain('Officials said the water would recede by Friday.');
+    const linked = parseArticle(
+      rawFile(
+        '---\nurl: https://news.example/flood\n---\n<div><video poster="https://cdn.news.example/p.jpg"></video></div>',
+      ),
+      UTC,
+    );
+    expect(linked.article!.html).toContain(
+      '<figure class="video-fallback"><a href="https://news.example/flood"><img src="https://cdn.news.example/p.jpg" alt=""></a><figcaption><a href="https://news.example/flood">▶ news.example/flood</a></figcaption></figure>',
+    );
+  });
+
+  it('reads a mostly valid text with a run of stray control bytes as an article, with a warning', () => {
+    const { article, problems } = parseFixture('control-bytes.md');
+    expect(article).not.toBeNull();
+    expect(article!.title).toBe('損壞的副本仍是文章');
+    expect(article!.text).toContain('但後面的內容完整無缺');
+    expect(article!.text).not.toMatch(/[\u0001-\u0008\u000b\u000e-\u001f]/);
+    expect(problems).toMatchObject([{ code: 'control-characters', severity: 'warning', line: 8 }]);
+    expect(problems[0]!.message).toContain('670');
+    // A lone control character (a terminal escape's BEL) is not damage: kept as written, no warning.
+    const lone = parseArticle(rawFile('Ring \u0007 once.'), UTC);
+    expect(lone.problems).toEqual([]);
+    expect(lone.article!.text).toBe('Ring \u0007 once.');
+    // Control characters all through the file are still binary.
+    const scattered = new Uint8Array(400).map((_, i) => (i % 4 === 0 ? 0x10 : 0x61));
+    expect(parseArticle(rawFile(scattered), UTC).problems).toMatchObject([{ code: 'binary' }]);
+    expect(parseArticle(rawFile(new Uint8Array(700).fill(0x10)), UTC).problems).toMatchObject([
+      { code: 'binary' },
+    ]);
+  });
+
+  it('marks Traditional Chinese as zh-Hant from the front matter, the lang attribute or the characters', () => {
+    expect(parseFixture('hugo-shortcodes-hk.md').article!.lang).toBe('zh-Hant'); // lang = "zh-hk"
+    expect(parseFixture('jekyll-zh/_posts/2016-08-21-香港新聞自由指數.md').article!.lang).toBe('zh-Hant'); // characters
+    const simplified = parseArticle(rawFile('这是一个关于国际关系的报道，双方会谈后发表声明。'), UTC);
+    expect(simplified.article!.lang).toBe('zh-Hans');
+    const attribute = parseArticle(rawFile('<div lang="zh-TW"><p>你好</p></div>', '/library/a.html'), UTC);
+    expect(attribute.article!.lang).toBe('zh-Hant');
+    expect(parseFixture('hugo-go1.21.md').article!.lang).toBeUndefined();
+    expect(
+      parseArticle(rawFile('<html lang="en-GB"><p>Hello</p></html>', '/l/a.html'), UTC).article!.lang,
+    ).toBe('en-GB');
+  });
+});

@@ -1,13 +1,15 @@
 import type { Article, Problem } from '../../../shared/types';
 import { extensionOf, isHtmlExtension, isMhtmlExtension } from './articleFiles';
 import { detectBodyFormat, renderMarkdown } from './body';
+import { chineseScriptOf, normalizeLanguageTag } from './chineseScript';
 import { cleanBody, withoutRemovedImages } from './cleanup/cleanArticle';
 import type { CleanRule } from './cleanup/cleanRules';
 import { dayFromPath } from './dateFromPath';
-import { decodeText } from './decodeText';
+import { decodeText, removeControlRuns } from './decodeText';
 import { readFields } from './fields';
 import { readHeaderLines } from './headerLines';
 import { type HtmlPassResult, htmlPass } from './htmlPass';
+import { expandShortcodes } from './hugoShortcodes';
 import { articleIdForPath, contentHashOf } from './ids';
 import { EXCERPT_CHARS, MAX_HTML_DEPTH } from './limits';
 import { isWholePage } from './page/detectPage';
@@ -88,7 +90,17 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
     );
   }
 
-  const split = splitFrontMatter(decoded.text);
+  const controlFree = removeControlRuns(decoded.text);
+  if (controlFree.removed > 0) {
+    problems.warn(
+      'control-characters',
+      `${controlFree.removed} control characters in a row (starting on line ${controlFree.firstLine}) were removed; the rest ` +
+        'of the article reads normally. Such runs come from a damaged copy; re-save the file to drop them for good.',
+      controlFree.firstLine,
+    );
+  }
+
+  const split = splitFrontMatter(controlFree.text);
   // A whole saved web page (no front matter, a complete document): its story is extracted.
   const webPage =
     split.kind === 'none' && (isHtmlExtension(ext) || isMhtmlExtension(ext)) && isWholePage(split.body)
@@ -164,6 +176,8 @@ function buildArticle(
   }
   const fields = readFields(data, problems);
 
+  const originalUrl =
+    absoluteUrl(fields.originalUrl, options.siteUrl) ?? (webPage?.meta.originalUrl || undefined);
   let format: Article['bodyFormat'] = 'html';
   let pass: HtmlPassResult;
   let rendered = '';
@@ -172,9 +186,11 @@ function buildArticle(
     pass = webPage; // a saved page's story: Readability already left the site's chrome out
   } else {
     format = detectBodyFormat(body, htmlFile);
-    rendered = format === 'html' ? body.trim() : renderMarkdown(body);
+    // Hugo shortcodes become what they mean before rendering, so pane, previews and search agree.
+    const expanded = expandShortcodes(body, format);
+    rendered = format === 'html' ? expanded.trim() : renderMarkdown(expanded);
     cleaned = options.clean === false ? null : cleanBody(rendered, fields, options.userCleanRules ?? []);
-    pass = htmlPass(cleaned ? cleaned.html : rendered);
+    pass = htmlPass(cleaned ? cleaned.html : rendered, { videoLink: originalUrl });
   }
   const text = pass.text;
   // The content hash stays the one of the body as written, so changing the rules (or turning them
@@ -233,9 +249,9 @@ function buildArticle(
     problems: problems.items,
   };
   if (author !== undefined) article.author = author;
-  const originalUrl =
-    absoluteUrl(fields.originalUrl, options.siteUrl) ?? (webPage?.meta.originalUrl || undefined);
   if (originalUrl !== undefined) article.originalUrl = originalUrl;
+  const lang = languageOf(fields.lang ?? pass.lang, text);
+  if (lang !== undefined) article.lang = lang;
   let updated = parseDate(fields.updated, options.timeZone ?? '');
   if (!updated.ok && updated.reason === 'unknown-zone') updated = parseDate(fields.updated, '');
   if (updated.ok && Number.isFinite(updated.ms) && Math.abs(updated.ms) <= 8.64e15) {
@@ -297,6 +313,17 @@ function resolveDate(
 
 function isUsable(ms: number): boolean {
   return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
+}
+
+/**
+ * The article's language: as declared (front matter, then the HTML's lang attribute), with Chinese made
+ * zh-Hant or zh-Hans by its characters when the declaration does not say which.
+ */
+function languageOf(declared: string | undefined, text: string): string | undefined {
+  const tag = normalizeLanguageTag(declared);
+  if (tag === 'zh-Hant' || tag === 'zh-Hans') return tag;
+  if (tag !== undefined && tag !== 'zh') return tag;
+  return chineseScriptOf(text) ?? tag;
 }
 
 /** An absolute http(s) address as written, or a site-relative one joined to `siteUrl`; otherwise nothing. */

@@ -10,7 +10,7 @@ import { StarButton } from '../stars/StarButton';
 import { ArticleBody } from './ArticleBody';
 import type { ImageFailureText } from './articleImages';
 import { canShowWholePage, displayHtml } from './displayHtml';
-import { guessLanguage } from './guessLanguage';
+import { articleLanguage } from './guessLanguage';
 import { ImageViewer, type ViewerPicture } from './ImageViewer';
 import type { ArticleLoad } from './useArticle';
 
@@ -144,7 +144,7 @@ function ArticleView(props: Props & { article: Article }) {
     };
   }, [original.status, cleaned.id, loadOriginal, t]);
   const article = original.status === 'shown' ? original.article : cleaned;
-  const lang = guessLanguage(`${article.title} ${article.excerpt}`);
+  const lang = articleLanguage(article.lang, `${article.title} ${article.excerpt}`);
   const hasWholePage = canShowWholePage(article);
   const whole = props.wholePage && hasWholePage;
   const shown = useMemo(() => displayHtml(article, whole), [article, whole]);
@@ -159,7 +159,7 @@ function ArticleView(props: Props & { article: Article }) {
       className="reader-article"
       aria-label={article.title}
       lang={lang}
-      data-cjk={lang ? '' : undefined}
+      data-cjk={lang && /^(?:zh|ja|ko)(?:-|$)/.test(lang) ? '' : undefined}
     >
       <header className="reader-header">
         <div className="reader-tools">

@@ -20,3 +20,15 @@ export function guessLanguage(sample: string): 'zh' | 'ja' | 'ko' | undefined {
   if (hangul > han) return 'ko';
   return 'zh';
 }
+
+/**
+ * The language to set on the article: the engine's `lang` (declared by the file, or zh-Hant/zh-Hans
+ * from the characters) when it agrees with the script guessed from the text, else the guess. A Chinese
+ * article thus gets zh-Hant or zh-Hans, which picks the Traditional or Simplified font.
+ */
+export function articleLanguage(declared: string | undefined, sample: string): string | undefined {
+  const guessed = guessLanguage(sample);
+  if (declared === undefined) return guessed;
+  if (guessed === undefined) return /^(?:zh|ja|ko)(?:-|$)/i.test(declared) ? undefined : declared;
+  return declared.toLowerCase().split('-')[0] === guessed ? declared : guessed;
+}
