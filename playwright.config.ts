@@ -13,7 +13,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: process.env.CI ? 1 : 0,
-  // list for people; json for the pass/fail summary .ci/run prints (scripts/testSummary.mjs).
+  // list for people; json for the pass/fail summary .ci/run prints (scripts/testSummary.ts).
   reporter: [['list'], ['json', { outputFile: 'out/test-results/e2e.json' }]],
   timeout: 45_000,
   expect: { timeout: 10_000 },

@@ -95,3 +95,16 @@ test('npm start: the download error in one line, the browser build, and the save
     await server.stop();
   }
 });
+
+test('the browser build loads without a 404, its icon included', async ({ page, devWeb }) => {
+  const notFound: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) notFound.push(response.url());
+  });
+  await page.goto(devWeb.url);
+  await waitForLibrary(page);
+  const icon = await page.request.get(`${devWeb.origin}/favicon.ico`);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/x-icon');
+  expect(notFound).toEqual([]);
+});

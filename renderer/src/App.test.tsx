@@ -194,10 +194,19 @@ describe('App', () => {
       resolvers[1]!(null);
     });
     await screen.findByText(/^3 results/);
+    // The next keystroke's search is in flight: the count of the answer on screen stays, no "0 results".
+    fireEvent.change(box, { target: { value: 'abcd' } });
+    await waitFor(() => expect(resolvers).toHaveLength(3));
+    expect(screen.queryByText(/^0 results/)).toBeNull();
+    expect(screen.getByText(/^3 results/)).toBeTruthy();
+    await act(async () => {
+      resolvers[2]!(null);
+    });
+    await screen.findByText(/^4 results/);
     await act(async () => {
       resolvers[0]!(null);
     });
-    expect(screen.getByText(/^3 results/)).toBeTruthy();
+    expect(screen.getByText(/^4 results/)).toBeTruthy();
     expect(screen.queryByText(/^2 results/)).toBeNull();
   });
 
@@ -228,6 +237,56 @@ describe('App', () => {
     await waitFor(() =>
       expect(api.calls).toContainEqual({ method: 'addFolders', args: [['/home/me/news']] }),
     );
+  });
+
+  it('keeps a typed path that could not be added, with the reason under the field', async () => {
+    const api = createFakeApi({ articles: [a1] });
+    api.addFolders = async (paths) => {
+      api.calls.push({ method: 'addFolders', args: [paths] });
+      return paths[0] === '/home/me/news'
+        ? { added: paths, rejected: [] }
+        : { added: [], rejected: [{ path: paths[0]!, reason: 'This folder does not exist.' }] };
+    };
+    renderApp(api);
+    await findRows();
+    fireEvent.keyDown(document.body, { key: 'l' });
+    const dialog = await screen.findByRole('dialog', { name: 'Library' });
+    const field = within(dialog).getByRole('textbox', { name: 'Folder path' }) as HTMLInputElement;
+    fireEvent.change(field, { target: { value: '/home/me/nwes' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      '/home/me/nwes: This folder does not exist.',
+    );
+    expect(field.value).toBe('/home/me/nwes');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    // Nothing in the corner over the dialog: the message is in the panel.
+    expect(
+      screen.queryByText('/home/me/nwes: This folder does not exist.', { selector: '.toast-message' }),
+    ).toBeNull();
+
+    fireEvent.change(field, { target: { value: '/home/me/news' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect((await within(dialog).findByText('Added 1 folder to the library.')).getAttribute('role')).toBe(
+      'status',
+    );
+    expect(field.value).toBe('');
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+  });
+
+  it('changes the text size with - and = (Ctrl +/- are left to zoom)', async () => {
+    const api = renderApp();
+    await findRows();
+    fireEvent.keyDown(document.body, { key: '=' });
+    await waitFor(() =>
+      expect(api.calls).toContainEqual({ method: 'updateSettings', args: [{ textSize: 18 }] }),
+    );
+    fireEvent.keyDown(document.body, { key: '-' });
+    await waitFor(() =>
+      expect(api.calls).toContainEqual({ method: 'updateSettings', args: [{ textSize: 17 }] }),
+    );
+    const before = api.calls.length;
+    fireEvent.keyDown(document.body, { key: '-', ctrlKey: true });
+    expect(api.calls.slice(before).filter((c) => c.method === 'updateSettings')).toEqual([]);
   });
 
   it('turns API failures into messages instead of a blank window', async () => {

@@ -227,6 +227,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     showExport: () => setExportOpen(true),
     toggleStarredView: () => setView((v) => (v === 'all' ? 'starred' : 'all')),
     toggleWholePage,
+    changeTextSize: (delta) => actions.changeTextSize(delta),
     clearSearch: () => {
       if (query) clearSearchAndFocusList();
     },
@@ -312,7 +313,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
                 settings={lib.settings}
                 folderDialog={!!capabilities?.folderDialog}
                 onPickFolders={actions.pickFolders}
-                onAddPath={(path) => actions.addFolders([path])}
+                onAddPath={(path) => actions.addFolders([path], true)}
                 onRemove={actions.removeFolder}
                 onSettings={actions.updateSettings}
                 onClose={() => setLibraryOpen(false)}

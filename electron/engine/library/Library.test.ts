@@ -1,6 +1,6 @@
 import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../../shared/contract';
 import { LibraryCache } from '../store/LibraryCache';
@@ -269,7 +269,7 @@ describe('Library', () => {
     expect(result.added).toEqual([]);
     expect(result.rejected.map((r) => r.reason)).toEqual([
       'This folder does not exist.',
-      'This is a file, not a folder. Drop a folder of articles.',
+      `This is a file, not a folder. To add the folder that holds it, type ${dirname(join(archive, SEED_0))}`,
       `This folder is already in the library as part of ${archive}.`,
       'Not an absolute path to a folder.',
     ]);

@@ -4,7 +4,7 @@
 
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, isAbsolute, normalize, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, normalize, resolve, sep } from 'node:path';
 import { ARTICLE_EXTENSIONS, isArticleFileName } from '../parse/articleFiles';
 import { isInsideRoot } from './LibraryState';
 
@@ -36,7 +36,11 @@ export async function checkNewFolder(
   const info = await statOrError(statFn, path);
   if (info instanceof Error) return { ok: false, path, reason: describeFsError(info, 'folder') };
   if (!info.isDirectory()) {
-    return { ok: false, path, reason: 'This is a file, not a folder. Drop a folder of articles.' };
+    return {
+      ok: false,
+      path,
+      reason: `This is a file, not a folder. To add the folder that holds it, type ${dirname(path)}`,
+    };
   }
   const container = roots.find((root) => isInsideRoot(path, root));
   if (container) {

@@ -8,6 +8,7 @@ import type { Settings } from '../../../shared/types';
 import { errorMessage } from '../api';
 import type { Translate } from '../i18n/i18n';
 import type { DropPlan } from '../library/dropPaths';
+import type { AddOutcome } from '../library/LibraryPanel';
 import type { ArticleCache } from '../reader/articleCache';
 import { MAX_TEXT_SIZE, MIN_TEXT_SIZE } from '../reader/ReadingPane';
 import { isStarred } from './libraryState';
@@ -22,7 +23,11 @@ export interface AppActions {
   /** Shows the change at once and takes it back if the engine refuses it. */
   updateSettings(patch: Partial<Settings>): void;
   changeTextSize(delta: number): void;
-  addFolders(paths: string[]): void;
+  /**
+   * Adds folders and says how it went: in toasts, or (`inline`, for the Library panel, whose
+   * dialog the toasts would cover) only in the returned outcome.
+   */
+  addFolders(paths: string[], inline?: boolean): Promise<AddOutcome>;
   /** The native folder dialog, or the library panel where the host has none. */
   pickFolders(): void;
   removeFolder(path: string): void;
@@ -62,16 +67,26 @@ export function useAppActions(deps: AppActionDeps): AppActions {
         });
     };
 
-    const addFolders = (paths: string[]) => {
-      api
-        .addFolders(paths)
-        .then((result) => {
-          for (const r of result.rejected)
-            toasts.error(t('folderRejected', { path: r.path, reason: r.reason }));
-          if (result.added.length > 0) toasts.show(t('foldersAdded', { count: result.added.length }));
-        })
-        .catch(fail('addFoldersFailed'));
-    };
+    const addFolders = (paths: string[], inline = false): Promise<AddOutcome> =>
+      api.addFolders(paths).then(
+        (result) => {
+          const count = result.added.length;
+          const outcome: AddOutcome = {
+            errors: result.rejected.map((r) => t('folderRejected', { path: r.path, reason: r.reason })),
+            added: count === 0 ? null : count === 1 ? t('foldersAddedOne') : t('foldersAdded', { count }),
+          };
+          if (!inline) {
+            for (const e of outcome.errors) toasts.error(e);
+            if (outcome.added) toasts.show(outcome.added);
+          }
+          return outcome;
+        },
+        (e: unknown) => {
+          const message = t('addFoldersFailed', { message: errorMessage(e) });
+          if (!inline) toasts.error(message);
+          return { errors: [message], added: null };
+        },
+      );
 
     const openFile = (path: string) => {
       api
@@ -115,7 +130,7 @@ export function useAppActions(deps: AppActionDeps): AppActions {
         api
           .pickFolders()
           .then((paths) => {
-            if (paths.length > 0) addFolders(paths);
+            if (paths.length > 0) void addFolders(paths);
           })
           .catch(fail('addFoldersFailed'));
       },
@@ -126,7 +141,7 @@ export function useAppActions(deps: AppActionDeps): AppActions {
       drop(plan) {
         for (const name of plan.unsupported) toasts.error(t('dropNotSupported', { name }));
         for (const name of plan.unresolved) toasts.error(t('dropNoPath', { name }));
-        if (plan.folders.length > 0) addFolders(plan.folders);
+        if (plan.folders.length > 0) void addFolders(plan.folders);
         const first = plan.articles[0];
         if (first) openFile(first);
       },

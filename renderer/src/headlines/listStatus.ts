@@ -24,7 +24,13 @@ export function listStatusText(s: ListSituation, t: Translate): string {
     const { search } = s;
     if (search.status === 'searching' && !search.previous) return t('searching');
     if (search.status === 'error') return t('searchFailed', { message: search.message });
-    const total = search.status === 'done' ? search.result.total : 0;
+    // While the next search runs, the previous answer stays on screen, and so does its count.
+    const total =
+      search.status === 'done'
+        ? search.result.total
+        : search.status === 'searching'
+          ? (search.previous?.total ?? 0)
+          : 0;
     let text = total === 1 ? t('searchOneResult') : t('searchResults', { count: total });
     if (search.status === 'done' && total > search.result.matches.length) {
       text += ` · ${t('searchShowing', { shown: search.result.matches.length })}`;

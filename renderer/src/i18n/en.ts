@@ -181,7 +181,8 @@ export const en = {
   exportFailed: 'The export failed: {message}',
   addFoldersFailed: 'Could not add the folder: {message}',
   folderRejected: '{path}: {reason}',
-  foldersAdded: 'Added {count} folder(s) to the library.',
+  foldersAdded: 'Added {count} folders to the library.',
+  foldersAddedOne: 'Added 1 folder to the library.',
   removeFolderFailed: 'Could not remove the folder: {message}',
   settingsFailed: 'Could not save the setting: {message}',
 
@@ -208,7 +209,8 @@ export const en = {
   shortcutStarredView: 'Switch between All and Starred',
   shortcutLibrary: 'Open the library panel',
   shortcutWholePage: 'A saved web page: show the whole page, or the story',
-  shortcutTextSize: 'Text size',
+  shortcutTextSize: 'Smaller / larger article text (the A− / A+ buttons)',
+  shortcutZoom: 'Zoom the whole window out / in / back to 100%',
 
   dismiss: 'Dismiss',
   notificationsLabel: 'Notifications',

@@ -180,6 +180,7 @@ export const zhCN: Dictionary = {
   addFoldersFailed: '无法添加文件夹：{message}',
   folderRejected: '{path}：{reason}',
   foldersAdded: '已将 {count} 个文件夹添加到文章库。',
+  foldersAddedOne: '已将 1 个文件夹添加到文章库。',
   removeFolderFailed: '无法移除文件夹：{message}',
   settingsFailed: '无法保存设置：{message}',
 
@@ -204,7 +205,8 @@ export const zhCN: Dictionary = {
   shortcutStarredView: '在“全部”和“已加星标”之间切换',
   shortcutLibrary: '打开文章库面板',
   shortcutWholePage: '保存的网页：显示整个网页或只显示正文',
-  shortcutTextSize: '字号',
+  shortcutTextSize: '缩小 / 放大正文字号（即 A− / A+ 按钮）',
+  shortcutZoom: '整个窗口缩小 / 放大 / 恢复 100%',
 
   dismiss: '关闭提示',
   notificationsLabel: '通知',

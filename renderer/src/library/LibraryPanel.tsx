@@ -15,13 +15,20 @@ const STATUS_LABEL: Record<RootInfo['status'], MessageKey> = {
 /** Enough to scan by eye; the filter finds the rest. */
 const PROBLEMS_SHOWN = 300;
 
+/** How adding a typed folder went, in the user's language: shown in the panel, under the field. */
+export interface AddOutcome {
+  errors: string[];
+  /** "Added 1 folder to the library.", or null when nothing was added. */
+  added: string | null;
+}
+
 interface Props {
   roots: readonly RootInfo[];
   problems: readonly Problem[];
   settings: Settings | null;
   folderDialog: boolean;
   onPickFolders(): void;
-  onAddPath(path: string): void;
+  onAddPath(path: string): Promise<AddOutcome>;
   onRemove(path: string): void;
   onSettings(patch: Partial<Settings>): void;
   onClose(): void;
@@ -40,6 +47,8 @@ function timeZones(): string[] {
 export function LibraryPanel(props: Props) {
   const { t } = useI18n();
   const [path, setPath] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [outcome, setOutcome] = useState<AddOutcome | null>(null);
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
@@ -93,10 +102,16 @@ export function LibraryPanel(props: Props) {
             className="add-path"
             onSubmit={(e) => {
               e.preventDefault();
-              if (path.trim()) {
-                props.onAddPath(path.trim());
-                setPath('');
-              }
+              const typed = path.trim();
+              if (!typed || adding) return;
+              setAdding(true);
+              setOutcome(null);
+              void props.onAddPath(typed).then((result) => {
+                setAdding(false);
+                setOutcome(result);
+                // A path that failed stays in the field, to be corrected rather than typed again.
+                if (result.errors.length === 0) setPath('');
+              });
             }}
           >
             <label>
@@ -107,14 +122,28 @@ export function LibraryPanel(props: Props) {
                 data-autofocus
                 placeholder={t('libraryPathPlaceholder')}
                 spellCheck={false}
+                aria-invalid={outcome !== null && outcome.errors.length > 0}
+                aria-describedby="add-path-outcome"
                 onChange={(e) => setPath(e.target.value)}
               />
             </label>
-            <button type="submit" className="button primary" disabled={!path.trim()}>
+            <button type="submit" className="button primary" disabled={!path.trim() || adding}>
               {t('libraryAdd')}
             </button>
           </form>
         )}
+        <div id="add-path-outcome" className="add-path-outcome">
+          {outcome?.errors.map((message) => (
+            <p key={message} className="add-path-error" role="alert">
+              {message}
+            </p>
+          ))}
+          {outcome?.added && (
+            <p className="add-path-added" role="status">
+              {outcome.added}
+            </p>
+          )}
+        </div>
       </section>
 
       <section aria-labelledby="library-problems">

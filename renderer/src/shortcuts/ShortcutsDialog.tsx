@@ -3,8 +3,8 @@ import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
 import { COMMAND_NAMES, COMMANDS } from './commands';
 
-/** Not a command of the window: the text size follows the host's zoom keys. */
-const TEXT_SIZE_ROW = { keys: ['Ctrl +', 'Ctrl −'], label: 'shortcutTextSize' as MessageKey };
+/** Not a command of the window: the host's (Electron menu's or browser's) zoom of the whole window. */
+const ZOOM_ROW = { keys: ['Ctrl +', 'Ctrl −', 'Ctrl 0'], label: 'shortcutZoom' as MessageKey };
 
 /** One line per label, in the order of the COMMANDS table, keys joined; the help line last. */
 export function shortcutRows(): { keys: string[]; label: MessageKey }[] {
@@ -16,7 +16,7 @@ export function shortcutRows(): { keys: string[]; label: MessageKey }[] {
     else rows.push({ keys: [...shown], label });
   }
   const help = rows.findIndex((r) => r.label === 'shortcutHelp');
-  rows.splice(help < 0 ? rows.length : help, 0, { ...TEXT_SIZE_ROW, keys: [...TEXT_SIZE_ROW.keys] });
+  rows.splice(help < 0 ? rows.length : help, 0, { ...ZOOM_ROW, keys: [...ZOOM_ROW.keys] });
   return rows;
 }
 

@@ -22,6 +22,8 @@ export interface CommandContext {
   /** A saved web page: the whole page as saved, or back to its story. */
   toggleWholePage(): void;
   clearSearch(): void;
+  /** The reading pane's A− / A+. */
+  changeTextSize(delta: 1 | -1): void;
 }
 
 export interface KeyBinding {
@@ -137,6 +139,18 @@ const TABLE = {
     keys: [{ key: 'e' }],
     shown: ['e'],
     label: 'shortcutExport',
+  },
+  'text-smaller': {
+    perform: (c) => c.changeTextSize(-1),
+    keys: [{ key: '-' }],
+    shown: ['-'],
+    label: 'shortcutTextSize',
+  },
+  'text-larger': {
+    perform: (c) => c.changeTextSize(1),
+    keys: [{ key: '=' }, { key: '+' }],
+    shown: ['='],
+    label: 'shortcutTextSize',
   },
   help: {
     perform: (c) => c.showShortcuts(),

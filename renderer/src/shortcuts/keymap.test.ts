@@ -24,6 +24,11 @@ describe('commandForKey', () => {
     expect(commandForKey(key(' '), 'other')).toBe('space');
     expect(commandForKey(key('w'), 'reader')).toBe('whole-page');
     expect(commandForKey(key('w'), 'text')).toBeNull();
+    expect(commandForKey(key('-'), 'reader')).toBe('text-smaller');
+    expect(commandForKey(key('='), 'list')).toBe('text-larger');
+    expect(commandForKey(key('+'), 'other')).toBe('text-larger');
+    expect(commandForKey(key('-'), 'text')).toBeNull();
+    expect(commandForKey(key('-', { ctrlKey: true }), 'other')).toBeNull();
   });
 
   it('opens search with Ctrl+F or Cmd+F, even from a text field', () => {
@@ -60,6 +65,11 @@ describe('the COMMANDS table', () => {
     expect(commandForKey(key('F', { metaKey: true }), 'other')).toBe('search');
     expect(commandForKey(key('f', { ctrlKey: true, altKey: true }), 'other')).toBeNull();
     expect(commandForKey(key('x'), 'other')).toBeNull();
+    expect(commandForKey(key('-'), 'reader')).toBe('text-smaller');
+    expect(commandForKey(key('='), 'list')).toBe('text-larger');
+    expect(commandForKey(key('+'), 'other')).toBe('text-larger');
+    expect(commandForKey(key('-'), 'text')).toBeNull();
+    expect(commandForKey(key('-', { ctrlKey: true }), 'other')).toBeNull();
   });
 
   it('lists every command in the shortcuts dialog, one line per label', () => {
@@ -78,8 +88,10 @@ describe('the COMMANDS table', () => {
       'shortcutLibrary',
       'shortcutExport',
       'shortcutTextSize',
+      'shortcutZoom',
       'shortcutHelp',
     ]);
+    expect(rows.find((r) => r.label === 'shortcutTextSize')?.keys).toEqual(['-', '=']);
     expect(rows.find((r) => r.label === 'shortcutMove')?.keys).toEqual(['↓', '↑', 'Home', 'End']);
     expect(rows.find((r) => r.label === 'shortcutSearch')?.keys).toEqual(['/', 'Ctrl F', '⌘ F']);
   });
