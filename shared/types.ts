@@ -202,6 +202,11 @@ export interface StarredEntry {
   starredAt: string;
   /** True when no file in the library matches this star right now. */
   missing: boolean;
+  /**
+   * Set when `missing` only because its file is in a folder that is not open: that folder (one it
+   * was opened from, else the file's own), for the window to offer to open. The file is there.
+   */
+  closedFolder?: string;
 }
 
 // ---- Settings -------------------------------------------------------------------------------

@@ -362,6 +362,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               ref={readerRef}
               load={load}
               missingStar={missingStar}
+              onOpenFolder={(folder) => void actions.addFolders([folder])}
               external={!!nav.openId && externalIds.has(nav.openId) && !openSummary}
               starred={openStarred}
               onToggleStar={toggleOpenStar}

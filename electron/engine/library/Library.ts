@@ -58,6 +58,7 @@ import type { EngineRequests, LibraryService, LibraryServiceOptions } from './Li
 import { isInsideRoot, LibraryState } from './LibraryState';
 import { reconcileStartup } from './reconcileStartup';
 import { checkArticleFile, checkNewFolder } from './rootFolders';
+import { placeMissingStars, rememberingExists } from './starWhereabouts';
 import {
   type CachedHeadlines,
   ENGINE_VERSION,
@@ -89,6 +90,8 @@ export class Library implements LibraryService {
   private index = new SearchIndex();
   private readonly events = new EventEmitter();
   private roots: RootInfo[] = [];
+  /** Whether a starred file outside the open folders is on disk (remembered a minute). */
+  private readonly starFileExists = rememberingExists();
   private starred: StarredEntry[] = [];
   private starredIds = new Set<string>();
   private watcher: LibraryWatcher | null = null;
@@ -727,7 +730,7 @@ export class Library implements LibraryService {
   }
 
   private async resolveStars(force = false): Promise<void> {
-    const resolved = await this.stars.resolve({
+    const matched = await this.stars.resolve({
       byId: (id) => this.state.get(id),
       byContentHash: (hash) => this.state.allByContentHash(hash),
       complete: this.scans.progress.done,
@@ -736,6 +739,12 @@ export class Library implements LibraryService {
         return id ? this.state.get(id) : undefined;
       },
     });
+    const resolved = await placeMissingStars(
+      matched,
+      this.roots.map((r) => r.path),
+      this.settings.get().recentRoots,
+      this.starFileExists,
+    );
     const changed = force || JSON.stringify(resolved) !== JSON.stringify(this.starred);
     this.starred = resolved;
     this.starredIds = new Set(resolved.filter((s) => !s.missing).map((s) => s.id));

@@ -6,7 +6,7 @@ import type { StarredEntry } from '../../../shared/types';
 export const STARS_FILE_VERSION = 1;
 
 /** One star as stored: what the article looked like when last seen (`missing` is worked out live). */
-export type StoredStar = Omit<StarredEntry, 'missing'>;
+export type StoredStar = Omit<StarredEntry, 'missing' | 'closedFolder'>;
 
 export interface DroppedEntry {
   /** 0-based position in the file's `stars` array. */

@@ -150,7 +150,14 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
                   {mode === 'search' ? formats.shortDateTime(item.time) : formats.time(item.time)}
                 </time>
                 {item.source && <span className="headline-source">{item.source}</span>}
-                {item.missing && <span className="badge badge-missing">{t('missing')}</span>}
+                {item.missing &&
+                  (item.closedFolder ? (
+                    <span className="badge badge-closed" title={item.closedFolder}>
+                      {t('folderNotOpen')}
+                    </span>
+                  ) : (
+                    <span className="badge badge-missing">{t('missing')}</span>
+                  ))}
               </div>
               <div className="headline-title">
                 <Highlighted text={item.title} ranges={item.titleHighlights} />

@@ -13,6 +13,8 @@ export interface HeadlineItem {
   source: string;
   /** A star whose file is gone. */
   missing: boolean;
+  /** A star whose file is in this folder, which is not open. */
+  closedFolder?: string;
   titleHighlights?: HighlightRange[];
   snippet?: string;
   snippetHighlights?: HighlightRange[];
@@ -53,6 +55,7 @@ export function itemFromStar(star: StarredEntry, present: ListedArticle | undefi
     time: Date.parse(star.date),
     source: '',
     missing: star.missing,
+    ...(star.closedFolder ? { closedFolder: star.closedFolder } : {}),
   };
 }
 

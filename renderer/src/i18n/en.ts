@@ -63,7 +63,10 @@ export const en = {
   readerLoading: 'Opening article…',
   readerNotFound: 'This article is no longer in the library. Its file may have been moved or deleted.',
   readerMissingStar:
-    'The file of this starred article is missing. When the file comes back (same content), the star follows it. You can unstar it now.',
+    'The file of this starred article is no longer in its folder. If it comes back, under any name and with the same content, the star finds it again.',
+  readerStarInClosedFolder: 'This starred article is in a folder that is not open: {folder}',
+  readerOpenFolder: 'Open this folder',
+  folderNotOpen: 'folder not open',
   readerFailed: 'This article could not be shown: {message}',
   readerBy: 'By {author}',
   readerEditor: 'Editor: {editor}',

@@ -64,7 +64,10 @@ export const zhCN: Dictionary = {
   readerLoading: '正在打开文章…',
   readerNotFound: '这篇文章已不在文章库中，文件可能已被移动或删除。',
   readerMissingStar:
-    '这篇加星标文章的文件缺失。文件恢复（内容相同）后，星标会自动跟随。你也可以现在取消星标。',
+    '这篇收藏文章的文件已不在它的文件夹中。文件回来后（名称不限，内容相同），收藏会重新找到它。',
+  readerStarInClosedFolder: '这篇收藏的文章在一个未打开的文件夹中：{folder}',
+  readerOpenFolder: '打开此文件夹',
+  folderNotOpen: '文件夹未打开',
   readerFailed: '无法显示这篇文章：{message}',
   readerBy: '作者：{author}',
   readerEditor: '编辑：{editor}',

@@ -22,6 +22,8 @@ interface Props {
   external: boolean;
   starred: boolean;
   onToggleStar(): void;
+  /** Opens the folder a starred article sits in (adds it to the library). */
+  onOpenFolder(folder: string): void;
   textSize: number;
   onTextSize(delta: number): void;
   formats: DateFormats;
@@ -59,10 +61,31 @@ export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPan
             <time dateTime={missingStar.date}>
               {props.formats.longDateTime(Date.parse(missingStar.date))}
             </time>
-            <span className="badge badge-missing">{t('missing')}</span>
+            {missingStar.closedFolder ? (
+              <span className="badge badge-closed">{t('folderNotOpen')}</span>
+            ) : (
+              <span className="badge badge-missing">{t('missing')}</span>
+            )}
           </div>
         </header>
-        <p className="reader-message">{t('readerMissingStar')}</p>
+        {missingStar.closedFolder ? (
+          <>
+            <p className="reader-message">
+              {t('readerStarInClosedFolder', { folder: missingStar.closedFolder })}
+            </p>
+            <p>
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => props.onOpenFolder(missingStar.closedFolder!)}
+              >
+                {t('readerOpenFolder')}
+              </button>
+            </p>
+          </>
+        ) : (
+          <p className="reader-message">{t('readerMissingStar')}</p>
+        )}
         <p className="reader-path">{missingStar.path}</p>
         <StarButton starred onToggle={props.onToggleStar} />
       </article>
