@@ -3,7 +3,7 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { openHeadline } from './support/appPage';
+import { headlines, openHeadline, searchBox } from './support/appPage';
 import { expect, openApp, test } from './support/fixtures';
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -27,6 +27,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await openApp(page, devWeb);
       expect(await seriousViolations(page)).toEqual([]);
       await openHeadline(page, '王毅会见俄罗斯外长拉夫罗夫');
+      expect(await seriousViolations(page)).toEqual([]);
+      // Search highlights in titles and snippets, and the open row, on both themes.
+      await searchBox(page).fill('拉夫罗夫');
+      await expect(headlines(page).first().locator('mark').first()).toBeVisible();
+      await headlines(page).first().click();
       expect(await seriousViolations(page)).toEqual([]);
     });
   });
