@@ -289,6 +289,23 @@ describe('App', () => {
     expect(api.calls.slice(before).filter((c) => c.method === 'updateSettings')).toEqual([]);
   });
 
+  it('tells a category from a source of the same name in the category menu', async () => {
+    const sina = makeSummary('s1', iso(2 * DAY), { title: 'Wire copy', author: '新浪财经' });
+    renderApp(createFakeApi({ articles: [a1, a2, sina] }));
+    await findRows();
+    const menu = screen.getByRole('combobox', { name: 'Category or source' });
+    await waitFor(() =>
+      expect([...menu.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+        'All categories and sources',
+        '新闻 (2)',
+        '新浪财经 · category (1)',
+        '金融 (1)',
+        'CGTN (1)',
+        '新浪财经 · source (1)',
+      ]),
+    );
+  });
+
   it('turns API failures into messages instead of a blank window', async () => {
     const api = renderApp();
     api.getArticle = async () => {

@@ -34,6 +34,13 @@ export function Toolbar({ view, onView, starredCount, facets, filter, onFilter }
   const chosenHidden =
     filter.facet &&
     !(filter.facet.kind === 'category' ? categories : authors).some((f) => f.value === filter.facet!.value);
+  // A name that is both a category and a source (新浪财经 in the seeds) says which one each entry
+  // is: the closed menu shows only the chosen entry's text, without its group.
+  const both = new Set(categories.map((f) => f.value).filter((v) => authors.some((a) => a.value === v)));
+  const named = (facet: { kind: 'category' | 'author'; value: string }) =>
+    both.has(facet.value) || facet === filter.facet
+      ? t(facet.kind === 'category' ? 'facetAsCategory' : 'facetAsSource', { name: facet.value })
+      : facet.value;
   return (
     <div className="toolbar">
       <fieldset className="view-switch" aria-label={t('viewLabel')}>
@@ -52,12 +59,12 @@ export function Toolbar({ view, onView, starredCount, facets, filter, onFilter }
         onChange={(e) => onFilter({ ...filter, facet: facetFromValue(e.target.value) })}
       >
         <option value="">{t('filterAny')}</option>
-        {chosenHidden && filter.facet && <option value={selected}>{filter.facet.value}</option>}
+        {chosenHidden && filter.facet && <option value={selected}>{named(filter.facet)}</option>}
         {categories.length > 0 && (
           <optgroup label={t('filterCategories')}>
             {categories.map((f) => (
               <option key={`c:${f.value}`} value={facetToValue(f)}>
-                {f.value} ({f.count})
+                {named(f)} ({f.count})
               </option>
             ))}
           </optgroup>
@@ -66,7 +73,7 @@ export function Toolbar({ view, onView, starredCount, facets, filter, onFilter }
           <optgroup label={t('filterSources')}>
             {authors.map((f) => (
               <option key={`a:${f.value}`} value={facetToValue(f)}>
-                {f.value} ({f.count})
+                {named(f)} ({f.count})
               </option>
             ))}
           </optgroup>

@@ -27,6 +27,8 @@ export const en = {
   filterAny: 'All categories and sources',
   filterCategories: 'Categories',
   filterSources: 'Sources',
+  facetAsCategory: '{name} · category',
+  facetAsSource: '{name} · source',
   dateRangeLabel: 'Date range',
   dateAny: 'Any time',
   dateDay: 'Past 24 hours',

@@ -28,6 +28,8 @@ export const zhCN: Dictionary = {
   filterAny: '所有分类和来源',
   filterCategories: '分类',
   filterSources: '来源',
+  facetAsCategory: '{name} · 分类',
+  facetAsSource: '{name} · 来源',
   dateRangeLabel: '日期范围',
   dateAny: '不限时间',
   dateDay: '过去 24 小时',
