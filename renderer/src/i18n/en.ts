@@ -215,7 +215,7 @@ export const en = {
   shortcutLibrary: 'Open the library panel',
   shortcutWholePage: 'A saved web page: show the whole page, or the story',
   shortcutTextSize: 'Smaller / larger article text (the A− / A+ buttons)',
-  shortcutZoom: 'Zoom the whole window out / in / back to 100%',
+  shortcutZoom: 'Zoom the whole window in / out / back to 100%',
 
   dismiss: 'Dismiss',
   notificationsLabel: 'Notifications',

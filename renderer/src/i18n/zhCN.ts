@@ -211,7 +211,7 @@ export const zhCN: Dictionary = {
   shortcutLibrary: '打开文章库面板',
   shortcutWholePage: '保存的网页：显示整个网页或只显示正文',
   shortcutTextSize: '缩小 / 放大正文字号（即 A− / A+ 按钮）',
-  shortcutZoom: '整个窗口缩小 / 放大 / 恢复 100%',
+  shortcutZoom: '整个窗口放大 / 缩小 / 恢复 100%',
 
   dismiss: '关闭提示',
   notificationsLabel: '通知',
