@@ -17,7 +17,8 @@ describe('summarize', () => {
       ],
     };
     expect(summarize(null, e2e)).toEqual([
-      'e2e: 40 passed, 1 flaky (passed only on a retry), 0 failed, 2 skipped',
+      'e2e: 40 passed, 0 failed, 2 skipped',
+      'e2e flaky (passed only on a retry): 1',
       '  flaky: search.spec.ts › highlights matches',
     ]);
   });
