@@ -14,6 +14,7 @@ import type {
   ExportProgress,
   ExportSummary,
 } from '../../../shared/types';
+import { IMAGE_EXTENSIONS } from '../images/sniffImage';
 import { exportHtml, exportMarkdown, imageSources } from './exportBody';
 import { HTML_TAIL, htmlArticle, htmlHead, htmlToc, jsonEntry, markdownFile } from './exportDocuments';
 import { NameAllocator, safeBaseName } from './exportFileNames';
@@ -42,16 +43,8 @@ export class ExportError extends Error {
   override name = 'ExportError';
 }
 
-const EXTENSIONS: Record<string, string> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-  'image/bmp': 'bmp',
-  'image/x-icon': 'ico',
-  'image/svg+xml': 'svg',
-};
+/** One extension per picture type: the image cache's own table. */
+const EXTENSIONS: Readonly<Record<string, string>> = IMAGE_EXTENSIONS;
 
 /**
  * Runs one export. `destination`: for md a folder (created if missing); for html and json a file,
