@@ -1,6 +1,7 @@
 import { type Handler, Parser } from 'htmlparser2';
+import { countBrowserElements, ElementEstimate, elementBound } from './elementBudget';
 import { isPlaceholderImageUrl } from './fields';
-import { MAX_HTML_DEPTH } from './limits';
+import { MAX_ARTICLE_ELEMENTS, MAX_HTML_DEPTH } from './limits';
 
 export interface HtmlPassResult {
   /** The input with lazy images given a real `src` and protocol-relative URLs made https:. */
@@ -13,6 +14,13 @@ export interface HtmlPassResult {
   documentTitle: string;
   /** True when elements nested deeper than MAX_HTML_DEPTH: text and rewriting stopped there. */
   tooDeep: boolean;
+  /**
+   * True when a browser would build more than MAX_ARTICLE_ELEMENTS elements from `html` (counting
+   * what its tree builder re-creates, see elementBudget.ts): the reading pane must show the text.
+   */
+  tooManyElements: boolean;
+  /** The upper bound on the elements a browser builds from `html` that decided it. */
+  elementBound: number;
   /** The first `lang` (or `xml:lang`) attribute in the document, as written; '' when there is none. */
   lang: string;
 }
@@ -23,6 +31,26 @@ export interface HtmlPassOptions {
    * its poster and that link instead of showing an empty box.
    */
   videoLink?: string;
+}
+
+/** htmlparser2's parser, telling the pass about every end tag as written, matched or not. */
+class EndTagAwareParser extends Parser {
+  constructor(
+    private readonly pass: TextPass,
+    options: ConstructorParameters<typeof Parser>[1],
+  ) {
+    super(pass, options);
+  }
+
+  override onopentagname(start: number, endIndex: number): void {
+    this.pass.estimate.startTagWritten(this.pass.html.slice(start, endIndex).toLowerCase());
+    super.onopentagname(start, endIndex);
+  }
+
+  override onclosetag(start: number, endIndex: number): void {
+    this.pass.estimate.endTagWritten(this.pass.html.slice(start, endIndex).toLowerCase());
+    super.onclosetag(start, endIndex);
+  }
 }
 
 // Attributes scrapers use to hold the real image while `src` holds a placeholder, most specific first.
@@ -125,7 +153,7 @@ export interface Edit {
  */
 export function htmlPass(html: string, options: HtmlPassOptions = {}): HtmlPassResult {
   const pass = new TextPass(html, options.videoLink);
-  const parser = new Parser(pass, {
+  const parser = new EndTagAwareParser(pass, {
     decodeEntities: true,
     lowerCaseTags: true,
     lowerCaseAttributeNames: true,
@@ -134,6 +162,8 @@ export function htmlPass(html: string, options: HtmlPassOptions = {}): HtmlPassR
   pass.parser = parser;
   parser.end(html);
 
+  // Past the depth limit the pane shows the text anyway; the rest was never read.
+  const bound = pass.tooDeep ? 0 : elementBound(html, pass.estimate);
   return {
     html: applyEdits(html, pass.edits),
     text: normalizeText(pass.chunks.join('')),
@@ -141,6 +171,9 @@ export function htmlPass(html: string, options: HtmlPassOptions = {}): HtmlPassR
     documentTitle: pass.documentTitle.replace(/\s+/g, ' ').trim(),
     tooDeep: pass.tooDeep,
     lang: pass.lang,
+    tooManyElements:
+      bound > MAX_ARTICLE_ELEMENTS && countBrowserElements(html, MAX_ARTICLE_ELEMENTS) > MAX_ARTICLE_ELEMENTS,
+    elementBound: bound,
   };
 }
 
@@ -168,6 +201,8 @@ class TextPass implements Partial<Handler> {
   lang = '';
   /** Open <video> elements: where each starts, whether it has a playable source yet, its poster. */
   readonly videos: { depth: number; start: number; edits: number; playable: boolean; poster: string }[] = [];
+  /** An upper bound on the elements a browser builds from this HTML. */
+  readonly estimate = new ElementEstimate();
 
   constructor(
     readonly html: string,
@@ -185,6 +220,7 @@ class TextPass implements Partial<Handler> {
       const lang = attribs.lang ?? attribs['xml:lang'];
       if (lang !== undefined && lang.trim() !== '') this.lang = lang.trim().slice(0, 35);
     }
+    this.estimate.startTag(name, attribs, this.depth);
     const rewritten = rewriteAttributes(name, attribs);
     if (name === 'video') {
       // Pushed before the tag's own rewrite, so a fallback can drop every edit inside the element.
@@ -228,9 +264,10 @@ class TextPass implements Partial<Handler> {
     if (!this.headingDone && this.headingTag === '' && HEADINGS.has(name)) this.headingTag = name;
   }
 
-  onclosetag(name: string): void {
+  onclosetag(name: string, implied: boolean): void {
     const depth = this.depth--;
     if (name === 'video' && last(this.videos)?.depth === depth) this.closeVideo(this.videos.pop()!);
+    this.estimate.closed(name, depth, implied);
     if (last(this.foreign)?.depth === depth) this.foreign.pop();
     if (this.released.delete(depth)) return;
     const skip = last(this.skips);
@@ -250,6 +287,7 @@ class TextPass implements Partial<Handler> {
   }
 
   ontext(data: string): void {
+    this.estimate.text();
     if (this.skips.length > 0) {
       if (this.titleDepth > 0 && this.documentTitle.length < 2000) this.documentTitle += data;
       return;

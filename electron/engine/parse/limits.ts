@@ -45,3 +45,9 @@ export const MIN_STASHED_DATA_URI_CHARS = 256;
 /** Parts of one .mhtml/.mht file beyond this many are not read (a page has tens, rarely hundreds). */
 export const MAX_MHTML_PARTS = 2_000;
 export { MAX_DATA_IMAGE_CHARS } from '../../../shared/limits';
+/**
+ * Elements a browser may build from one article's HTML (re-created formatting elements included, see
+ * elementBudget.ts) before the reading pane shows its text instead: 50,000 is several times a long
+ * real article with big tables, and takes Chromium about a second to sanitize and lay out.
+ */
+export const MAX_ARTICLE_ELEMENTS = 50_000;

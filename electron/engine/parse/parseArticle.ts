@@ -11,7 +11,7 @@ import { readHeaderLines } from './headerLines';
 import { type HtmlPassResult, htmlPass } from './htmlPass';
 import { expandShortcodes } from './hugoShortcodes';
 import { articleIdForPath, contentHashOf } from './ids';
-import { EXCERPT_CHARS, MAX_HTML_DEPTH } from './limits';
+import { EXCERPT_CHARS, MAX_ARTICLE_ELEMENTS, MAX_HTML_DEPTH } from './limits';
 import { isWholePage } from './page/detectPage';
 import { dataUriOf, imageLookup, looksLikeMime, readMhtml } from './page/mhtml';
 import { readWebPage, type WebPageReading } from './page/readWebPage';
@@ -202,6 +202,15 @@ function buildArticle(
       `The article nests HTML elements more than ${MAX_HTML_DEPTH} levels deep; its text was read only up to ` +
         'that point, so search and previews may miss the rest. The file is probably damaged; open it in a ' +
         'browser to check.',
+    );
+  }
+  if (pass.tooManyElements) {
+    problems.warn(
+      'html-too-many-elements',
+      `A browser would build more than ${MAX_ARTICLE_ELEMENTS.toLocaleString('en-US')} elements from this ` +
+        'article (unclosed formatting tags such as <b> or <font> are re-created in every later paragraph; ' +
+        'huge tables add up too), which would freeze the reading pane, so it is shown as plain text. ' +
+        'The file is probably damaged or planted; open it in a browser only if you trust it.',
     );
   }
 

@@ -127,6 +127,40 @@ const STATIC_EXPECTATIONS: Record<string, Omit<HostileFile, 'path'>> = {
 export const MARKER_PLACEHOLDER = '__MARKER__';
 
 /**
+ * Small files a browser would turn into hundreds of thousands of elements (the tree builder
+ * re-creates unclosed formatting elements in every later paragraph; tables are many cells). Each
+ * must be listed with the `html-too-many-elements` warning and open quickly, as text.
+ */
+export function amplifierArticles(): { path: string; title: string; content: string; why: string }[] {
+  const bold = Array.from({ length: 400 }, (_, i) => `<b class=c${i}>`).join('');
+  const mixed = Array.from(
+    { length: 300 },
+    (_, i) => `<${['a', 'em', 'font', 'nobr', 's', 'u', 'i', 'strong'][i % 8]} title=t${i}>`,
+  ).join('');
+  const row = '| cell | another cell | a third cell | and a fourth |\n';
+  return [
+    {
+      path: 'generated/formatting-bomb.html',
+      title: 'Four hundred unclosed bolds',
+      content: `<title>Four hundred unclosed bolds</title><p>${bold}${'<p>re-created '.repeat(3_000)}`,
+      why: '400 unclosed <b class=cN> re-created in each of 3,000 paragraphs (1.2 million elements)',
+    },
+    {
+      path: 'generated/formatting-bomb-list.md',
+      title: 'Unclosed formatting in a list',
+      content: `---\ntitle: Unclosed formatting in a list\ndate: 2024-03-09 10:00\n---\n\n<ul><li>${mixed}${'<li>item '.repeat(2_000)}</ul>\n`,
+      why: 'mixed unclosed formatting elements (a em font nobr s u i strong) re-created in 2,000 list items',
+    },
+    {
+      path: 'generated/table-1mb.md',
+      title: 'A one megabyte table',
+      content: `---\ntitle: A one megabyte table\ndate: 2024-03-10 10:00\n---\n\n| a | b | c | d |\n|---|---|---|---|\n${row.repeat(Math.ceil((1024 * 1024) / row.length))}`,
+      why: 'a 1 MB Markdown table (about 100,000 elements)',
+    },
+  ];
+}
+
+/**
  * Writes the hostile archive into `dir` (which should be a fresh, empty folder): the root is
  * `dir/library`, link targets are in `dir/outside`, and `dir/markers` must stay empty.
  */
@@ -238,6 +272,14 @@ export async function buildHostileArchive(
       { listed: true },
       'Markdown list nested 5,000 deep',
     );
+    for (const amplifier of amplifierArticles()) {
+      await put(
+        amplifier.path,
+        amplifier.content,
+        { listed: true, degradedCodes: ['html-too-many-elements'] },
+        amplifier.why,
+      );
+    }
     // Sparse: over the limit on disk without writing 20 MB. Refused before it is read.
     const over = join(root, 'generated/over-limit.md');
     const handle = await open(over, 'w');

@@ -6,7 +6,8 @@ import { ARTICLE_CSS } from './articleStyles';
 import type { ViewerPicture } from './ImageViewer';
 
 interface Props {
-  html: string;
+  /** Markup to sanitize and show; null shows `text` instead (displayHtml decides). */
+  html: string | null;
   /** The article's title: a first heading that only repeats it is not shown again. */
   title: string;
   headImage: string | undefined;
@@ -14,6 +15,12 @@ interface Props {
   articleId: string;
   /** Text of the line that replaces a picture that cannot be shown. */
   failureText: ImageFailureText;
+  /**
+   * The article's plain text: shown when `html` is null, and (after `overBoundNote`) when the
+   * markup is over the pane's own bound.
+   */
+  text: string;
+  overBoundNote: string;
   onOpenLink(url: string): void;
   /** A picture was clicked: the article's shown pictures, and which one. */
   onOpenImage(pictures: ViewerPicture[], index: number): void;
@@ -31,6 +38,8 @@ export function ArticleBody({
   headImage,
   articleId,
   failureText,
+  text,
+  overBoundNote,
   onOpenLink,
   onOpenImage,
 }: Props) {
@@ -47,13 +56,33 @@ export function ArticleBody({
     const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = ARTICLE_CSS;
-    const { root: content } = buildArticleContent(html, headImage, {
-      title,
-      articleId,
-      failureText: (failure) => failureTextRef.current(failure),
-    });
-    root.replaceChildren(style, content);
-    perfMarkAfterPaint('article-painted', { chars: html.length });
+    const built =
+      html === null
+        ? null
+        : buildArticleContent(html, headImage, {
+            title,
+            articleId,
+            failureText: (failure) => failureTextRef.current(failure),
+          });
+    let content: HTMLElement;
+    if (built) {
+      content = built.root;
+      root.replaceChildren(style, content);
+    } else {
+      // One text node, however long: nothing to parse, sanitize or lay out element by element.
+      content = document.createElement('div');
+      content.className = 'bs-body bs-plain';
+      content.textContent = text;
+      if (html === null) {
+        root.replaceChildren(style, content);
+      } else {
+        const note = document.createElement('p');
+        note.className = 'bs-note';
+        note.textContent = overBoundNote;
+        root.replaceChildren(style, note, content);
+      }
+    }
+    perfMarkAfterPaint('article-painted', { chars: html?.length ?? text.length });
 
     const linkFrom = (event: Event): HTMLAnchorElement | null => {
       const target = event.composedPath()[0];
@@ -120,7 +149,7 @@ export function ArticleBody({
       root.removeEventListener('auxclick', onAuxClick);
       root.removeEventListener('dragstart', onDragStart);
     };
-  }, [html, title, headImage, articleId]);
+  }, [html, title, headImage, articleId, text, overBoundNote]);
 
   return <div ref={hostRef} className="article-body" />;
 }

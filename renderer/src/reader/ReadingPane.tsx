@@ -287,7 +287,13 @@ function ArticleView(props: Props & { article: Article }) {
       {whole && <p className="reader-note">{t('readerWholePageNote')}</p>}
       {shown.asText && (
         <p className="reader-note">
-          {t(shown.asText === 'too-deep' ? 'readerAsTextDeep' : 'readerAsTextLarge')}
+          {t(
+            shown.asText === 'too-deep'
+              ? 'readerAsTextDeep'
+              : shown.asText === 'too-many-elements'
+                ? 'readerAsTextElements'
+                : 'readerAsTextLarge',
+          )}
         </p>
       )}
       <ArticleBody
@@ -296,6 +302,8 @@ function ArticleView(props: Props & { article: Article }) {
         headImage={article.images.head}
         articleId={article.id}
         failureText={failureText}
+        text={article.text}
+        overBoundNote={t('readerAsTextElements')}
         onOpenLink={props.onOpenLink}
         onOpenImage={(pictures, index) => setViewer({ pictures, index })}
       />

@@ -26,15 +26,59 @@ export interface ArticleContentOptions {
   explain?: ExplainImage;
 }
 
-/** Builds the reading-pane content. Nothing loads until the caller connects `root`. */
+/**
+ * The pane's own bound on one article, behind the engine's (which counts what a browser would build
+ * before the article is ever sent, see elementBudget.ts): markup that sanitized into more elements
+ * than this, or took longer than this to sanitize, is not laid out; the caller shows the text.
+ * Twice the engine's element budget, so only what the engine could not foresee trips it.
+ */
+export const MAX_PANE_ELEMENTS = 100_000;
+export const MAX_PANE_SANITIZE_MS = 3_000;
+
+export interface PaneBound {
+  maxElements: number;
+  maxMs: number;
+  now(): number;
+}
+
+const PANE_BOUND: PaneBound = {
+  maxElements: MAX_PANE_ELEMENTS,
+  maxMs: MAX_PANE_SANITIZE_MS,
+  now: () => performance.now(),
+};
+
+/** The sanitized body, or null when it is over the pane's bound (elements or time). */
+export function sanitizeWithinBound(html: string, bound: PaneBound = PANE_BOUND): DocumentFragment | null {
+  const started = bound.now();
+  const fragment = sanitizeArticleHtml(html);
+  if (bound.now() - started > bound.maxMs) return null;
+  return countElements(fragment, bound.maxElements) > bound.maxElements ? null : fragment;
+}
+
+/** Elements under `node`, counting stops once `limit` is passed. */
+export function countElements(node: Node, limit: number): number {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
+  let count = 0;
+  while (walker.nextNode() && ++count <= limit) {
+    // counting
+  }
+  return count;
+}
+
+/**
+ * Builds the reading-pane content. Nothing loads until the caller connects `root`. Returns null
+ * when the body is over the pane's bound (MAX_PANE_ELEMENTS, MAX_PANE_SANITIZE_MS).
+ */
 export function buildArticleContent(
   html: string,
   head: string | undefined,
   options: ArticleContentOptions,
-): ArticleContent {
+): ArticleContent | null {
+  const fragment = sanitizeWithinBound(html);
+  if (!fragment) return null;
   const body = document.createElement('div');
   body.className = 'bs-body';
-  body.append(sanitizeArticleHtml(html));
+  body.append(fragment);
   if (options.title) removeRepeatedTitle(body, options.title);
   // Decided on the pictures' own addresses, before they are pointed at the image route.
   const headImage = decideHeadImage(head, body);

@@ -31,6 +31,8 @@ table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 
 th, td { border: 1px solid var(--reader-rule, #ddd); padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
 hr { border: 0; border-top: 1px solid var(--reader-rule, #ddd); margin: 2em 0; }
 ul, ol { padding-left: 1.6em; }
+.bs-plain { white-space: pre-line; }
+.bs-note { font-size: 0.9em; color: var(--reader-muted, #666); border-left: 3px solid var(--reader-rule, #ccc); padding-left: 0.8em; }
 mark { background: var(--reader-mark, #ffe58a); color: inherit; }
 /* Floats and clearfix leftovers from publishers' layouts. */
 .clearfix::after { content: ""; display: table; clear: both; }

@@ -15,22 +15,31 @@ const tooDeep: Problem = { path: '/a.md', code: 'html-too-deep', message: 'deep'
 
 describe('displayHtml', () => {
   it('keeps ordinary markup', () => {
-    expect(displayHtml({ html: '<p>x</p>', text: 'x', problems: [] })).toEqual({
+    expect(displayHtml({ html: '<p>x</p>', problems: [] })).toEqual({
       html: '<p>x</p>',
       asText: null,
     });
   });
 
-  it('shows the escaped text of an article nested too deeply', () => {
+  it('shows the text of an article nested too deeply', () => {
     const html = '<div>'.repeat(50_000);
-    const shown = displayHtml({ html, text: 'first <b>\n\nsecond & more', problems: [tooDeep] });
-    expect(shown.asText).toBe('too-deep');
-    expect(shown.html).toBe('<p>first &#60;b&#62;</p>\n<p>second &#38; more</p>');
+    expect(displayHtml({ html, problems: [tooDeep] })).toEqual({ html: null, asText: 'too-deep' });
+  });
+
+  it('shows the text of an article a browser would build too many elements from', () => {
+    const problem: Problem = {
+      path: '/a.md',
+      code: 'html-too-many-elements',
+      message: 'm',
+      severity: 'warning',
+    };
+    const shown = displayHtml({ html: '<p><b><b><p>x<p>y', problems: [problem] });
+    expect(shown).toEqual({ html: null, asText: 'too-many-elements' });
   });
 
   it('shows the text of an enormous article', () => {
     const html = `<p>${'x'.repeat(MAX_DISPLAY_HTML_CHARS)}</p>`;
-    expect(displayHtml({ html, text: 'x', problems: [] }).asText).toBe('too-large');
+    expect(displayHtml({ html, problems: [] })).toEqual({ html: null, asText: 'too-large' });
   });
 });
 
@@ -40,7 +49,7 @@ describe('saved web pages', () => {
   it('counts a data: picture as one character of markup, so a SingleFile story keeps its formatting', () => {
     const html = `<p>story</p><img src="${picture}" alt="a"><img src='${picture}'>`;
     expect(markupChars(html)).toBe(html.length - 2 * (picture.length - 1));
-    expect(displayHtml({ html, text: 'story', problems: [] }).asText).toBeNull();
+    expect(displayHtml({ html, problems: [] }).asText).toBeNull();
     expect(markupChars('no pictures')).toBe(11);
   });
 

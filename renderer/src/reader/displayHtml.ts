@@ -1,6 +1,7 @@
 // What the reading pane renders for an article. Markup nested thousands of levels deep (a damaged
 // or planted file) takes Chromium tens of seconds to sanitize and lay out, so such an article is
-// shown as its plain text, which the engine extracted safely, with a note saying why.
+// shown as its plain text, which the engine extracted safely, with a note saying why. The text is
+// one text node (white-space: pre-line), never parsed: a 1 MB table's text is 35,000 lines.
 
 import type { Article } from '../../../shared/types';
 
@@ -32,14 +33,22 @@ export function canShowWholePage(article: Pick<Article, 'wholePage'>): boolean {
 }
 
 export interface DisplayHtml {
-  html: string;
+  /** The markup to sanitize and show, or null when the text is shown instead. */
+  html: string | null;
   /** Why the text is shown instead of the markup, when it is. */
-  asText: 'too-deep' | 'too-large' | null;
+  asText: AsTextReason | null;
 }
+
+/**
+ * Why an article is shown as text: nested too deeply, too large, or a browser would build too many
+ * elements from it (the engine counts them, re-created formatting elements included, and so does
+ * the pane when it builds the article: see articleContent.ts).
+ */
+export type AsTextReason = 'too-deep' | 'too-large' | 'too-many-elements';
 
 /** `wholePage`: show a saved page as it was saved rather than its story (see canShowWholePage). */
 export function displayHtml(
-  article: Pick<Article, 'html' | 'text' | 'problems' | 'wholePage'>,
+  article: Pick<Article, 'html' | 'problems' | 'wholePage'>,
   wholePage = false,
 ): DisplayHtml {
   if (wholePage && article.wholePage !== undefined && canShowWholePage(article)) {
@@ -47,19 +56,12 @@ export function displayHtml(
   }
   const asText = article.problems.some((p) => p.code === 'html-too-deep')
     ? 'too-deep'
-    : markupChars(article.html) > MAX_DISPLAY_HTML_CHARS
-      ? 'too-large'
-      : null;
-  if (!asText) return { html: article.html, asText };
-  const paragraphs = article.text
-    .split(/\n+/)
-    .filter((line) => line.trim().length > 0)
-    .map((line) => `<p>${escapeHtml(line)}</p>`);
-  return { html: paragraphs.join('\n'), asText };
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    : article.problems.some((p) => p.code === 'html-too-many-elements')
+      ? 'too-many-elements'
+      : markupChars(article.html) > MAX_DISPLAY_HTML_CHARS
+        ? 'too-large'
+        : null;
+  return { html: asText ? null : article.html, asText };
 }
 
 /**

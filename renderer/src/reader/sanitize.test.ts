@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { buildArticleContent } from './articleContent';
+import { buildArticleContent, countElements, MAX_PANE_ELEMENTS, sanitizeWithinBound } from './articleContent';
 import type { ImageFailureText } from './articleImages';
 import seed000 from './fixtures/000_9fc613d590d79208.txt?raw';
 import seed001 from './fixtures/001_c6695ae4905b6fb4.txt?raw';
@@ -162,7 +162,7 @@ describe('head image rule', () => {
   it('puts a shown head image above the body with the same privacy attributes', () => {
     const { root, headImage } = buildArticleContent('<p>body</p>', 'https://x.test/head.jpg', {
       failureText: () => 'not shown',
-    });
+    })!;
     expect(headImage).toBe('show');
     const img = root.querySelector('.bs-head-image img')!;
     expect(img.getAttribute('referrerpolicy')).toBe('no-referrer');
@@ -185,7 +185,7 @@ describe('picture failure lines', () => {
       '<p>text</p><img src="https://x.test/a.jpg" alt="Harbour at dusk"><p>more</p><img src="file:///x.png">',
       undefined,
       { failureText, articleId: 'art1', explain },
-    );
+    )!;
     const lines = () => [...root.querySelectorAll('.bs-img-failed')].map((b) => b.textContent);
     expect(lines()).toEqual(['picture not shown: blocked']);
     const img = root.querySelector('img')!;
@@ -206,7 +206,7 @@ describe('picture failure lines', () => {
       failureText,
       articleId: 'art1',
       explain,
-    });
+    })!;
     const imgs = [...root.querySelectorAll('img')];
     for (const i of [3, 0, 5, 1, 2, 4]) imgs[i]!.dispatchEvent(new Event('error'));
     await settle();
@@ -224,7 +224,7 @@ describe('picture failure lines', () => {
       '<p><img src="https://x.test/1.jpg"></p><p>Caption text</p><p><img src="https://x.test/2.jpg"></p>',
       undefined,
       { failureText, articleId: 'art1', explain },
-    );
+    )!;
     for (const img of [...root.querySelectorAll('img')]) img.dispatchEvent(new Event('error'));
     expect(root.querySelectorAll('.bs-img-failed')).toHaveLength(2);
   });
@@ -234,7 +234,7 @@ describe('picture failure lines', () => {
       '<img src="images/a b.png" alt="local"><img src="/static/c.jpg"><img src="data:image/png;base64,iVBORw0KGgo=">',
       undefined,
       { failureText, articleId: 'art1', explain },
-    );
+    )!;
     expect([...root.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual([
       '/_images/local?a=art1&src=images%2Fa+b.png',
       '/_images/local?a=art1&src=%2Fstatic%2Fc.jpg',
@@ -246,5 +246,33 @@ describe('picture failure lines', () => {
   it('does not let article markup plant a local source', () => {
     const el = sanitizedElement('<img data-bs-local-src="../../secret.png" src="https://x.test/a.png">');
     expect(el.querySelector('img')!.hasAttribute('data-bs-local-src')).toBe(false);
+  });
+});
+
+describe("the pane's own bound on an article", () => {
+  it('refuses markup that sanitizes into more elements than the bound, whatever the engine said', () => {
+    // jsdom is far slower than Chromium: a small bound here, the real one in the e2e test.
+    const bound = { maxElements: 1_000, maxMs: 60_000, now: () => performance.now() };
+    expect(sanitizeWithinBound('<p>fine</p>', bound)).not.toBeNull();
+    expect(sanitizeWithinBound('<i></i>'.repeat(1_000), bound)).not.toBeNull();
+    expect(sanitizeWithinBound('<i></i>'.repeat(1_001), bound)).toBeNull();
+    // Re-created formatting elements count as the browser builds them: 40 in each of 100 paragraphs.
+    const bomb = `<p>${Array.from({ length: 40 }, (_, i) => `<b class=c${i}>`).join('')}${'<p>x'.repeat(100)}`;
+    expect(bomb.length).toBeLessThan(2_000);
+    expect(sanitizeWithinBound(bomb, bound)).toBeNull();
+    expect(MAX_PANE_ELEMENTS).toBe(100_000);
+  });
+
+  it('refuses markup that took too long to sanitize', () => {
+    let clock = 0;
+    const slow = { maxElements: 1_000, maxMs: 3_000, now: () => (clock += 5_000) };
+    expect(sanitizeWithinBound('<p>x</p>', slow)).toBeNull();
+  });
+
+  it('counts elements and stops past the limit', () => {
+    const div = document.createElement('div');
+    div.innerHTML = '<p><b>x</b></p><p></p>';
+    expect(countElements(div, 100)).toBe(3);
+    expect(countElements(div, 1)).toBe(2);
   });
 });
