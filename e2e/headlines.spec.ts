@@ -1,29 +1,40 @@
-// The bundled sample archive opens with its headlines grouped by day, newest first.
+// The bundled sample archive opens with its headlines grouped by day, newest first, and the one
+// article without a date under "Undated" at the end.
 
-import { headlines, renderedRows } from './support/appPage';
+import { headlineList, headlines, renderedRows } from './support/appPage';
 import { expect, openApp, test } from './support/fixtures';
 
-test('lists the sample archive by day, newest first', async ({ page, devWeb }) => {
+test('lists the sample archive by day, newest first, undated last', async ({ page, devWeb }) => {
   await openApp(page, devWeb);
-  // The copy gives article_659.md (no date in its front matter) today's modification time.
-  await expect(headlines(page).first()).toContainText('Palace Museum a place of arts and politics');
+  // The copy gives article_659.md (no date in its front matter) today's modification time: it must
+  // not lead the list under "Today", but sit in an "Undated" group after every dated article.
+  await expect(headlines(page).first()).toContainText('王毅会见俄罗斯外长拉夫罗夫');
 
   const rows = await renderedRows(page);
   const items = rows.filter((r) => r.kind === 'item');
-  expect(items.slice(1, 5).map((r) => r.title)).toEqual([
+  expect(items.slice(0, 4).map((r) => r.title)).toEqual([
     '王毅会见俄罗斯外长拉夫罗夫',
     'AI 篮球裁判火了，走步算得特别准，就问哈登慌不慌',
     '王毅会见俄罗斯外长拉夫罗夫',
     'Android对so体积优化的探索与实践 (tech.meituan.com)',
   ]);
-  const dates = items.map((r) => Date.parse(r.date));
+  const dates = items.filter((r) => r.date !== '').map((r) => Date.parse(r.date));
   expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  expect(rows.some((r) => r.kind === 'day' && r.label === 'Today')).toBe(false);
 
-  // Every headline sits under the header of its own day, and each day has one header.
-  expect(rows[0]).toEqual({ kind: 'day', label: 'Today' });
+  // The last group: "Undated", holding the article without a date, its row showing no time.
+  await headlineList(page).press('End');
+  await expect(page.locator('.day-header .day-label').last()).toHaveText('Undated');
+  const last = headlines(page).last();
+  await expect(last).toContainText('Palace Museum a place of arts and politics');
+  await expect(last.locator('time')).toHaveCount(0);
+
+  // Every dated headline sits under the header of its own day, and each day has one header.
+  await headlineList(page).press('Home');
+  const top = await renderedRows(page);
   const days: string[] = [];
   let currentDay = '';
-  for (const row of rows) {
+  for (const row of top) {
     if (row.kind === 'day') {
       currentDay = '';
       days.push(row.label);

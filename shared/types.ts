@@ -76,7 +76,13 @@ export interface ArticleSummary {
 export type ListedArticle = Pick<
   ArticleSummary,
   'id' | 'contentHash' | 'title' | 'date' | 'author' | 'categories' | 'mtimeMs'
->;
+> & {
+  /**
+   * Present (true) only when the article has no usable date and `date` is the file's time
+   * (`dateSource` 'file-mtime'): the list puts it under "Undated", after every dated article.
+   */
+  undated?: true;
+};
 
 /** One article in full, as parsed. `html` is NOT sanitized: the renderer sanitizes before display. */
 export interface Article extends ArticleSummary {

@@ -151,7 +151,11 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     () =>
       searching
         ? flatRows(items)
-        : groupByDay(items, { now: clock, locale, labels: { today: t('today'), yesterday: t('yesterday') } }),
+        : groupByDay(items, {
+            now: clock,
+            locale,
+            labels: { today: t('today'), yesterday: t('yesterday'), undated: t('undated') },
+          }),
     [searching, items, clock, locale, t],
   );
   const navList = useMemo(() => listOfItems(items), [items]);

@@ -24,12 +24,13 @@ function article(id: string, date: string, extra: Partial<ArticleSummary> = {}):
 }
 
 describe('LibraryState', () => {
-  it('lists newest first, ties by path', () => {
+  it('lists in the shared order: newest first, ties by id, undated (file time) last', () => {
     const s = new LibraryState();
-    s.upsert(article('b', '2022-01-01T00:00:00.000Z'));
-    s.upsert(article('a', '2022-01-01T00:00:00.000Z'));
+    s.upsert(article('b', '2022-01-01T00:00:00.000Z', { path: '/lib/0.md' }));
+    s.upsert(article('a', '2022-01-01T00:00:00.000Z', { path: '/lib/1.md' }));
+    s.upsert(article('u', '2030-01-01T00:00:00.000Z', { dateSource: 'file-mtime' }));
     s.upsert(article('c', '2023-01-01T00:00:00.000Z'));
-    expect(s.list().map((a) => a.id)).toEqual(['c', 'a', 'b']);
+    expect(s.list().map((a) => a.id)).toEqual(['c', 'a', 'b', 'u']);
   });
 
   it('replaces an article on upsert and re-sorts', () => {

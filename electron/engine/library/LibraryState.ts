@@ -2,13 +2,8 @@
 // watcher need. Pure data structure, no I/O, so the rules (ordering, replacement, per-root
 // removal) are tested directly.
 
+import { compareNewestFirst } from '../../../shared/articleOrder';
 import type { ArticleSummary, Problem } from '../../../shared/types';
-
-/** Newest first; ties by path so the order is stable across scans. */
-export function compareNewestFirst(a: ArticleSummary, b: ArticleSummary): number {
-  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
 
 export function isInsideRoot(path: string, root: string): boolean {
   if (path === root) return true;

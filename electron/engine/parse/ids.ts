@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { isUndated } from '../../../shared/articleOrder';
 import type { Article, ArticleSummary, ListedArticle } from '../../../shared/types';
 
 // One-shot crypto.hash is about twice as fast as createHash().update().digest() for inputs this small.
@@ -58,5 +59,6 @@ export function toListed(summary: ArticleSummary): ListedArticle {
     mtimeMs: summary.mtimeMs,
   };
   if (summary.author !== undefined) listed.author = summary.author;
+  if (isUndated(summary)) listed.undated = true;
   return listed;
 }

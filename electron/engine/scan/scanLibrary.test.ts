@@ -102,7 +102,7 @@ describe('scanLibrary', () => {
     for (const batch of batches) {
       const keys = batch.articles.map((a) => `${a.date} ${a.path}`);
       const sorted = [...batch.articles]
-        .sort((a, b) => (a.date === b.date ? (a.path < b.path ? -1 : 1) : a.date < b.date ? 1 : -1))
+        .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1))
         .map((a) => `${a.date} ${a.path}`);
       expect(keys).toEqual(sorted);
     }

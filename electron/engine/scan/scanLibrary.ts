@@ -3,10 +3,10 @@
 // later ones bigger. The hosting thread only walks folders and moves results; it never parses.
 
 import { resolve } from 'node:path';
+import { compareNewestFirst } from '../../../shared/articleOrder';
 import type { Problem, ScanProgress } from '../../../shared/types';
 import type { ParseOptions } from '../parse/parseArticle';
 import type { WorkerScript } from '../workerScript';
-import { newestFirst } from './order';
 import { ScanPool } from './scanPool';
 import type { ScannedArticle } from './scanProtocol';
 import { walkRoots } from './walkRoots';
@@ -145,7 +145,7 @@ export async function* scanLibrary(roots: string[], options: ScanOptions = {}): 
       const age = pendingSince === 0 ? 0 : performance.now() - pendingSince;
       if (finished || items >= limit || (items > 0 && age >= waitMs)) {
         const batch: ScanBatch = {
-          articles: articles.sort(newestFirst),
+          articles: articles.sort(compareNewestFirst),
           unchanged,
           problems,
           progress: { found, parsed, done: finished },
@@ -193,7 +193,7 @@ export async function scanToList(roots: string[], options: ScanOptions = {}): Pr
     for (const p of batch.problems) list.problems.push(p);
     for (const u of batch.unchanged) list.unchanged.push(u);
   }
-  list.articles.sort(newestFirst);
+  list.articles.sort(compareNewestFirst);
   list.problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return list;
 }

@@ -1,20 +1,9 @@
+import { compareNewestFirst, type Ordered } from '../../../shared/articleOrder';
 import type { ListedArticle } from '../../../shared/types';
 
-/** What the list order needs of an entry: list articles and headline items both have it. */
-export interface Dated {
-  id: string;
-  /** ISO date in UTC. */
-  date: string;
-}
-
-/**
- * Newest first; equal dates by id so the order is stable across batches. `date` is always an ISO
- * string in UTC from Date#toISOString, so plain string comparison orders it chronologically.
- */
-export function compareNewestFirst(a: Dated, b: Dated): number {
-  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+// The order itself has one home (shared/articleOrder.ts: undated last, newest first, ties by id);
+// this module keeps the window's list in it as scan batches arrive.
+export { compareNewestFirst };
 
 /** The list's articles and their headline items: two arrays in the same order, merged in step. */
 export interface Listing<C> {
@@ -78,7 +67,7 @@ export function mergeNewestFirst<C>(
 }
 
 /** First index at or after `from` whose entry sorts after `entry`. */
-function firstAfter(sorted: readonly Dated[], entry: Dated, from: number): number {
+function firstAfter(sorted: readonly Ordered[], entry: Ordered, from: number): number {
   let lo = from;
   let hi = sorted.length;
   while (lo < hi) {

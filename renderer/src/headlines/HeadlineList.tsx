@@ -146,9 +146,15 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
             >
               <div className="headline-meta">
                 {row.dayLabel && <span className="sr-only">{row.dayLabel} </span>}
-                <time dateTime={item.date}>
-                  {mode === 'search' ? formats.shortDateTime(item.time) : formats.time(item.time)}
-                </time>
+                {/* An undated article's time is its file's: the list shows no time for it (its group,
+                    or in search results this word, says it has none). */}
+                {item.undated ? (
+                  mode === 'search' && <span className="headline-undated">{t('undated')}</span>
+                ) : (
+                  <time dateTime={item.date}>
+                    {mode === 'search' ? formats.shortDateTime(item.time) : formats.time(item.time)}
+                  </time>
+                )}
                 {item.source && <span className="headline-source">{item.source}</span>}
                 {item.missing &&
                   (item.closedFolder ? (

@@ -6,7 +6,7 @@ function item(id: string, date: string): HeadlineItem {
   return { id, contentHash: '', title: id, date, time: Date.parse(date), source: '', missing: false };
 }
 
-const labels = { today: 'Today', yesterday: 'Yesterday' };
+const labels = { today: 'Today', yesterday: 'Yesterday', undated: 'Undated' };
 
 function allRows(grouped: HeadlineRows) {
   return Array.from({ length: grouped.count }, (_, i) => grouped.rowAt(i)!);
@@ -93,10 +93,26 @@ describe('groupByDay', () => {
       now: Date.parse('2023-01-01T00:00:00.000Z'),
       locale: 'zh-CN',
       timeZone: 'Asia/Shanghai',
-      labels: { today: '今天', yesterday: '昨天' },
+      labels: { today: '今天', yesterday: '昨天', undated: '无日期' },
     });
     const header = grouped.rowAt(0);
     expect(header?.kind === 'day' && header.label.replace(/\s/g, '')).toBe('2022年8月6日星期六');
+  });
+
+  it('puts undated articles in one "Undated" group at the end, never under Today', () => {
+    // Their file times are today's: the group must come from the flag, not from the time.
+    const undated = { ...item('u1', '2022-08-07T00:30:00.000Z'), undated: true };
+    const undated2 = { ...item('u2', '2022-07-01T00:00:00.000Z'), undated: true };
+    const list = [...items, undated, undated2];
+    const grouped = groupByDay(list, { now, locale: 'en-GB', timeZone: 'Asia/Shanghai', labels });
+    const headers = allRows(grouped).flatMap((r) => (r.kind === 'day' ? [`${r.label} (${r.count})`] : []));
+    expect(headers).toEqual(['Today (1)', 'Yesterday (2)', 'Friday, 29 July 2022 (1)', 'Undated (2)']);
+    const last = grouped.rowAt(grouped.count - 1);
+    expect(last?.kind === 'item' && last.dayLabel).toBe('Undated');
+    expectConsistent(grouped, list.length);
+    // Same in the system zone's fast path.
+    const system = groupByDay([undated, undated2], { now, locale: 'en', labels });
+    expect(allRows(system).map((r) => r.kind)).toEqual(['day', 'item', 'item']);
   });
 
   it('handles no items', () => {

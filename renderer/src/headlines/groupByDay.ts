@@ -1,7 +1,10 @@
 import type { HeadlineItem } from './headlineItem';
 
-/** yyyymmdd of the calendar day an instant falls on, in one time zone. */
+/** yyyymmdd of the calendar day an instant falls on, in one time zone; UNDATED_DAY for undated rows. */
 export type DayKey = number;
+
+/** The group of undated articles (their file time is no day of theirs): always the last group. */
+export const UNDATED_DAY: DayKey = 0;
 
 export type DayRow = { kind: 'day'; key: DayKey; label: string; count: number };
 export type HeadlineRow = DayRow | { kind: 'item'; itemIndex: number; dayLabel: string };
@@ -25,6 +28,7 @@ export interface HeadlineRows {
 export interface DayLabels {
   today: string;
   yesterday: string;
+  undated: string;
 }
 
 export interface GroupOptions {
@@ -93,6 +97,7 @@ export function makeDayLabeler(options: GroupOptions): (key: DayKey) => string {
     timeZone: 'UTC',
   });
   return (key) => {
+    if (key === UNDATED_DAY) return options.labels.undated;
     if (key === today) return options.labels.today;
     if (key === yesterday) return options.labels.yesterday;
     const date = Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, key % 100, 12);
@@ -102,8 +107,9 @@ export function makeDayLabeler(options: GroupOptions): (key: DayKey) => string {
 
 /**
  * Headline rows with a header before each day, in one pass over the items that allocates per day,
- * not per item. Items must be newest first; a day that shows up again later (out-of-order input)
- * starts a new group rather than being re-sorted here.
+ * not per item. Items must be in list order (shared/articleOrder: undated ones last, which puts them
+ * in one "Undated" group at the end); a day that shows up again later (out-of-order input) starts a
+ * new group rather than being re-sorted here.
  */
 export function groupByDay(items: readonly HeadlineItem[], options: GroupOptions): HeadlineRows {
   const dayKey = makeDayKey(options.timeZone);
@@ -116,10 +122,14 @@ export function groupByDay(items: readonly HeadlineItem[], options: GroupOptions
   let dayStart = Number.POSITIVE_INFINITY;
   let dayEnd = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < items.length; i++) {
-    const time = items[i]!.time;
-    if (keys.length === 0 || !(time >= dayStart && time < dayEnd)) {
-      const key = dayKey(time);
-      if (!options.timeZone && Number.isFinite(time)) {
+    const item = items[i]!;
+    const time = item.time;
+    if (keys.length === 0 || item.undated || !(time >= dayStart && time < dayEnd)) {
+      const key = item.undated ? UNDATED_DAY : dayKey(time);
+      if (item.undated) {
+        dayStart = Number.POSITIVE_INFINITY;
+        dayEnd = Number.NEGATIVE_INFINITY;
+      } else if (!options.timeZone && Number.isFinite(time)) {
         const d = new Date(time);
         dayStart = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
         dayEnd = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();

@@ -1,3 +1,4 @@
+import { isUndated } from '../../../shared/articleOrder';
 import type { HighlightRange, ListedArticle, SearchMatch, StarredEntry } from '../../../shared/types';
 
 /** One row's worth of data, whichever view (all, starred, search) it came from. */
@@ -9,6 +10,8 @@ export interface HeadlineItem {
   /** ISO date (UTC) and the same instant in ms. */
   date: string;
   time: number;
+  /** No usable date: `date` is the file's time, and the row goes under "Undated" (see articleOrder). */
+  undated?: boolean;
   /** Author, else the first category. */
   source: string;
   /** A star whose file is gone. */
@@ -40,6 +43,7 @@ export function itemFromSummary(article: ListedArticle): HeadlineItem {
       source: sourceOf(article),
       missing: false,
     };
+    if (isUndated(article)) item.undated = true;
     itemCache.set(article, item);
   }
   return item;
@@ -68,6 +72,7 @@ export function itemFromMatch(match: SearchMatch, present: ListedArticle | undef
     time: Date.parse(match.date),
     source: present ? sourceOf(present) : '',
     missing: false,
+    ...(present && isUndated(present) ? { undated: true } : {}),
     titleHighlights: match.titleHighlights,
     snippet: match.snippet,
     snippetHighlights: match.snippetHighlights,

@@ -1,6 +1,7 @@
 // Which headlines the list shows: search matches, the whole library, or the starred articles, each
 // narrowed by the toolbar's filter. Pure, so every view and filter is testable without React.
 
+import { compareNewestFirst } from '../../../shared/articleOrder';
 import type { ListedArticle, SearchResult, StarredEntry } from '../../../shared/types';
 import type { SearchState } from '../search/useSearch';
 import { type HeadlineItem, itemFromMatch, itemFromStar, itemFromSummary } from './headlineItem';
@@ -62,5 +63,5 @@ export function selectHeadlines(s: HeadlineSources): readonly HeadlineItem[] {
       out.push(itemFromStar(star, present));
     }
   }
-  return out.sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : 1));
+  return out.sort(compareNewestFirst);
 }

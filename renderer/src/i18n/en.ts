@@ -41,6 +41,7 @@ export const en = {
   headlinesLabel: 'Headlines',
   today: 'Today',
   yesterday: 'Yesterday',
+  undated: 'Undated',
   articleCount: '{count} articles',
   articleCountOne: '1 article',
   starredCount: '{count} starred',

@@ -42,6 +42,7 @@ export const zhCN: Dictionary = {
   headlinesLabel: '标题列表',
   today: '今天',
   yesterday: '昨天',
+  undated: '无日期',
   articleCount: '{count} 篇文章',
   articleCountOne: '1 篇文章',
   starredCount: '{count} 篇已加星标',
