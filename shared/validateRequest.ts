@@ -4,6 +4,7 @@
 // by the engine, which knows the roots.
 
 import { type GetArticleOptions, REQUEST_METHODS, type RequestArgs, type RequestMethod } from './contract';
+import { cleanMailtoUrl } from './mailtoUrl';
 import {
   type ExportFormat,
   type ExportRequest,
@@ -239,11 +240,20 @@ function exportRequest(method: string, v: unknown): ExportRequest {
 
 /** The only URLs the app hands to the system: web pages and mail. */
 export function isExternalUrlAllowed(url: string): boolean {
+  return externalUrlToOpen(url) !== null;
+}
+
+/**
+ * What to hand to the system for `url`: http(s) as given, mailto: with only to/cc/bcc/subject/body
+ * (cleanMailtoUrl), anything else null.
+ */
+export function externalUrlToOpen(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  return parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'mailto:';
+  if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return url;
+  return parsed.protocol === 'mailto:' ? cleanMailtoUrl(url) : null;
 }

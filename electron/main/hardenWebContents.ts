@@ -2,6 +2,7 @@
 // new windows (web and mail links go to the system instead), no <webview>.
 
 import type { WebContents } from 'electron';
+import { externalUrlToOpen } from '../../shared/validateRequest';
 import { decideWindowOpen, isNavigationAllowed } from './navigationPolicy';
 
 export interface HardenOptions {
@@ -28,7 +29,8 @@ export function hardenWebContents(contents: WebContents, options: HardenOptions)
   });
   contents.setWindowOpenHandler(({ url }) => {
     const decision = decideWindowOpen(url);
-    if (decision.openExternally) options.openExternal(url);
+    const target = decision.openExternally ? externalUrlToOpen(url) : null;
+    if (target !== null) options.openExternal(target);
     else options.log?.(`Blocked a new window for ${url.slice(0, 200)}`);
     return { action: decision.action };
   });

@@ -50,6 +50,8 @@ describe('hardenWebContents', () => {
     expect(contents.openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(contents.openHandler?.({ url: 'app://broadsheet/index.html' })).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledTimes(1);
+    contents.openHandler?.({ url: 'mailto:a@example.com?attach=/etc/passwd&cc=b@example.com' });
+    expect(openExternal).toHaveBeenLastCalledWith('mailto:a@example.com?cc=b@example.com');
   });
 
   it('prevents <webview> from attaching', () => {

@@ -2,7 +2,7 @@
 // (what counts as cancelled, which URLs leave the app) are testable without Electron.
 
 import type { Capabilities } from '../../shared/contract';
-import { isExternalUrlAllowed } from '../../shared/validateRequest';
+import { externalUrlToOpen } from '../../shared/validateRequest';
 import type { HostRequests } from '../host/requestRouter';
 
 export interface HostDeps {
@@ -35,12 +35,13 @@ export function createHostRequests(deps: HostDeps): HostRequests {
       return result.filePaths;
     },
     async openExternal(url: string): Promise<void> {
-      if (!isExternalUrlAllowed(url)) {
+      const target = externalUrlToOpen(url);
+      if (target === null) {
         throw new Error(
           `Only web (http, https) and mail links open outside Broadsheet; refused ${url.slice(0, 100)}`,
         );
       }
-      await deps.openExternal(url);
+      await deps.openExternal(target);
     },
   };
 }

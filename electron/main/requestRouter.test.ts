@@ -167,6 +167,12 @@ describe('createHostRequests', () => {
     await expect(requests.openExternal('javascript:alert(1)')).rejects.toThrow(/Only web/);
     expect(openExternal).toHaveBeenCalledTimes(1);
   });
+
+  it('hands the mail client only to, cc, bcc, subject and body', async () => {
+    const { requests, openExternal } = host(false);
+    await requests.openExternal('mailto:a@example.com?subject=Hi&attach=/etc/passwd&Attachment=x&body=b');
+    expect(openExternal).toHaveBeenCalledWith('mailto:a@example.com?subject=Hi&body=b');
+  });
 });
 
 describe('the router against a compromised page', () => {

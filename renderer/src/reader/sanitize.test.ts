@@ -276,3 +276,48 @@ describe("the pane's own bound on an article", () => {
     expect(countElements(div, 1)).toBe(2);
   });
 });
+
+describe('round two of hostile markup', () => {
+  it('strips crossorigin from images', () => {
+    const out = sanitizeArticleHtmlToString(
+      '<img src="https://x.test/a.jpg" crossorigin="use-credentials"><img src="https://x.test/b.jpg" crossorigin>',
+    );
+    expect(out).not.toContain('crossorigin');
+    expect(out).toContain('https://x.test/a.jpg');
+  });
+
+  it('strips roles, live regions and landmarks, keeping the text', () => {
+    const out = sanitizeArticleHtmlToString(
+      '<div role="alert" aria-live="assertive" aria-atomic="true">Your library was deleted</div>' +
+        '<div role=dialog aria-modal=true aria-label="Broadsheet">fake dialog</div>' +
+        '<ul role="navigation" aria-label="Headlines"><li>fake list</li></ul>' +
+        '<nav aria-label="Headlines">nav text</nav><main>main text</main><aside>aside text</aside>' +
+        '<search>search text</search><section title="Headlines">section text</section>' +
+        '<p aria-hidden="true" aria-describedby="x" aria-owns="y">hidden?</p><span role=status>st</span>',
+    );
+    expect(out).not.toMatch(/\brole=|aria-|<nav|<main|<aside|<search|title=/);
+    for (const text of [
+      'Your library was deleted',
+      'fake dialog',
+      'fake list',
+      'nav text',
+      'main text',
+      'aside text',
+      'search text',
+      'section text',
+      'hidden?',
+    ]) {
+      expect(out).toContain(text);
+    }
+  });
+
+  it('keeps only to/cc/bcc/subject/body of a mailto: link', () => {
+    const out = sanitizeArticleHtmlToString(
+      '<a href="mailto:a@x.test?subject=Hi&attach=/etc/passwd&body=Text&Attachment=%2Fetc%2Fshadow&%61ttach=/x&cc=b@x.test&X-Header=1">m</a>' +
+        '<a href="MAILTO:c@x.test?attach=/etc/passwd">n</a>',
+    );
+    expect(out).toContain('href="mailto:a@x.test?subject=Hi&amp;body=Text&amp;cc=b@x.test"');
+    expect(out).toContain('href="mailto:c@x.test"');
+    expect(out).not.toMatch(/attach|passwd|shadow|X-Header/i);
+  });
+});

@@ -44,6 +44,12 @@ const FORBID_TAGS = [
   'slot',
   'noscript',
   'marquee',
+  // Landmarks (their content is kept): an article must not add a second "main" or "navigation"
+  // region to the window, nor a search landmark.
+  'nav',
+  'main',
+  'aside',
+  'search',
 ];
 
 // `style` could cover or hide the app; srcset/poster/background bypass the image URL rule; the
@@ -66,6 +72,11 @@ const FORBID_ATTR = [
   'popover',
   'popovertarget',
   'usemap',
+  // crossorigin would make image requests carry an Origin and a credentials mode.
+  'crossorigin',
+  // role (with ALLOW_ARIA_ATTR off, every aria-* attribute too): an article could make a screen
+  // reader announce fake app messages (role=alert, aria-live) or add a "Headlines" landmark.
+  'role',
 ];
 
 const CONFIG: Config = {
@@ -73,6 +84,7 @@ const CONFIG: Config = {
   FORBID_TAGS,
   FORBID_ATTR,
   ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
   // id/name become "user-content-…" so article markup cannot clobber DOM globals.
   SANITIZE_NAMED_PROPS: true,
   KEEP_CONTENT: true,
@@ -101,6 +113,9 @@ function getPurifier(): Purifier {
         if (local !== null) localSources.set(node, local);
       }
     } else if (data.attrName === 'xlink:href' || data.attrName === 'cite' || data.attrName === 'longdesc') {
+      data.keepAttr = false;
+    } else if (data.attrName === 'title' && tag === 'section') {
+      // A named <section> is a "region" landmark.
       data.keepAttr = false;
     }
   });

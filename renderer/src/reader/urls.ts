@@ -2,6 +2,7 @@
 
 import { MAX_IMAGE_REF_CHARS } from '../../../shared/imageRoutes';
 import { MAX_DATA_IMAGE_CHARS } from '../../../shared/limits';
+import { cleanMailtoUrl } from '../../../shared/mailtoUrl';
 
 /** Prefix DOMPurify's SANITIZE_NAMED_PROPS puts on id/name; in-page links are rewritten to match. */
 export const NAMED_PROP_PREFIX = 'user-content-';
@@ -24,7 +25,8 @@ export function safeHref(raw: string): string | null {
     if (fragment === '') return null;
     return fragment.startsWith(NAMED_PROP_PREFIX) ? url : `#${NAMED_PROP_PREFIX}${fragment}`;
   }
-  return /^(?:https?:\/\/|mailto:)/i.test(url) ? url : null;
+  if (/^mailto:/i.test(url)) return cleanMailtoUrl(url);
+  return /^https?:\/\//i.test(url) ? url : null;
 }
 
 // Raster formats only: an SVG data URI is a document of its own.
