@@ -13,6 +13,8 @@ import type {
   ImageCacheInfo,
   ListedArticle,
   Problem,
+  ReadMarksSnapshot,
+  ReadProgress,
   RootInfo,
   ScanProgress,
   SearchQuery,
@@ -28,6 +30,7 @@ export interface LibrarySnapshot {
   articles: ListedArticle[];
   problems: Problem[];
   starred: StarredEntry[];
+  readMarks: ReadMarksSnapshot;
 }
 
 export type LibraryEvent =
@@ -38,6 +41,8 @@ export type LibraryEvent =
   /** The full, current problem list (it is bounded, so replacing beats diffing). */
   | { type: 'problems'; problems: Problem[] }
   | { type: 'stars'; starred: StarredEntry[] }
+  /** Articles that became read or unread (by a window, the CLI, or a mark following its article). */
+  | { type: 'read'; read: string[]; unread: string[]; progress: ReadProgress[] }
   | { type: 'settings'; settings: Settings }
   /** The user chose File > Open Folder… or similar in a native menu; the window should react. */
   | { type: 'menu'; command: MenuCommand }
@@ -73,6 +78,10 @@ export interface BroadsheetRequests {
   getArticle(id: string, options?: GetArticleOptions): Promise<Article | null>;
   search(query: SearchQuery): Promise<SearchResult>;
   setStarred(id: string, starred: boolean): Promise<StarredEntry[]>;
+  /** Marks articles read or unread; resolves to the ids whose state changed (for undo). */
+  setRead(ids: string[], read: boolean): Promise<string[]>;
+  /** Remembers how far into an article the reader is, 0 (top) to 1 (the end). */
+  setReadProgress(id: string, progress: number): Promise<void>;
   addFolders(paths: string[]): Promise<AddFoldersResult>;
   removeFolder(path: string): Promise<void>;
   /** Open one dropped article file for reading (it is not added to the library). */
@@ -114,6 +123,8 @@ export const REQUEST_METHODS = [
   'getArticle',
   'search',
   'setStarred',
+  'setRead',
+  'setReadProgress',
   'addFolders',
   'removeFolder',
   'openFile',

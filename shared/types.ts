@@ -215,6 +215,18 @@ export interface StarredEntry {
   closedFolder?: string;
 }
 
+// ---- Read state -----------------------------------------------------------------------------
+
+/** How far into an article the reader got: [article id, 0 (top) to 1 (the end)]. */
+export type ReadProgress = [id: string, progress: number];
+
+/** The read state the window starts from: which articles are read, how far started ones were read. */
+export interface ReadMarksSnapshot {
+  /** Ids of the read articles (as last matched: marks follow moved and edited articles). */
+  read: string[];
+  progress: ReadProgress[];
+}
+
 // ---- Settings -------------------------------------------------------------------------------
 
 export type ThemeSetting = 'system' | 'light' | 'dark';

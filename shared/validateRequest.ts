@@ -26,6 +26,8 @@ export const LIMITS = {
   folders: 100,
   searchLimit: 100_000,
   exportIds: 1_000_000,
+  /** Articles marked read or unread in one request ("mark all as read" on the whole library). */
+  readIds: 1_000_000,
 } as const;
 
 export class ContractError extends Error {
@@ -179,6 +181,25 @@ export function validateRequest(method: string, args: unknown): unknown[] {
     case 'setStarred':
       arity(method, args, 2);
       return [str(method, 'id', args[0], LIMITS.idChars), bool(method, 'starred', args[1])];
+    case 'setRead': {
+      arity(method, args, 2);
+      const ids = args[0];
+      if (!Array.isArray(ids) || ids.length > LIMITS.readIds) {
+        fail(method, `ids must be a list of at most ${LIMITS.readIds} ids`);
+      }
+      return [
+        ids.map((id, i) => str(method, `ids[${i}]`, id, LIMITS.idChars)),
+        bool(method, 'read', args[1]),
+      ];
+    }
+    case 'setReadProgress': {
+      arity(method, args, 2);
+      const progress = args[1];
+      if (typeof progress !== 'number' || !(progress >= 0 && progress <= 1)) {
+        fail(method, 'progress must be a number from 0 to 1');
+      }
+      return [str(method, 'id', args[0], LIMITS.idChars), progress];
+    }
     case 'addFolders': {
       arity(method, args, 1);
       const list = args[0];

@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   star: async () => (await import('./commands/stars')).star,
   unstar: async () => (await import('./commands/stars')).unstar,
   starred: async () => (await import('./commands/stars')).starred,
+  read: async () => (await import('./commands/read')).read,
+  unread: async () => (await import('./commands/read')).unread,
   export: async () => (await import('./commands/export')).exportCommand,
 };
 
@@ -27,6 +29,7 @@ const SUMMARIES = [
   'watch DIR [--json]                        follow changes as they happen',
   'star DIR PATH_OR_ID | unstar DIR PATH_OR_ID',
   'starred DIR [--json]                      starred articles',
+  'read DIR PATH_OR_ID... | unread DIR PATH_OR_ID...   mark articles read or unread',
   'export DIR --starred|--query Q --format md|html|json --out DEST   Markdown, HTML or JSON',
 ];
 

@@ -259,6 +259,11 @@ describe('the router against a compromised page', () => {
       ['updateSettings', [JSON.parse('{"__proto__":{"roots":["/"]}}')], /unknown field "__proto__"/],
       ['updateSettings', [Object.create({ theme: 'dark' })], /plain object/],
       ['setStarred', ['id', 'yes'], /must be a boolean/],
+      ['setRead', ['id', true], /ids must be a list/],
+      ['setRead', [['a', 7], true], /ids\[1\] must be a string/],
+      ['setRead', [['a'], 'yes'], /must be a boolean/],
+      ['setReadProgress', ['a', 1.5], /progress must be a number from 0 to 1/],
+      ['setReadProgress', ['a', Number.NaN], /progress must be a number from 0 to 1/],
     ];
     for (const [method, args, message] of refusals) {
       await expect(router(method as never, trusted, args), `${method} ${message}`).rejects.toThrow(message);

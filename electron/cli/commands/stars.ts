@@ -1,49 +1,11 @@
 // `broadsheet star|unstar DIR PATH_OR_ID` and `broadsheet starred DIR [--json]`, on the same stars
 // store as the app (--data-dir or BROADSHEET_DATA_DIR chooses the folder).
 
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { StarredEntry } from '../../../shared/types';
-import { defaultDataDir } from '../../engine/dataDir';
-import type { Library } from '../../engine/library/Library';
-import { openLibrary } from '../../engine/library/openLibrary';
 import { field, jsonLine } from '../cleanOutput';
-import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
-
-const STORE_OPTIONS = { json: { type: 'boolean' }, 'data-dir': { type: 'string' } } as const;
-
-async function withLibrary<T>(
-  io: CliIO,
-  dir: string,
-  dataDir: string | undefined,
-  fn: (l: Library) => Promise<T>,
-) {
-  const library = await openLibrary({
-    dataDir: dataDir ? resolve(io.cwd, dataDir) : defaultDataDir(io.env),
-    roots: [resolve(io.cwd, dir)],
-    persistRoots: false,
-    watch: false,
-  });
-  try {
-    await library.whenIdle();
-    return await fn(library);
-  } finally {
-    await library.close();
-  }
-}
-
-/** An article of the library by id, or by path (absolute, or relative to DIR or to the cwd). */
-function findRef(library: Library, io: CliIO, dir: string, ref: string): string | null {
-  if (library.findArticle(ref)) return ref;
-  const root = resolve(io.cwd, dir);
-  const candidates = isAbsolute(ref) ? [ref] : [resolve(root, ref), resolve(io.cwd, ref)];
-  for (const path of candidates) {
-    const rel = relative(root, path);
-    if (rel.startsWith('..') || isAbsolute(rel)) continue;
-    const hit = library.articles().find((a) => a.path === path);
-    if (hit) return hit.id;
-  }
-  return null;
-}
+import { type Command, parseCommandArgs, UsageError } from '../io';
+import { findRef, STORE_OPTIONS, withLibrary } from '../userDataLibrary';
 
 function toggle(starred: boolean): Command {
   const name = starred ? 'star' : 'unstar';

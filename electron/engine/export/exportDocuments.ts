@@ -75,8 +75,16 @@ export function htmlToc(entries: { anchor: string; title: string; date: string }
 
 export const HTML_TAIL = '</body>\n</html>\n';
 
-/** One entry of the JSON export, in the fields Wallabag's export uses plus Broadsheet's own. */
-export function jsonEntry(article: Article, starred: boolean, content: string): Record<string, unknown> {
+/**
+ * One entry of the JSON export, in the fields Wallabag's export uses plus Broadsheet's own. Read
+ * articles are `is_archived`, as Wallabag marks what has been read.
+ */
+export function jsonEntry(
+  article: Article,
+  starred: boolean,
+  content: string,
+  read = false,
+): Record<string, unknown> {
   let domain: string | null = null;
   try {
     if (article.originalUrl) domain = new URL(article.originalUrl).hostname;
@@ -88,7 +96,7 @@ export function jsonEntry(article: Article, starred: boolean, content: string): 
     title: article.title,
     url: article.originalUrl ?? null,
     is_starred: starred,
-    is_archived: false,
+    is_archived: read,
     content,
     text: article.text,
     created_at: article.date,

@@ -21,6 +21,7 @@ export interface ExportLibrary {
   select(selection: ExportSelection): Promise<ArticleSummary[]>;
   readArticle(summary: ArticleSummary): Promise<Article | { error: string }>;
   isStarred(id: string): boolean;
+  isRead?(id: string): boolean;
   roots(): readonly string[];
   locate(id: string): { path: string; root: string } | undefined;
   onProgress(progress: ExportProgress): void;
@@ -85,6 +86,7 @@ export class ExportJobs {
       const deps: ExportDeps = {
         readArticle: (summary) => library.readArticle(summary),
         isStarred: (id) => library.isStarred(id),
+        isRead: (id) => library.isRead?.(id) ?? false,
         signal: controller.signal,
         onProgress: (progress) => {
           const now = performance.now();

@@ -226,6 +226,20 @@ describe('JSON export', () => {
       tags: ['News'],
     });
   });
+
+  it('carries read marks as Wallabag does: a read article is is_archived', async () => {
+    const a = article({ title: 'A', html: '<p>a</p>' });
+    const b = article({ title: 'B', html: '<p>b</p>' });
+    const out = join(work, 'read.json');
+    await runExport([a, b], 'json', out, 'T', deps([a, b], { isRead: (id) => id === b.id }));
+    const data = JSON.parse(await readFile(out, 'utf8'));
+    expect(
+      data.articles.map((x: { title: string; is_archived: boolean }) => [x.title, x.is_archived]),
+    ).toEqual([
+      ['A', false],
+      ['B', true],
+    ]);
+  });
 });
 
 describe('cancel and progress', () => {

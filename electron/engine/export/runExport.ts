@@ -34,6 +34,8 @@ export interface ExportDeps {
   /** An image of this article (remote from the cache or fetched, local from beside it). */
   image?(article: Article, src: string): Promise<ImageBytes>;
   isStarred(id: string): boolean;
+  /** Read marks go into the JSON export (Wallabag's `is_archived`). Absent: nothing is read. */
+  isRead?(id: string): boolean;
   signal?: AbortSignal;
   onProgress?(progress: ExportProgress): void;
   now?(): Date;
@@ -121,7 +123,12 @@ export async function runExport(
       try {
         const images = await collectImages(article, format, writer, deps, imageMissed);
         summary.imagesSaved += images.saved;
-        await writer.add(article, deps.isStarred(article.id), images.source);
+        await writer.add(
+          article,
+          deps.isStarred(article.id),
+          images.source,
+          deps.isRead?.(article.id) ?? false,
+        );
         summary.exported++;
       } catch (error) {
         fail(item, `It could not be written: ${(error as Error)?.message ?? String(error)}`);
@@ -298,10 +305,15 @@ class SingleFileWriter {
     );
   }
 
-  async add(article: Article, starred: boolean, image: (src: string) => string | null): Promise<void> {
+  async add(
+    article: Article,
+    starred: boolean,
+    image: (src: string) => string | null,
+    read = false,
+  ): Promise<void> {
     if (this.format === 'json') {
       const content = exportHtml(article.html, image, article.text);
-      const entry = JSON.stringify(jsonEntry(article, starred, content));
+      const entry = JSON.stringify(jsonEntry(article, starred, content, read));
       await this.write(`${this.first ? '' : ',\n'}${entry}`);
       this.first = false;
       return;

@@ -31,6 +31,8 @@ import type {
   ImageCacheInfo,
   ListedArticle,
   Problem,
+  ReadMarksSnapshot,
+  ReadProgress,
   RootInfo,
   SearchQuery,
   SearchResult,
@@ -50,6 +52,7 @@ import type { ScannedArticle } from '../scan/scanLibrary';
 import { SearchIndex } from '../search/SearchIndex';
 import type { CachedArticle } from '../store/cacheFormat';
 import { loadUserCleanRules } from '../store/cleanRulesFile';
+import { ReadStore } from '../store/ReadStore';
 import { SettingsStore } from '../store/SettingsStore';
 import { StarStore } from '../store/StarStore';
 import { LibraryWatcher, type WatchChange } from '../watch/LibraryWatcher';
@@ -119,6 +122,7 @@ export class Library implements LibraryService {
     private readonly options: LibraryOptions,
     private readonly settings: SettingsStore,
     private readonly stars: StarStore,
+    private readonly reads: ReadStore,
   ) {
     this.events.setMaxListeners(0);
   }
@@ -131,7 +135,8 @@ export class Library implements LibraryService {
   static async open(options: LibraryOptions, listener?: Listener): Promise<Library> {
     const settings = await SettingsStore.open(options.dataDir);
     const stars = await StarStore.open(options.dataDir);
-    const library = new Library(options, settings, stars);
+    const reads = await ReadStore.open(options.dataDir);
+    const library = new Library(options, settings, stars, reads);
     library.images = await library.openImages();
     if (listener) library.onEvent(listener);
     await library.start();
@@ -144,7 +149,7 @@ export class Library implements LibraryService {
     const userRules = await loadUserCleanRules(this.options.dataDir);
     this.userCleanRules = userRules.rules;
     this.storeWarnings.push(...userRules.problems);
-    for (const warning of [...this.settings.warnings, ...this.stars.warnings]) {
+    for (const warning of [...this.settings.warnings, ...this.stars.warnings, ...this.reads.warnings]) {
       this.storeWarnings.push({
         path: warning.path,
         message: warning.message,
@@ -341,6 +346,8 @@ export class Library implements LibraryService {
       return this.search(query);
     },
     setStarred: (id, starred) => this.setStarred(id, starred),
+    setRead: (ids, read) => this.setRead(ids, read),
+    setReadProgress: (id, progress) => this.setReadProgress(id, progress),
     addFolders: async (paths) => {
       await this.started.catch(() => undefined);
       return this.addFolders(paths);
@@ -379,6 +386,7 @@ export class Library implements LibraryService {
           return outcome.article ?? { error: outcome.problems[0]?.message ?? 'The file could not be read.' };
         },
         isStarred: (id) => this.starredIds.has(id),
+        isRead: (id) => this.reads.isRead(id),
         roots: () => this.roots.map((r) => r.path),
         locate: (id) => {
           const found = this.state.get(id);
@@ -419,6 +427,7 @@ export class Library implements LibraryService {
       articles: this.listed(),
       problems: this.allProblems(),
       starred: this.starred,
+      readMarks: this.readMarks(),
     };
   }
 
@@ -471,6 +480,92 @@ export class Library implements LibraryService {
     }
     await this.resolveStars(true);
     return this.starred;
+  }
+
+  // ---- read marks --------------------------------------------------------------------------
+
+  /** Read ids as the window was last told them, to send only what a resolve changed. */
+  private readShown = new Set<string>();
+
+  private readMarks(): ReadMarksSnapshot {
+    const read: string[] = [];
+    const progress: ReadProgress[] = [];
+    for (const mark of this.reads.all()) {
+      if (mark.read) read.push(mark.id);
+      if (mark.progress > 0) progress.push([mark.id, mark.progress]);
+    }
+    this.readShown = new Set(read);
+    return { read, progress };
+  }
+
+  isRead(id: string): boolean {
+    return this.reads.isRead(id);
+  }
+
+  /** Ids of read articles (the CLI's list, counts). */
+  readIds(): Set<string> {
+    const out = new Set<string>();
+    for (const mark of this.reads.all()) if (mark.read) out.add(mark.id);
+    return out;
+  }
+
+  private async setRead(ids: string[], read: boolean): Promise<string[]> {
+    const targets = [];
+    for (const id of ids) {
+      const article = this.state.get(id);
+      // A mark whose article is gone can still be taken back (by the id it was last seen with).
+      const mark = article ?? this.reads.get(id);
+      if (mark) targets.push({ id, contentHash: mark.contentHash });
+    }
+    if (targets.length === 0 && ids.length > 0) {
+      throw new Error('That article is no longer in the library; it cannot be marked.');
+    }
+    const changed = await this.reads.setRead(targets, read);
+    for (const id of changed) {
+      if (read) this.readShown.add(id);
+      else this.readShown.delete(id);
+    }
+    if (changed.length > 0) {
+      this.emit({ type: 'read', read: read ? changed : [], unread: read ? [] : changed, progress: [] });
+    }
+    return changed;
+  }
+
+  private async setReadProgress(id: string, progress: number): Promise<void> {
+    const article = this.state.get(id);
+    if (!article) return;
+    await this.reads.setProgress(article, progress);
+    const now = this.reads.get(id)?.progress ?? 0;
+    this.emit({ type: 'read', read: [], unread: [], progress: [[id, now]] });
+  }
+
+  /** Marks follow moved and edited articles (after every scan and watcher batch, like the stars). */
+  private async resolveReadMarks(): Promise<void> {
+    if (this.reads.size === 0) return;
+    const changed = await this.reads.resolve(this.lookup());
+    if (!changed) return;
+    const next = this.readIds();
+    const read = [...next].filter((id) => !this.readShown.has(id));
+    const unread = [...this.readShown].filter((id) => !next.has(id));
+    const progress: ReadProgress[] = [];
+    for (const id of read) {
+      const p = this.reads.get(id)?.progress ?? 0;
+      if (p > 0) progress.push([id, p]);
+    }
+    this.readShown = next;
+    if (read.length || unread.length) this.emit({ type: 'read', read, unread, progress });
+  }
+
+  private lookup() {
+    return {
+      byId: (id: string) => this.state.get(id),
+      byContentHash: (hash: string) => this.state.allByContentHash(hash),
+      complete: this.scans.progress.done,
+      byPath: (path: string) => {
+        const id = this.idForPath(path);
+        return id ? this.state.get(id) : undefined;
+      },
+    };
   }
 
   private async addFolders(paths: string[]): Promise<AddFoldersResult> {
@@ -730,15 +825,8 @@ export class Library implements LibraryService {
   }
 
   private async resolveStars(force = false): Promise<void> {
-    const matched = await this.stars.resolve({
-      byId: (id) => this.state.get(id),
-      byContentHash: (hash) => this.state.allByContentHash(hash),
-      complete: this.scans.progress.done,
-      byPath: (path) => {
-        const id = this.idForPath(path);
-        return id ? this.state.get(id) : undefined;
-      },
-    });
+    if (!force) await this.resolveReadMarks();
+    const matched = await this.stars.resolve(this.lookup());
     const resolved = await placeMissingStars(
       matched,
       this.roots.map((r) => r.path),

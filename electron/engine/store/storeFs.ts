@@ -38,6 +38,11 @@ export interface StoreFs {
   mkdir(path: string): Promise<void>;
   readdir(path: string): Promise<string[]>;
   stat(path: string): Promise<FileStat>;
+  /**
+   * Appends to an existing file and syncs it before resolving (the read-marks log). Fails with
+   * ENOENT when the file does not exist: a log is created whole, by atomicWriteFile.
+   */
+  appendDurably(path: string, data: Uint8Array): Promise<void>;
 }
 
 async function createExclusive(path: string, mode: number): Promise<WritableFile> {
@@ -96,7 +101,22 @@ async function syncDir(path: string): Promise<void> {
   }
 }
 
+async function appendDurably(path: string, data: Uint8Array): Promise<void> {
+  const handle = await fsp.open(path, constants.O_WRONLY | constants.O_APPEND);
+  try {
+    let offset = 0;
+    while (offset < data.byteLength) {
+      const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset);
+      offset += bytesWritten;
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export const nodeStoreFs: StoreFs = {
+  appendDurably,
   createExclusive,
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),

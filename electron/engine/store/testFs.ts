@@ -2,7 +2,7 @@
 
 import { nodeStoreFs, type StoreFs } from './storeFs';
 
-export type FaultPoint = 'create' | 'write' | 'sync' | 'rename';
+export type FaultPoint = 'create' | 'write' | 'sync' | 'rename' | 'append';
 
 export interface FaultyFs extends StoreFs {
   /** Fail the next operations at `point` with this errno code until `heal()`. */
@@ -43,6 +43,10 @@ export function faultyFs(base: StoreFs = nodeStoreFs): FaultyFs {
         },
         close: () => file.close(),
       };
+    },
+    async appendDurably(path, data) {
+      maybeFail('append');
+      await base.appendDurably(path, data);
     },
     async rename(from, to) {
       maybeFail('rename');

@@ -51,6 +51,8 @@ export interface FakeApi extends BroadsheetApi {
   emit(event: LibraryEvent): void;
   articles: Map<string, Article>;
   starred: StarredEntry[];
+  /** What setRead has marked read (starting from the snapshot's read marks). */
+  readIds: Set<string>;
   searchImpl: (query: SearchQuery) => Promise<SearchResult>;
 }
 
@@ -63,12 +65,14 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     articles: [],
     problems: [],
     starred: [],
+    readMarks: { read: [], progress: [] },
     ...snapshot,
   };
   const api: FakeApi = {
     calls: [],
     articles: new Map(articles.map((a) => [a.id, a])),
     starred: [...full.starred],
+    readIds: new Set(full.readMarks.read),
     emit: (event) => {
       for (const l of listeners) l(event);
     },
@@ -79,7 +83,7 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     },
     async getSnapshot() {
       api.calls.push({ method: 'getSnapshot', args: [] });
-      return { ...full, starred: api.starred };
+      return { ...full, starred: api.starred, readMarks: { ...full.readMarks, read: [...api.readIds] } };
     },
     async getArticle(id) {
       api.calls.push({ method: 'getArticle', args: [id] });
@@ -107,6 +111,18 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
         ];
       } else if (!on) api.starred = api.starred.filter((s) => s.id !== id);
       return api.starred;
+    },
+    async setRead(ids, read) {
+      api.calls.push({ method: 'setRead', args: [ids, read] });
+      const changed = ids.filter((id) => api.readIds.has(id) !== read);
+      for (const id of changed) {
+        if (read) api.readIds.add(id);
+        else api.readIds.delete(id);
+      }
+      return changed;
+    },
+    async setReadProgress(id, progress) {
+      api.calls.push({ method: 'setReadProgress', args: [id, progress] });
     },
     async addFolders(paths) {
       api.calls.push({ method: 'addFolders', args: [paths] });

@@ -8,6 +8,7 @@ import type {
   StarredEntry,
 } from '../../../shared/types';
 import { type HeadlineItem, itemFromSummary } from '../headlines/headlineItem';
+import { ReadIndex } from '../read/readIndex';
 import { ensureSorted, mergeNewestFirst, removeByIds } from './articleOrder';
 
 export interface StarIndex {
@@ -28,6 +29,8 @@ export interface LibraryState {
   problems: readonly Problem[];
   starred: readonly StarredEntry[];
   stars: StarIndex;
+  /** Which articles are read, and how far started ones were read. */
+  reads: ReadIndex;
   settings: Settings | null;
 }
 
@@ -39,6 +42,7 @@ export const emptyLibraryState: LibraryState = {
   problems: [],
   starred: [],
   stars: { ids: new Set(), hashes: new Set() },
+  reads: ReadIndex.empty(),
   settings: null,
 };
 
@@ -64,6 +68,7 @@ export function fromSnapshot(snapshot: LibrarySnapshot, settings: Settings | nul
     problems: snapshot.problems,
     starred: snapshot.starred,
     stars: indexStars(snapshot.starred),
+    reads: ReadIndex.from(snapshot.readMarks),
     settings,
   };
 }
@@ -99,6 +104,10 @@ export function applyLibraryEvent(
       return { ...state, starred: event.starred, stars: indexStars(event.starred) };
     case 'settings':
       return { ...state, settings: event.settings };
+    case 'read': {
+      const reads = state.reads.with(event.read, event.unread, event.progress);
+      return reads === state.reads ? state : { ...state, reads };
+    }
     case 'menu':
     case 'export-progress':
       return state;

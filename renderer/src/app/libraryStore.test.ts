@@ -88,6 +88,7 @@ describe('LibraryStore', () => {
     ],
     problems: [],
     starred: [] as StarredEntry[],
+    readMarks: { read: [], progress: [] },
   };
 
   it('applies events and keeps the id lookup and the headline items in step with the articles', () => {
