@@ -1,4 +1,6 @@
 // Search index benchmark: npx tsx bench/search.ts [--docs 100000] [--chars 1500] [--queries 40] [--seed 1]
+//   [--traditional 0.3]  that share of the documents converted to Hong Kong Traditional (OpenCC), so
+//                        folding Traditional to Simplified and the "exact characters" switch are measured
 // (node --expose-gc --import tsx bench/search.ts ... also reports heap after collection).
 // Builds a deterministic synthetic archive in memory, indexes it, and prints build time, memory,
 // serialize/deserialize cost and per-kind query latency (p50/p95 of SearchResult.elapsedMs and of
@@ -12,6 +14,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as OpenCC from 'opencc-js';
 import { CJK, CLASS } from '../electron/engine/search/charClass';
 import type { IndexDoc } from '../electron/engine/search/IndexState';
 import { SearchIndex } from '../electron/engine/search/SearchIndex';
@@ -27,6 +30,7 @@ const DOCS = arg('docs', 100_000);
 const CHARS = arg('chars', 1500);
 const PER_KIND = arg('queries', 40);
 const SEED = arg('seed', 1);
+const TRADITIONAL = arg('traditional', 0);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
@@ -85,9 +89,10 @@ function queryKinds(docs: IndexDoc[]): Record<string, string[]> {
   };
 }
 
-function runQueries(index: SearchIndex, kinds: Record<string, string[]>): void {
+function runQueries(index: SearchIndex, kinds: Record<string, string[]>, exactCharacters = false): void {
   // Warm up the JIT on a few queries of each kind first.
-  for (const qs of Object.values(kinds)) for (const text of qs.slice(0, 3)) index.search({ text });
+  for (const qs of Object.values(kinds))
+    for (const text of qs.slice(0, 3)) index.search({ text, exactCharacters });
   console.log('kind            elapsedMs: p50     p95     max | cpu ms: p50     p95 | mean total');
   const f = (n: number) => n.toFixed(2).padStart(7);
   for (const [kind, qs] of Object.entries(kinds)) {
@@ -96,7 +101,7 @@ function runQueries(index: SearchIndex, kinds: Record<string, string[]>): void {
     let totals = 0;
     for (const text of qs) {
       const c = cpuMs();
-      const r = index.search({ text });
+      const r = index.search({ text, exactCharacters });
       cpus.push(cpuMs() - c);
       times.push(r.elapsedMs);
       totals += r.total;
@@ -121,7 +126,19 @@ if (loadAt >= 0) {
 console.log(
   `search bench: ${DOCS} docs, ~${CHARS} CJK chars each, ${PER_KIND} queries per kind, seed ${SEED}`,
 );
-const [docs, genMs] = time(() => syntheticArchive({ docs: DOCS, bodyChars: CHARS, seed: SEED }));
+const [docs, genMs] = time(() => {
+  const generated = syntheticArchive({ docs: DOCS, bodyChars: CHARS, seed: SEED });
+  if (TRADITIONAL > 0) {
+    const toHk = OpenCC.Converter({ from: 'cn', to: 'hk' });
+    const every = Math.max(1, Math.round(1 / TRADITIONAL));
+    for (let i = 0; i < generated.length; i += every) {
+      const d = generated[i]!;
+      generated[i] = { ...d, title: toHk(d.title), text: toHk(d.text) };
+    }
+  }
+  return generated;
+});
+if (TRADITIONAL > 0) console.log(`every ${Math.round(1 / TRADITIONAL)}th document in Hong Kong Traditional`);
 const inputChars = docs.reduce((n, d) => n + d.text.length + d.title.length, 0);
 console.log(
   `generated archive in ${(genMs / 1000).toFixed(1)} s (${(inputChars / 1e6).toFixed(0)} M chars); ${memory()}`,
@@ -136,6 +153,8 @@ console.log(
 console.log('stats:', index.stats());
 console.log(`memory with archive + index: ${memory()}`);
 runQueries(index, kinds);
+console.log('the same queries with exact characters (Chinese as typed):');
+runQueries(index, kinds, true);
 
 let [bytes, serMs, serCpu]: [Uint8Array | null, number, number] = time(() => index!.serialize());
 const serializedBytes = bytes!.length;

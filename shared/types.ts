@@ -171,6 +171,11 @@ export interface SearchQuery {
   /** Max matches returned (the total is always counted). Default 200. */
   limit?: number;
   offset?: number;
+  /**
+   * Chinese characters as typed: 国家 no longer finds 國家 (by default Simplified and Traditional
+   * match each other). Case and accents still fold.
+   */
+  exactCharacters?: boolean;
 }
 
 /** A half-open [start, end) range of UTF-16 code units into the string it belongs to. */

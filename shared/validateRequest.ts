@@ -97,11 +97,13 @@ function filters(method: string, v: unknown): SearchFilters {
 
 function searchQuery(method: string, v: unknown): SearchQuery {
   const o = plainObject(method, 'query', v);
-  onlyKeys(method, 'query', o, ['text', 'filters', 'limit', 'offset']);
+  onlyKeys(method, 'query', o, ['text', 'filters', 'limit', 'offset', 'exactCharacters']);
   const out: SearchQuery = { text: str(method, 'query.text', o.text, LIMITS.queryChars, true) };
   if (o.filters !== undefined) out.filters = filters(method, o.filters);
   if (o.limit !== undefined) out.limit = intIn(method, 'query.limit', o.limit, 0, LIMITS.searchLimit);
   if (o.offset !== undefined) out.offset = intIn(method, 'query.offset', o.offset, 0, 10_000_000);
+  if (o.exactCharacters !== undefined)
+    out.exactCharacters = bool(method, 'query.exactCharacters', o.exactCharacters);
   return out;
 }
 

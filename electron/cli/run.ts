@@ -25,7 +25,7 @@ const SUMMARIES = [
   'scan DIR... [--json] [--time-zone ZONE]   every article and problem, newest first',
   'index DIR... [--data-dir DIR] [--json]    bring the library database up to date',
   'show DIR PATH_OR_ID [--json]              one article: metadata, body HTML and text',
-  'search DIR QUERY [--json] [--limit N]     full-text search',
+  'search DIR QUERY [--json] [--limit N] [--exact-characters]   full-text search',
   'watch DIR [--json]                        follow changes as they happen',
   'star DIR PATH_OR_ID | unstar DIR PATH_OR_ID',
   'starred DIR [--json]                      starred articles',

@@ -1,6 +1,8 @@
-// `broadsheet search DIR QUERY [--json] [--limit N]` and
+// `broadsheet search DIR QUERY [--json] [--limit N] [--exact-characters]` and
 // `broadsheet search DIR --queries FILE --json` (one query a line). Answered from the library
 // database after bringing it up to date with DIR (only changed files are read), newest first.
+// Simplified and Traditional Chinese match each other unless --exact-characters is given. What the
+// query parser could not use is said (stderr, or `notice` in JSON), never silently dropped.
 
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -10,8 +12,9 @@ import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
 import { openUpdatedDb } from '../libraryDatabase';
 
 const USAGE =
-  'usage: broadsheet search DIR QUERY [--json] [--limit N] [--data-dir DIR]\n' +
-  '       broadsheet search DIR --queries FILE [--json] [--limit N]';
+  'usage: broadsheet search DIR QUERY [--json] [--limit N] [--exact-characters] [--data-dir DIR]\n' +
+  '       broadsheet search DIR --queries FILE [--json] [--limit N] [--exact-characters]\n' +
+  '  --exact-characters   Chinese characters as typed (by default 国家 also finds 國家)';
 
 export const search: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(
@@ -20,6 +23,7 @@ export const search: Command = async (argv, io) => {
       json: { type: 'boolean' },
       limit: { type: 'string' },
       queries: { type: 'string' },
+      'exact-characters': { type: 'boolean' },
       'data-dir': { type: 'string' },
     },
     USAGE,
@@ -62,7 +66,11 @@ export const search: Command = async (argv, io) => {
     for (const text of queries) {
       const started = performance.now();
       const result = db.search(
-        { text, limit: limit ?? Number.MAX_SAFE_INTEGER },
+        {
+          text,
+          limit: limit ?? Number.MAX_SAFE_INTEGER,
+          exactCharacters: values['exact-characters'] === true,
+        },
         { within: [root], snippets: !values.json },
       );
       const elapsedMs = Math.round((performance.now() - started) * 1000) / 1000;
@@ -75,12 +83,16 @@ export const search: Command = async (argv, io) => {
             query: r.query,
             total: r.total,
             elapsedMs: r.elapsedMs,
+            ...(r.notice === undefined ? {} : { notice: r.notice }),
             matches: r.matches.map((m) => ({ id: m.id, path: m.path, title: m.title, date: m.date })),
           })),
         }),
       );
     } else {
-      for (const r of results) printHuman(io, r.query, r.total, r.elapsedMs, r.matches);
+      for (const r of results) {
+        if (r.notice !== undefined) io.err(`${field(r.notice)}\n`);
+        printHuman(io, r.query, r.total, r.elapsedMs, r.matches);
+      }
     }
     return 0;
   } finally {

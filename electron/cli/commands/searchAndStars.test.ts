@@ -64,6 +64,27 @@ describe('broadsheet search', () => {
     expect(doc.results[0].matches).toHaveLength(1);
   });
 
+  it('finds Simplified text for a Traditional query unless --exact-characters', async () => {
+    const folded = JSON.parse((await run(['search', 'archive', '拉夫羅夫', '--json'])).out);
+    expect(folded.results[0].total).toBe(2);
+    const exact = JSON.parse(
+      (await run(['search', 'archive', '拉夫羅夫', '--json', '--exact-characters'])).out,
+    );
+    expect(exact.results[0].total).toBe(0);
+    const same = JSON.parse(
+      (await run(['search', 'archive', '拉夫罗夫', '--json', '--exact-characters'])).out,
+    );
+    expect(same.results[0].total).toBe(2);
+  });
+
+  it('says what the query parser could not use, on stderr and in JSON', async () => {
+    const long = `拉夫罗夫 "${'a'.repeat(20)}`;
+    const human = await run(['search', 'archive', long]);
+    expect(human.err).toContain('The quote was not closed');
+    const json = JSON.parse((await run(['search', 'archive', long, '--json'])).out);
+    expect(json.results[0].notice).toContain('The quote was not closed');
+  });
+
   it('prints readable matches and rejects bad usage with exit code 2', async () => {
     const human = await run(['search', 'archive', '金边']);
     expect(human.code).toBe(0);

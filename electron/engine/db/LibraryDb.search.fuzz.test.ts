@@ -20,6 +20,14 @@ const PIECES = [
   '国',
   '家',
   '中国家',
+  '國家',
+  '國',
+  '中國',
+  '裡',
+  '里',
+  '著',
+  '着',
+  '\uF900',
   '中国，',
   '，国家',
   '，',
@@ -117,13 +125,20 @@ describe('LibraryDb.search against the brute-force oracle', () => {
     fc.assert(
       fc.property(
         fc.array(doc, { minLength: 1, maxLength: 12 }),
-        fc.array(fc.oneof(docText, fc.constantFrom('中国家', '"high level"', 'high-lev', '国', '家')), {
-          minLength: 1,
-          maxLength: 4,
-        }),
+        fc.array(
+          fc.oneof(
+            docText,
+            fc.constantFrom('中国家', '"high level"', 'high-lev', '国', '家', '中國', '國家'),
+          ),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
         fc.option(filters, { nil: undefined }),
         fc.nat({ max: 4 }),
-        (fields, queries, filter, pageSize) => {
+        fc.boolean(),
+        (fields, queries, filter, pageSize, exactCharacters) => {
           const docs: IndexDoc[] = fields.map((f, i) => ({ id: `doc${i}`, path: `/lib/${i}.md`, ...f }));
           db?.close();
           db = LibraryDb.open(':memory:', 'test');
@@ -140,9 +155,9 @@ describe('LibraryDb.search against the brute-force oracle', () => {
           // Queries cut from the documents too, so most of them find something.
           const own = docs.flatMap((d) => [d.text.slice(1, 5), d.title.slice(0, 3)]);
           for (const text of [...queries, ...own]) {
-            const expected = bruteForceSearch(docs, text, filter ?? {}, isStarred);
-            const all = db.search({ text, filters: filter, limit: 1000 }, { isStarred });
-            const context = `query ${JSON.stringify(text)} filters ${JSON.stringify(filter)}`;
+            const expected = bruteForceSearch(docs, text, filter ?? {}, isStarred, { exactCharacters });
+            const all = db.search({ text, filters: filter, limit: 1000, exactCharacters }, { isStarred });
+            const context = `query ${JSON.stringify(text)} filters ${JSON.stringify(filter)} exact ${exactCharacters}`;
             expect(all.total, context).toBe(expected.total);
             expect(all.matches.map((m) => m.id).sort(), context).toEqual([...expected.ids].sort());
             for (let i = 1; i < all.matches.length; i++) {
@@ -153,7 +168,10 @@ describe('LibraryDb.search against the brute-force oracle', () => {
             for (const m of all.matches) expectRangesInBounds(m);
             // Pages are slices of the whole list.
             const size = pageSize + 1;
-            const page = db.search({ text, filters: filter, limit: size, offset: size }, { isStarred });
+            const page = db.search(
+              { text, filters: filter, limit: size, offset: size, exactCharacters },
+              { isStarred },
+            );
             expect(page.total).toBe(expected.total);
             expect(page.matches.map((m) => m.id)).toEqual(all.matches.slice(size, 2 * size).map((m) => m.id));
           }

@@ -89,6 +89,38 @@ describe('LibraryDb search: the traps of bigram indexing', () => {
   });
 });
 
+describe('LibraryDb search: Simplified and Traditional Chinese', () => {
+  const db = dbWith([
+    doc({ id: 's', title: '国家安全法', text: '维护国家安全' }),
+    doc({ id: 't', title: '國家安全法', text: '維護國家安全' }),
+    doc({ id: 'hk', title: '衞生', text: '裡面的綫' }),
+  ]);
+  const exact = (text: string) =>
+    db
+      .search({ text, exactCharacters: true })
+      .matches.map((m) => m.id)
+      .sort();
+
+  it('match each other by default, highlighting the characters as written', () => {
+    expect(ids(db, '国家安全').sort()).toEqual(['s', 't']);
+    expect(ids(db, '國家安全').sort()).toEqual(['s', 't']);
+    expect(ids(db, '國').sort()).toEqual(['s', 't']);
+    expect(ids(db, '卫生 里面 线')).toEqual(['hk']);
+    const t = db.search({ text: '国家安全' }).matches.find((m) => m.id === 't')!;
+    expect(t.title).toBe('國家安全法');
+    expect(t.titleHighlights).toEqual([[0, 4]]);
+  });
+
+  it('match only as typed with exact characters', () => {
+    expect(exact('国家安全')).toEqual(['s']);
+    expect(exact('國家安全')).toEqual(['t']);
+    expect(exact('國')).toEqual(['t']);
+    expect(exact('家安')).toEqual(['s', 't']);
+    expect(exact('卫生')).toEqual([]);
+    expect(db.search({ text: '國家安全', exactCharacters: true }).total).toBe(1);
+  });
+});
+
 describe('LibraryDb writes', () => {
   it('replaces an article rewritten at the same path, and removes deleted ones everywhere', () => {
     const db = dbWith([doc({ id: 'a', path: '/lib/a.md', text: '旧闻 old', categories: ['金融'] })]);

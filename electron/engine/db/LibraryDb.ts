@@ -18,6 +18,7 @@ import type {
   SearchResult,
 } from '../../../shared/types';
 import { ClauseMatcher } from '../search/ClauseMatcher';
+import { ExactMatcher, exactMatchers, forDocument, type TextMatcher } from '../search/ExactMatcher';
 import { parseQuery } from '../search/parseQuery';
 import { boundMs } from '../search/SearchIndex';
 import { findRanges, makeSnippet } from '../search/snippet';
@@ -387,6 +388,10 @@ export class LibraryDb {
     const plans = clauses.map(planClause);
     const matchers = clauses.map((c) => new ClauseMatcher(c));
     const verify = matchers.filter((_, i) => !plans[i]!.exact);
+    // Exact characters: FTS5 holds 國 folded to 国, so clauses that could differ in them are checked
+    // where they occur against the characters as written (ExactMatcher.ts).
+    const textMatchers: TextMatcher[] = query.exactCharacters ? exactMatchers(clauses, matchers) : matchers;
+    const verifyExact = textMatchers.filter((m) => m instanceof ExactMatcher);
     const main = plans.filter((p) => p.main !== null).map((p) => `(${p.main})`);
     const unigram = plans.filter((p) => p.unigram !== null).map((p) => `(${p.unigram})`);
 
@@ -426,7 +431,7 @@ export class LibraryDb {
     const isStarred = filters.starredOnly ? (ctx.isStarred ?? (() => false)) : null;
     let total: number;
     let pageKeys: bigint[];
-    if (verify.length === 0 && !isStarred) {
+    if (verify.length === 0 && verifyExact.length === 0 && !isStarred) {
       total = (this.db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(params) as { n: number }).n;
       pageKeys =
         limit === 0 || offset >= total
@@ -445,20 +450,21 @@ export class LibraryDb {
       for (const row of this.db.prepare(sql).safeIntegers(true).iterate(params)) {
         const key = (row as { key: bigint }).key;
         if (isStarred && !isStarred((s.idOfKey.get(key) as { id: string }).id)) continue;
-        if (verify.length) {
-          const r = s.textOfKey.get(key) as ArticleRow;
-          const { folded } = foldArticle(searchable(r));
+        if (verify.length || verifyExact.length) {
+          const { folded, diffs } = foldArticle(searchable(s.textOfKey.get(key) as ArticleRow));
           if (verify.some((m) => m.find(folded, 0, folded.length) < 0)) continue;
+          forDocument(verifyExact, diffs);
+          if (verifyExact.some((m) => m.find(folded, 0, folded.length) < 0)) continue;
         }
         if (total >= offset && total < offset + limit) pageKeys.push(key);
         total++;
       }
     }
-    const matches = pageKeys.map((key) => this.toMatch(key, matchers, ctx.snippets !== false));
+    const matches = pageKeys.map((key) => this.toMatch(key, textMatchers, ctx.snippets !== false));
     return finish(total, matches);
   }
 
-  private toMatch(key: bigint, matchers: ClauseMatcher[], snippets: boolean): SearchMatch {
+  private toMatch(key: bigint, textMatchers: TextMatcher[], snippets: boolean): SearchMatch {
     const row = this.statements.textOfKey.get(key) as ArticleRow;
     if (!snippets) {
       return {
@@ -474,6 +480,7 @@ export class LibraryDb {
     }
     const fields = searchable(row);
     const record = foldArticle(fields);
+    const matchers = forDocument(textMatchers, record.diffs);
     const titleHighlights: HighlightRange[] = findRanges(record.folded, 0, record.titleLen, matchers);
     let score = 0;
     for (const m of matchers) if (m.find(record.folded, 0, record.titleLen) >= 0) score++;

@@ -12,8 +12,11 @@
 //                   1-character queries (a prefix query over bigrams misses a character ending a run).
 //   meta            schema and engine version (a different engine parses differently: rebuild).
 
-/** Bump when the tables or what goes into them change: an older database is then rebuilt. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bump when the tables or what goes into them change: an older database is then rebuilt.
+ * 2: tokens fold Traditional Chinese to Simplified (charClass.ts FOLD).
+ */
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -63,6 +63,38 @@ function randomQueries(docs: IndexDoc[], count: number, seed: number): string[] 
   return Array.from({ length: count }, () => pick(kinds)());
 }
 
+describe('Simplified and Traditional Chinese', () => {
+  const docs = [
+    doc('s', '国家安全法', '维护国家安全', Date.UTC(2024, 0, 3)),
+    doc('t', '國家安全法', '維護國家安全', Date.UTC(2024, 0, 2)),
+    doc('hk', '衞生', '裡面的綫', Date.UTC(2024, 0, 1)),
+  ];
+  const index = new SearchIndex();
+  index.addMany(docs);
+
+  it('match each other by default, with highlights on the characters as written', () => {
+    expect(ids(index, '国家安全')).toEqual(['s', 't']);
+    expect(ids(index, '國家安全')).toEqual(['s', 't']);
+    expect(ids(index, '卫生 里面 线')).toEqual(['hk']);
+    const t = index.search({ text: '国家安全' }).matches.find((m) => m.id === 't')!;
+    expect(t.title).toBe('國家安全法');
+    expect(t.titleHighlights).toEqual([[0, 4]]);
+    expect(t.snippet.slice(t.snippetHighlights[0]![0], t.snippetHighlights[0]![1])).toBe('國家安全');
+  });
+
+  it('match only as typed with exact characters, and the switch still folds case', () => {
+    expect(ids(index, '国家安全', { exactCharacters: true })).toEqual(['s']);
+    expect(ids(index, '國家安全', { exactCharacters: true })).toEqual(['t']);
+    expect(ids(index, '家安', { exactCharacters: true })).toEqual(['s', 't']);
+    expect(ids(index, '衞生', { exactCharacters: true })).toEqual(['hk']);
+    expect(ids(index, '卫生', { exactCharacters: true })).toEqual([]);
+    const upper = new SearchIndex();
+    upper.add(doc('e', 'Hong Kong 國家', '', 0));
+    expect(ids(upper, 'hong 國家', { exactCharacters: true })).toEqual(['e']);
+    expect(ids(upper, 'hong 国家', { exactCharacters: true })).toEqual([]);
+  });
+});
+
 describe('SearchIndex against brute force', () => {
   const docs = syntheticArchive({ docs: 2000, bodyChars: 300, seed: 7 });
   const index = new SearchIndex();

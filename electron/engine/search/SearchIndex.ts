@@ -15,6 +15,7 @@
 import type { HighlightRange, SearchMatch, SearchQuery, SearchResult } from '../../../shared/types';
 import { sampleByteCounts } from './byteFrequency';
 import { ClauseMatcher } from './ClauseMatcher';
+import { ExactMatcher, exactMatchers, forDocument, type TextMatcher } from './ExactMatcher';
 import { type DocRecord, type IndexDoc, IndexState, MAX_WORD, type PostingSide } from './IndexState';
 import { decodeIndex, encodeIndex } from './indexCodec';
 import { parseQuery, type QueryClause, type QueryToken } from './parseQuery';
@@ -178,6 +179,10 @@ export class SearchIndex {
     let docs = plans[0]!.docs;
     for (let i = 1; i < plans.length && docs.length > 0; i++) docs = intersect(docs, plans[i]!.docs);
     const verify = plans.filter((p) => !p.exact).map((p) => p.matcher);
+    // Exact characters: the postings fold 國 to 国, so clauses that could differ in them are checked
+    // where they occur against the characters as written (ExactMatcher.ts).
+    const textMatchers: TextMatcher[] = query.exactCharacters ? exactMatchers(clauses, matchers) : matchers;
+    const verifyExact = textMatchers.filter((m) => m instanceof ExactMatcher);
 
     // Filters and verification, cheapest checks first.
     const filters = query.filters ?? {};
@@ -191,7 +196,7 @@ export class SearchIndex {
     const records = state.docs;
     const hits = new Int32Array(docs.length);
     let total = 0;
-    if (!dated && category === undefined && !isStarred && verify.length === 0) {
+    if (!dated && category === undefined && !isStarred && verify.length === 0 && verifyExact.length === 0) {
       // Exact candidates, no filters: only removed documents drop out, and rankDate tells those
       // without reading each record (tens of thousands of scattered objects for a common term).
       const rankDate = state.rankDate;
@@ -208,6 +213,10 @@ export class SearchIndex {
         if (category !== undefined && !rec.categories.includes(category)) continue;
         if (isStarred && !isStarred(rec.id)) continue;
         for (const m of verify) if (m.find(rec.folded, 0, rec.folded.length) < 0) continue next;
+        for (const m of verifyExact) {
+          m.diffs = rec.diffs;
+          if (m.find(rec.folded, 0, rec.folded.length) < 0) continue next;
+        }
         hits[total++] = d;
       }
     }
@@ -217,9 +226,9 @@ export class SearchIndex {
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     if (total === 0 || offset >= total || limit === 0) return finish(total, []);
 
-    const scores = this.titleScores(clauses, matchers, found);
+    const scores = this.titleScores(clauses, textMatchers, found);
     const page = selectPage(found, scores, state.rankDate, records as DocRecord[], offset, limit);
-    const matches = page.map((i) => toMatch(records[found[i]!]!, scores[i]!, matchers));
+    const matches = page.map((i) => toMatch(records[found[i]!]!, scores[i]!, textMatchers));
     return finish(total, matches);
   }
 
@@ -234,18 +243,21 @@ export class SearchIndex {
   }
 
   /** For each found document, how many clauses match inside its title. */
-  private titleScores(clauses: QueryClause[], matchers: ClauseMatcher[], found: Int32Array): Uint8Array {
+  private titleScores(clauses: QueryClause[], matchers: TextMatcher[], found: Int32Array): Uint8Array {
     const scores = new Uint8Array(found.length);
     const records = this.state.docs;
     clauses.forEach((clause, c) => {
-      const { docs, exact } = this.clauseCandidates(clause, this.state.title);
       const m = matchers[c]!;
+      const candidates = this.clauseCandidates(clause, this.state.title);
+      const { docs } = candidates;
+      const exact = candidates.exact && !(m instanceof ExactMatcher);
       let j = 0;
       for (let i = 0; i < docs.length && j < found.length; i++) {
         const d = docs[i]!;
         while (j < found.length && found[j]! < d) j++;
         if (found[j] !== d) continue;
         const rec = records[d]!;
+        if (m instanceof ExactMatcher) m.diffs = rec.diffs;
         if (exact || m.find(rec.folded, 0, rec.titleLen) >= 0) scores[j]!++;
       }
     });
@@ -400,7 +412,8 @@ function selectPage(
   return heap.slice(offset, offset + limit);
 }
 
-function toMatch(rec: DocRecord, score: number, matchers: ClauseMatcher[]): SearchMatch {
+function toMatch(rec: DocRecord, score: number, textMatchers: TextMatcher[]): SearchMatch {
+  const matchers = forDocument(textMatchers, rec.diffs);
   const titleHighlights: HighlightRange[] = findRanges(rec.folded, 0, rec.titleLen, matchers);
   const { snippet, highlights } = makeSnippet(rec.folded, rec.diffs, rec.textStart, matchers);
   return {

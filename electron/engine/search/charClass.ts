@@ -1,8 +1,13 @@
 // Per-UTF-16-unit tables shared by the index, the query parser and the test reference.
 //
 // Folding maps every code unit to exactly ONE code unit (lowercase, Latin diacritics dropped,
-// full-width letters and digits to ASCII). Because it never changes a string's length, an offset found in folded
-// text is also the offset in the original text: highlights need no mapping.
+// full-width letters and digits to ASCII, Traditional Chinese characters to Simplified). Because it never
+// changes a string's length, an offset found in folded text is also the offset in the original text:
+// highlights need no mapping.
+//   FOLD        what search matches by default: 國家 and 国家 fold alike (OpenCC's tables, see
+//               shared/chineseVariants.ts).
+//   FOLD_EXACT  the same without the Chinese variants, for the "exact characters" switch: a query
+//               folded by it is checked against text folded by it.
 //
 // Classes decide how text is matched:
 //   CJK      Han, kana, hangul, bopomofo and every surrogate unit: scripts written without spaces.
@@ -12,6 +17,8 @@
 //   BARRIER  only U+0000, which the index places between fields so that no phrase spans two fields.
 //            Input U+0000 folds to a space, so it never occurs inside a field.
 
+import { SIMPLIFIED_OF } from '../../../shared/chineseVariants';
+
 export const SEP = 0;
 export const WORD = 1;
 export const CJK = 2;
@@ -19,6 +26,11 @@ export const BARRIER = 3;
 
 /** Folded form of each UTF-16 code unit. */
 export const FOLD = new Uint16Array(0x10000);
+/** Folded form of each UTF-16 code unit, Chinese characters kept as written. */
+export const FOLD_EXACT = new Uint16Array(0x10000);
+/** 1 for each folded unit that some unit written differently also folds to (国 for 國): a query holding
+ * one must be checked against the characters as written when the user asks for exact characters. */
+export const HAS_VARIANT = new Uint8Array(0x10000);
 /** Class of each (already folded) UTF-16 code unit. */
 export const CLASS = new Uint8Array(0x10000);
 /** 1 for whitespace units (snippets collapse runs of them to one space). */
@@ -68,18 +80,21 @@ function classOf(c: number): number {
 }
 
 for (let c = 0; c < 0x10000; c++) {
-  FOLD[c] = foldUnit(c);
+  const exact = foldUnit(c);
+  FOLD_EXACT[c] = exact;
+  FOLD[c] = SIMPLIFIED_OF.get(exact) ?? exact;
+  if (FOLD[c] !== exact) HAS_VARIANT[FOLD[c]!] = 1;
   CLASS[c] = classOf(c);
   SPACE[c] = c === 0 || spaceRe.test(String.fromCharCode(c)) ? 1 : 0;
 }
 
 /** Folds a whole string (same length as the input). */
-export function foldString(s: string): string {
+export function foldString(s: string, table: Uint16Array = FOLD): string {
   let out = '';
   let last = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const f = FOLD[c]!;
+    const f = table[c]!;
     if (f !== c) {
       out += s.slice(last, i) + String.fromCharCode(f);
       last = i + 1;

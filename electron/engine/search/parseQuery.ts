@@ -7,12 +7,14 @@
 //   王毅,拉夫罗夫   two clauses: other punctuation separates like a space
 
 import { LIMITS } from '../../../shared/validateRequest';
-import { CJK, CLASS, FOLD, WORD } from './charClass';
+import { CJK, CLASS, FOLD, FOLD_EXACT, HAS_VARIANT, WORD } from './charClass';
 
 export interface QueryToken {
   kind: 'cjk' | 'word';
-  /** Folded text of the token. */
+  /** Folded text of the token (Traditional Chinese folded to Simplified). */
   text: string;
+  /** The token folded without the Chinese variants (the "exact characters" switch). */
+  exactText: string;
   /** Word tokens only: true when it may match the start of a longer word. */
   prefix: boolean;
 }
@@ -50,13 +52,18 @@ function tokenize(text: string, quoted: boolean, clauses: QueryClause[]): void {
     tokens = [];
   };
   const folded: number[] = [];
-  for (let i = 0; i < text.length; i++) folded.push(FOLD[text.charCodeAt(i)]!);
+  const exact: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    folded.push(FOLD[text.charCodeAt(i)]!);
+    exact.push(FOLD_EXACT[text.charCodeAt(i)]!);
+  }
   const endToken = (end: number) => {
     if (start < 0) return;
     if (!joined) flush();
     tokens.push({
       kind: kind === CJK ? 'cjk' : 'word',
       text: String.fromCharCode(...folded.slice(start, end)),
+      exactText: String.fromCharCode(...exact.slice(start, end)),
       prefix: false,
     });
     start = -1;
@@ -113,4 +120,20 @@ export function parseQuery(input: string): ParsedQuery {
     notice = `Only the first ${MAX_CLAUSES} search terms were used.`;
   }
   return notice === undefined ? { clauses } : { clauses, notice };
+}
+
+/** The clause as the "exact characters" switch reads it: Chinese characters as typed. */
+export function exactClause(clause: QueryClause): QueryClause {
+  return { ...clause, tokens: clause.tokens.map((t) => ({ ...t, text: t.exactText })) };
+}
+
+/**
+ * Whether text that matches the folded clause may still differ from it in its Chinese characters (國
+ * where 国 was typed, or the reverse): only such clauses need a second look under the exact switch.
+ */
+export function clauseHasVariants(clause: QueryClause): boolean {
+  for (const token of clause.tokens) {
+    for (let i = 0; i < token.text.length; i++) if (HAS_VARIANT[token.text.charCodeAt(i)]) return true;
+  }
+  return false;
 }

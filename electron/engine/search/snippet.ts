@@ -3,8 +3,8 @@
 // characters of just the window we show.
 
 import type { HighlightRange } from '../../../shared/types';
-import type { ClauseMatcher } from './ClauseMatcher';
 import { SPACE } from './charClass';
+import type { TextMatcher } from './ExactMatcher';
 
 export const SNIPPET_UNITS = 120;
 /** How much text to show before the first hit. */
@@ -15,7 +15,7 @@ export function findRanges(
   folded: string,
   from: number,
   to: number,
-  matchers: ClauseMatcher[],
+  matchers: TextMatcher[],
 ): HighlightRange[] {
   const ranges: HighlightRange[] = [];
   for (const m of matchers) {
@@ -70,7 +70,7 @@ export function makeSnippet(
   folded: string,
   diffs: Uint32Array | null,
   textStart: number,
-  matchers: ClauseMatcher[],
+  matchers: TextMatcher[],
 ): { snippet: string; highlights: HighlightRange[] } {
   let hit = -1;
   for (const m of matchers) {

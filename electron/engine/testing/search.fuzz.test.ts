@@ -6,8 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SearchMatch } from '../../../shared/types';
 import { LIMITS } from '../../../shared/validateRequest';
+import type { IndexDoc } from '../search/IndexState';
 import { MAX_CLAUSES, parseQuery } from '../search/parseQuery';
 import { SearchIndex } from '../search/SearchIndex';
+import { bruteForceSearch } from '../search/testing/bruteForceSearch';
 
 const NUM_RUNS = process.env.BROADSHEET_STRESS ? 3_000 : 300;
 
@@ -123,6 +125,84 @@ describe('SearchIndex.search under fuzzing', () => {
           // (Quotes make whole-word phrases, which a cut-off word rightly does not match.)
           if (parseQuery(own).clauses.length > 0 && !/["“”＂]/.test(own)) {
             expect(found.matches.map((m) => m.id)).toContain('doc0');
+          }
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  }, 120_000);
+});
+
+// Simplified and Traditional spellings of the same words, regional variants, characters OpenCC folds
+// many-to-one (乾/幹 -> 干), pairs it must not merge (著/着), a compatibility ideograph (U+F900 豈).
+const HAN_PIECES = [
+  '国家安全',
+  '國家安全',
+  '國家',
+  '国',
+  '國',
+  '家',
+  '安全',
+  '裡',
+  '裏',
+  '里',
+  '衞生',
+  '卫生',
+  '衛',
+  '著名',
+  '着',
+  '乾',
+  '干',
+  '幹',
+  '\uF900',
+  '豈',
+  '，',
+  ' ',
+  '"',
+  'Aa',
+  'aa',
+];
+const hanText = fc
+  .array(
+    fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...HAN_PIECES) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
+    ),
+    {
+      maxLength: 16,
+    },
+  )
+  .map((parts) => parts.join(''));
+const hanDoc = fc.record({
+  title: hanText,
+  text: hanText,
+  author: fc.option(hanText, { nil: undefined }),
+  categories: fc.array(hanText, { maxLength: 2 }),
+  dateMs: fc.integer({ min: 0, max: 5 }).map((d) => Date.UTC(2024, 0, 1) + d * 86_400_000),
+});
+
+describe('SearchIndex.search against the brute-force oracle, Simplified and Traditional', () => {
+  it('finds what the oracle finds with the same folding, and with exact characters', () => {
+    fc.assert(
+      fc.property(
+        fc.array(hanDoc, { minLength: 1, maxLength: 10 }),
+        fc.array(hanText, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (fields, queries, exactCharacters) => {
+          const docs: IndexDoc[] = fields.map((f, i) => ({ id: `doc${i}`, path: `/lib/${i}.md`, ...f }));
+          const index = new SearchIndex();
+          index.addMany(docs);
+          const own = docs.flatMap((d) => [d.text.slice(1, 5), d.title.slice(0, 3)]);
+          for (const text of [...queries, ...own]) {
+            const expected = bruteForceSearch(docs, text, {}, undefined, { exactCharacters });
+            const result = index.search({ text, limit: 1000, exactCharacters });
+            const context = `query ${JSON.stringify(text)} exact ${exactCharacters}`;
+            expect(result.total, context).toBe(expected.total);
+            expect(
+              result.matches.map((m) => m.id),
+              context,
+            ).toEqual(expected.ids);
+            for (const m of result.matches) expectRangesInBounds(m);
           }
         },
       ),

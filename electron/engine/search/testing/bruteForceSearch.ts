@@ -3,9 +3,9 @@
 // character. Shares only the character tables and the query parser (the definitions of the language).
 
 import type { SearchFilters } from '../../../../shared/types';
-import { CLASS, foldString, SEP, WORD } from '../charClass';
+import { CLASS, FOLD, FOLD_EXACT, foldString, SEP, WORD } from '../charClass';
 import type { IndexDoc } from '../IndexState';
-import { parseQuery, type QueryClause } from '../parseQuery';
+import { exactClause, parseQuery, type QueryClause } from '../parseQuery';
 
 function matchesAt(field: string, at: number, clause: QueryClause): boolean {
   let pos = at;
@@ -35,15 +35,24 @@ export function clauseInField(field: string, clause: QueryClause): boolean {
   return false;
 }
 
-const foldedFields = new WeakMap<IndexDoc, string[]>();
+const foldedFields = new Map<Uint16Array, WeakMap<IndexDoc, string[]>>([
+  [FOLD, new WeakMap()],
+  [FOLD_EXACT, new WeakMap()],
+]);
 
-function fieldsOf(doc: IndexDoc): string[] {
-  let fields = foldedFields.get(doc);
+function fieldsOf(doc: IndexDoc, table: Uint16Array): string[] {
+  const cache = foldedFields.get(table)!;
+  let fields = cache.get(doc);
   if (!fields) {
-    fields = [doc.title, doc.author ?? '', ...doc.categories, doc.text].map(foldString);
-    foldedFields.set(doc, fields);
+    fields = [doc.title, doc.author ?? '', ...doc.categories, doc.text].map((f) => foldString(f, table));
+    cache.set(doc, fields);
   }
   return fields;
+}
+
+export interface BruteOptions {
+  /** The "exact characters" switch: query and fields folded without the Chinese variants. */
+  exactCharacters?: boolean;
 }
 
 export interface BruteResult {
@@ -57,8 +66,11 @@ export function bruteForceSearch(
   text: string,
   filters: SearchFilters = {},
   isStarred: (id: string) => boolean = () => false,
+  options: BruteOptions = {},
 ): BruteResult {
-  const { clauses } = parseQuery(text);
+  const parsed = parseQuery(text).clauses;
+  const clauses = options.exactCharacters ? parsed.map(exactClause) : parsed;
+  const table = options.exactCharacters ? FOLD_EXACT : FOLD;
   if (clauses.length === 0) return { total: 0, ids: [] };
   const from = filters.from ? Date.parse(filters.from) : Number.NEGATIVE_INFINITY;
   const toBase = filters.to ? Date.parse(filters.to) : Number.POSITIVE_INFINITY;
@@ -70,7 +82,7 @@ export function bruteForceSearch(
     }
     if (filters.category !== undefined && !doc.categories.includes(filters.category)) continue;
     if (filters.starredOnly && !isStarred(doc.id)) continue;
-    const fields = fieldsOf(doc);
+    const fields = fieldsOf(doc, table);
     if (!clauses.every((c) => fields.some((f) => clauseInField(f, c)))) continue;
     const title = fields[0]!;
     hits.push({ doc, score: clauses.filter((c) => clauseInField(title, c)).length });
