@@ -1,8 +1,9 @@
 // Finds the file `broadsheet show DIR PATH_OR_ID` means, without ever leaving DIR: a path may be
 // relative to DIR or to the cwd, or absolute, but its real location must be inside DIR's.
 
-import { realpath, stat } from 'node:fs/promises';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, isAbsolute, resolve } from 'node:path';
+import { isInsideFolder, isReallyInsideFolder } from '../engine/common/pathContainment';
 import { ARTICLE_EXTENSIONS_TEXT, isArticleFileName } from '../engine/parse/articleFiles';
 import { articleIdForPath } from '../engine/parse/ids';
 import { walkRoots } from '../engine/scan/walkRoots';
@@ -18,9 +19,9 @@ export async function resolveArticleRef(root: string, ref: string, cwd: string):
   }
   const candidates = isAbsolute(ref) ? [resolve(ref)] : [resolve(root, ref), resolve(cwd, ref)];
   for (const path of candidates) {
-    if (!isLexicallyInside(path, root)) continue;
+    if (!isInsideFolder(path, root)) continue;
     if (!(await isFile(path))) continue;
-    if (!(await isReallyInside(path, root))) {
+    if (!(await isReallyInsideFolder(path, root))) {
       return {
         ok: false,
         message: `${path} is a link to a file outside ${root}; Broadsheet only opens files inside the library folder.`,
@@ -34,7 +35,7 @@ export async function resolveArticleRef(root: string, ref: string, cwd: string):
     }
     return { ok: true, path };
   }
-  if (!candidates.some((c) => isLexicallyInside(c, root))) {
+  if (!candidates.some((c) => isInsideFolder(c, root))) {
     return {
       ok: false,
       message: `${candidates[0]} is outside ${root}. Give a path inside the folder, or the folder that contains it.`,
@@ -47,23 +48,9 @@ export async function resolveArticleRef(root: string, ref: string, cwd: string):
   };
 }
 
-function isLexicallyInside(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
-
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function isReallyInside(path: string, root: string): Promise<boolean> {
-  try {
-    const [realFile, realRoot] = await Promise.all([realpath(path), realpath(root)]);
-    return realFile.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
   } catch {
     return false;
   }

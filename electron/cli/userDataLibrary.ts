@@ -1,7 +1,8 @@
 // The library as the user-data commands (star, unstar, starred, read, unread) open it: one folder,
 // not watched, on the same data folder as the app (--data-dir or BROADSHEET_DATA_DIR chooses it).
 
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { isInsideFolder } from '../engine/common/pathContainment';
 import { defaultDataDir } from '../engine/dataDir';
 import type { Library } from '../engine/library/Library';
 import { openLibrary } from '../engine/library/openLibrary';
@@ -35,8 +36,7 @@ export function findRef(library: Library, io: CliIO, dir: string, ref: string): 
   const root = resolve(io.cwd, dir);
   const candidates = isAbsolute(ref) ? [ref] : [resolve(root, ref), resolve(io.cwd, ref)];
   for (const path of candidates) {
-    const rel = relative(root, path);
-    if (rel.startsWith('..') || isAbsolute(rel)) continue;
+    if (!isInsideFolder(path, root)) continue;
     const hit = library.articles().find((a) => a.path === path);
     if (hit) return hit.id;
   }

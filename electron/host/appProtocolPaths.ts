@@ -2,7 +2,8 @@
 // The URL comes from a page that shows untrusted archive content, so every way out of the folder
 // (`..`, encoded dots and slashes, backslashes, NUL, other hosts) is refused rather than repaired.
 
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { extname, resolve } from 'node:path';
+import { isStrictlyInsideFolder } from '../engine/common/pathContainment';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
 
 export type AppPathResult =
@@ -43,8 +44,7 @@ export function resolveAppPath(url: string, rendererDir: string): AppPathResult 
   if (segments.length === 0 || parsed.pathname.endsWith('/')) segments.push(INDEX_FILE);
   const root = resolve(rendererDir);
   const filePath = resolve(root, ...segments);
-  const inside = relative(root, filePath);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+  if (!isStrictlyInsideFolder(filePath, root)) {
     return { ok: false, status: 403, reason: `Refused path ${parsed.pathname.slice(0, 200)}` };
   }
   return { ok: true, filePath };

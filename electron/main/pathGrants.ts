@@ -11,6 +11,7 @@
 
 import { isAbsolute, normalize, sep } from 'node:path';
 import type { AddFoldersResult } from '../../shared/contract';
+import { isInsideFolder } from '../engine/common/pathContainment';
 import type { PathGuard } from '../host/requestRouter';
 
 export type GrantSource = 'dialog' | 'command-line' | 'drop';
@@ -72,11 +73,6 @@ export function plainAbsolutePath(raw: string): string | null {
   if (!isAbsolute(raw) || raw.includes('\0')) return null;
   const trimmed = raw.length > 1 && raw.endsWith(sep) ? raw.slice(0, -1) : raw;
   return normalize(trimmed) === trimmed ? trimmed : null;
-}
-
-export function isInsideFolder(path: string, folder: string): boolean {
-  if (path === folder) return true;
-  return path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 /** What the decision needs to know about the library and the file system. */

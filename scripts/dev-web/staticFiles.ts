@@ -1,16 +1,13 @@
 // Finding the file of the web build a URL asks for, and nothing outside it.
 
 import { realpath, stat } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { isInsideFolder } from '../../electron/engine/common/pathContainment';
 import { APP_ORIGIN } from '../../electron/host/appOrigin';
 import { resolveAppPath } from '../../electron/host/appProtocolPaths';
 
 // The same content types and the same confinement as the desktop app's app:// protocol.
 export { contentTypeFor } from '../../electron/host/appProtocolPaths';
-
-function isInside(root: string, path: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
-}
 
 /**
  * The absolute path a URL pathname names under `root`, or null when it tries to leave it (encoded
@@ -34,7 +31,7 @@ export async function findStaticFile(root: string, pathname: string): Promise<st
   if (!candidate) return null;
   try {
     const [realRoot, realFile] = await Promise.all([realpath(root), realpath(candidate)]);
-    if (!isInside(realRoot, realFile)) return null;
+    if (!isInsideFolder(realFile, realRoot)) return null;
     return (await stat(realFile)).isFile() ? realFile : null;
   } catch {
     return null;

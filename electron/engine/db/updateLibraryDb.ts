@@ -4,8 +4,9 @@
 // find are removed. An interrupted update keeps every batch it wrote: the next one carries on.
 
 import { statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Problem, ScanProgress } from '../../../shared/types';
+import { isInsideFolder, isStrictlyInsideFolder } from '../common/pathContainment';
 import type { ParseOptions } from '../parse/parseArticle';
 import { scanLibrary } from '../scan/scanLibrary';
 import type { WorkerScript } from '../workerScript';
@@ -107,8 +108,7 @@ export async function updateLibraryDb(
   // The walk saw every file: what is recorded and was not seen is gone. Folders the walk could not
   // read keep what they had (a disk that is not mounted is not an archive deleted).
   const unreadable = summary.folderProblems.map((p) => p.path);
-  const kept = (path: string) =>
-    unreadable.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
+  const kept = (path: string) => unreadable.some((f) => isInsideFolder(path, f));
   let removed: string[] = [];
   for (const root of roots) {
     for (const path of db.pathsWithin(root)) {
@@ -136,6 +136,6 @@ function fileStat(path: string): { mtimeMs: number; size: number } | null {
 
 function rootOf(path: string, roots: string[]): string {
   let best = roots[0] ?? '';
-  for (const r of roots) if (path.startsWith(r + sep) && r.length > best.length) best = r;
+  for (const r of roots) if (isStrictlyInsideFolder(path, r) && r.length > best.length) best = r;
   return best;
 }

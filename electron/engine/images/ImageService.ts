@@ -5,7 +5,7 @@
 
 import { open, realpath } from 'node:fs/promises';
 import type { ImageRequest } from '../../../shared/imageRoutes';
-import { isInsideRoot } from '../library/LibraryState';
+import { isInsideFolder } from '../common/pathContainment';
 import { remoteImageKey } from './cacheIndex';
 import { FetchQueue, QueueFullError } from './FetchQueue';
 import { type FetchImageOptions, type FetchImageResult, fetchImage } from './fetchImage';
@@ -237,7 +237,7 @@ export class ImageService {
       } catch {
         continue; // not there: try the next candidate
       }
-      if (!realRoots.some((root) => isInsideRoot(real, root))) {
+      if (!realRoots.some((root) => isInsideFolder(real, root))) {
         outside = true;
         continue;
       }

@@ -2,7 +2,8 @@
 // disk. Pure: it lists candidate paths; the caller resolves real paths and checks each is inside a
 // library root (symlinks followed) before reading anything.
 
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { isInsideFolder, isStrictlyInsideFolder } from '../common/pathContainment';
 
 /** Folders that static-site generators serve from the site root: Hugo/Jekyll `static/`, Hexo `source/`. */
 export const SITE_ROOT_FOLDERS = ['static', 'source'] as const;
@@ -32,11 +33,6 @@ export function localImageRef(src: string): { path: string; siteRoot: boolean } 
   return { path, siteRoot };
 }
 
-function inside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
-}
-
 /**
  * Candidate files for an image of the article at `articlePath` in library root `root`, in the order
  * they are tried. A relative src resolves against the article's folder; a site-root src against
@@ -50,15 +46,15 @@ export function localImageCandidates(articlePath: string, root: string, src: str
   const rootDir = resolve(root);
   if (!ref.siteRoot) {
     const target = resolve(dirname(articlePath), ref.path);
-    return inside(target, rootDir) ? [target] : [];
+    return isStrictlyInsideFolder(target, rootDir) ? [target] : [];
   }
   const out: string[] = [];
   let folder = resolve(dirname(articlePath));
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    if (folder !== rootDir && !inside(folder, rootDir)) break;
+    if (!isInsideFolder(folder, rootDir)) break;
     for (const base of [folder, ...SITE_ROOT_FOLDERS.map((name) => join(folder, name))]) {
       const target = resolve(base, ref.path);
-      if (inside(target, rootDir) && !out.includes(target)) out.push(target);
+      if (isStrictlyInsideFolder(target, rootDir) && !out.includes(target)) out.push(target);
     }
     if (folder === rootDir) break;
     folder = dirname(folder);

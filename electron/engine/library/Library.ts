@@ -39,6 +39,7 @@ import type {
   Settings,
   StarredEntry,
 } from '../../../shared/types';
+import { isInsideFolder } from '../common/pathContainment';
 import { type ExportJobOptions, ExportJobs } from '../export/exportJob';
 import { ImageService } from '../images/ImageService';
 import { cacheCapBytes, loopbackAllowedByEnv } from '../images/imageLimits';
@@ -58,7 +59,7 @@ import { StarStore } from '../store/StarStore';
 import { LibraryWatcher, type WatchChange } from '../watch/LibraryWatcher';
 import { LibraryScans, type ScanHost } from './LibraryScans';
 import type { EngineRequests, LibraryService, LibraryServiceOptions } from './LibraryService';
-import { isInsideRoot, LibraryState } from './LibraryState';
+import { LibraryState } from './LibraryState';
 import { reconcileStartup } from './reconcileStartup';
 import { checkArticleFile, checkNewFolder } from './rootFolders';
 import { placeMissingStars, rememberingExists } from './starWhereabouts';
@@ -581,7 +582,7 @@ export class Library implements LibraryService {
       }
       const { path } = check;
       // A new folder that contains existing roots replaces them, so no article is listed twice.
-      for (const inner of this.roots.filter((r) => isInsideRoot(r.path, path))) {
+      for (const inner of this.roots.filter((r) => isInsideFolder(r.path, path))) {
         await this.removeFolder(inner.path);
       }
       this.roots.push({ path, status: 'scanning', articleCount: 0 });

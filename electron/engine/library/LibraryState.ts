@@ -4,16 +4,7 @@
 
 import { compareNewestFirst } from '../../../shared/articleOrder';
 import type { ArticleSummary, Problem } from '../../../shared/types';
-
-export function isInsideRoot(path: string, root: string): boolean {
-  if (path === root) return true;
-  const withSep = root.endsWith('/') || root.endsWith('\\') ? root : `${root}${pathSeparatorOf(root)}`;
-  return path.startsWith(withSep);
-}
-
-function pathSeparatorOf(p: string): string {
-  return p.includes('\\') && !p.includes('/') ? '\\' : '/';
-}
+import { isInsideFolder } from '../common/pathContainment';
 
 export class LibraryState {
   private readonly byId = new Map<string, ArticleSummary>();
@@ -87,7 +78,7 @@ export class LibraryState {
 
   idsUnder(root: string): string[] {
     const out: string[] = [];
-    for (const article of this.byId.values()) if (isInsideRoot(article.path, root)) out.push(article.id);
+    for (const article of this.byId.values()) if (isInsideFolder(article.path, root)) out.push(article.id);
     return out;
   }
 
@@ -130,7 +121,7 @@ export class LibraryState {
   clearProblemsUnder(root: string): boolean {
     let changed = false;
     for (const path of [...this.problemsByPath.keys()]) {
-      if (isInsideRoot(path, root)) {
+      if (isInsideFolder(path, root)) {
         this.problemsByPath.delete(path);
         changed = true;
       }

@@ -5,8 +5,8 @@
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, normalize, resolve, sep } from 'node:path';
+import { isInsideFolder } from '../common/pathContainment';
 import { ARTICLE_EXTENSIONS, isArticleFileName } from '../parse/articleFiles';
-import { isInsideRoot } from './LibraryState';
 
 export type PathCheck = { ok: true; path: string } | { ok: false; path: string; reason: string };
 
@@ -42,7 +42,7 @@ export async function checkNewFolder(
       reason: `This is a file, not a folder. To add the folder that holds it, type ${dirname(path)}`,
     };
   }
-  const container = roots.find((root) => isInsideRoot(path, root));
+  const container = roots.find((root) => isInsideFolder(path, root));
   if (container) {
     return {
       ok: false,

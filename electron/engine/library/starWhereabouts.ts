@@ -5,13 +5,13 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { StarredEntry } from '../../../shared/types';
-import { isInsideRoot } from './LibraryState';
+import { isInsideFolder } from '../common/pathContainment';
 
 /** The folder to offer for a file outside every open folder: a folder it was opened from, else its own. */
 export function folderToOffer(path: string, knownRoots: readonly string[]): string {
   let best: string | null = null;
   for (const root of knownRoots)
-    if (isInsideRoot(path, root) && (best === null || root.length > best.length)) best = root;
+    if (isInsideFolder(path, root) && (best === null || root.length > best.length)) best = root;
   return best ?? dirname(path);
 }
 
@@ -24,7 +24,7 @@ export async function placeMissingStars(
   return Promise.all(
     entries.map(async (entry) => {
       if (!entry.missing) return entry;
-      if (openRoots.some((root) => isInsideRoot(entry.path, root))) return entry;
+      if (openRoots.some((root) => isInsideFolder(entry.path, root))) return entry;
       if (!(await exists(entry.path))) return entry;
       return { ...entry, closedFolder: folderToOffer(entry.path, knownRoots) };
     }),

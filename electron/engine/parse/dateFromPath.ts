@@ -2,6 +2,7 @@
 // names posts `2016-08-21-slug.md`, scrapers write `20160821_slug.md` or file a day's articles under
 // `2016-08-21/`, and many sites lay posts out as `2016/08/21/slug.md` (Hugo page bundles as
 // `2016-08-21-slug/index.md`). Pure: works on the path text only.
+import { isInsideFolder } from '../common/pathContainment';
 
 export interface DayFromPath {
   /** `YYYY-MM-DD`, for parseDate (read as midnight in the library's zone). */
@@ -20,7 +21,7 @@ const MONTH_OR_DAY = /^\d{1,2}$/;
 export function dayFromPath(path: string, root: string): DayFromPath | null {
   // Only folders inside the library count: where the library itself sits says nothing about an article.
   const relative =
-    root !== '' && path.startsWith(root) ? path.slice(root.length) : path.replace(/^.*[\\/]/, '');
+    root !== '' && isInsideFolder(path, root) ? path.slice(root.length) : path.replace(/^.*[\\/]/, '');
   const parts = relative.split(/[\\/]/).filter((p) => p !== '');
   if (parts.length === 0) return null;
   const base = withoutExtension(parts[parts.length - 1]!);

@@ -4,8 +4,9 @@
 
 import type { Dirent } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Problem } from '../../../shared/types';
+import { isInsideFolder } from '../common/pathContainment';
 import { isArticleFileName } from '../parse/articleFiles';
 
 export interface FoundFile {
@@ -109,11 +110,6 @@ function folderProblem(path: string, error: NodeJS.ErrnoException): Problem {
     severity: 'error',
     message: `Broadsheet cannot read this folder (${error.code ?? error.message}). Check that the disk is connected and readable.`,
   };
-}
-
-function isInside(realPath: string, realRoot: string): boolean {
-  if (realPath === realRoot) return true;
-  return realPath.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
 }
 
 interface Walk {
@@ -232,7 +228,7 @@ async function visitLink(walk: Walk, path: string, name: string, subfolders: Fol
     });
     return;
   }
-  if (!isInside(realPath, walk.realRoot)) {
+  if (!isInsideFolder(realPath, walk.realRoot)) {
     if (!isDirectory && !isArticleFileName(name)) return;
     walk.callbacks.onProblem({
       path,

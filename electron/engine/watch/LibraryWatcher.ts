@@ -12,6 +12,7 @@ import { lstat, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import parcel from '@parcel/watcher';
 import { mapLimit } from '../common/mapLimit';
+import { isInsideFolder } from '../common/pathContainment';
 import {
   applyDeltas,
   type Classified,
@@ -22,7 +23,7 @@ import {
 } from './classifyBatch';
 import type { FileStat } from './fileStat';
 import { walkArticleFiles } from './walkArticleFiles';
-import { isSameOrInside, isVisibleInside, isWatchedFile } from './watchedPaths';
+import { isVisibleInside, isWatchedFile } from './watchedPaths';
 import { pollingFallbackMessage, watchFailureKind } from './watchFailure';
 import type { LibraryWatcherEvents } from './watchTypes';
 
@@ -146,7 +147,7 @@ export class LibraryWatcher extends EventEmitter<LibraryWatcherEvents> {
     this.dropPending(path);
     await this.enqueue(async () => {
       await this.retire(state);
-      for (const file of [...this.known.keys()]) if (isSameOrInside(path, file)) this.known.delete(file);
+      for (const file of [...this.known.keys()]) if (isInsideFolder(file, path)) this.known.delete(file);
     });
   }
 
@@ -479,14 +480,14 @@ export class LibraryWatcher extends EventEmitter<LibraryWatcherEvents> {
   filesUnder(root: string): Map<string, FileStat> {
     const path = resolve(root);
     const files = new Map<string, FileStat>();
-    for (const [file, stat] of this.known) if (isSameOrInside(path, file)) files.set(file, stat);
+    for (const [file, stat] of this.known) if (isInsideFolder(file, path)) files.set(file, stat);
     return files;
   }
 
   // ---- helpers -------------------------------------------------------------------------------
 
   private knownUnder(root: string): string[] {
-    return [...this.known.keys()].filter((path) => isSameOrInside(root, path));
+    return [...this.known.keys()].filter((path) => isInsideFolder(path, root));
   }
 
   private dropPending(root: string): void {
