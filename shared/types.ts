@@ -258,10 +258,6 @@ export interface Settings {
   imageCacheMB: number;
 }
 
-export const DEFAULT_IMAGE_CACHE_MB = 4096;
-export const MIN_IMAGE_CACHE_MB = 64;
-export const MAX_IMAGE_CACHE_MB = 1024 * 1024;
-
 /** The image cache as the Library panel shows it. */
 export interface ImageCacheInfo {
   /** Bytes of distinct pictures stored. */

@@ -5,17 +5,14 @@
 
 import { type GetArticleOptions, REQUEST_METHODS, type RequestArgs, type RequestMethod } from './contract';
 import { cleanMailtoUrl } from './mailtoUrl';
-import {
-  type ExportFormat,
-  type ExportRequest,
-  type ExportSelection,
-  type LanguageSetting,
-  MAX_IMAGE_CACHE_MB,
-  MIN_IMAGE_CACHE_MB,
-  type SearchFilters,
-  type SearchQuery,
-  type Settings,
-  type ThemeSetting,
+import { checkWindowSetting, WINDOW_SETTING_KEYS } from './settingsRules';
+import type {
+  ExportFormat,
+  ExportRequest,
+  ExportSelection,
+  SearchFilters,
+  SearchQuery,
+  Settings,
 } from './types';
 
 export const LIMITS = {
@@ -107,41 +104,18 @@ function searchQuery(method: string, v: unknown): SearchQuery {
   return out;
 }
 
-const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
-const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
-
 function settingsPatch(method: string, v: unknown): Partial<Settings> {
   const o = plainObject(method, 'patch', v);
   // roots and recentRoots change only through addFolders/removeFolder, which check the folders.
-  onlyKeys(method, 'patch', o, ['theme', 'language', 'textSize', 'dateTimeZone', 'cleanUp', 'imageCacheMB']);
-  const out: Partial<Settings> = {};
-  if (o.theme !== undefined) {
-    if (!THEMES.includes(o.theme as ThemeSetting)) fail(method, `theme must be one of ${THEMES.join(', ')}`);
-    out.theme = o.theme as ThemeSetting;
+  onlyKeys(method, 'patch', o, WINDOW_SETTING_KEYS);
+  const out: Record<string, unknown> = {};
+  for (const key of WINDOW_SETTING_KEYS) {
+    if (o[key] === undefined) continue;
+    const checked = checkWindowSetting(key, o[key]);
+    if (!checked.ok) fail(method, checked.message);
+    out[key] = checked.value;
   }
-  if (o.language !== undefined) {
-    if (!LANGUAGES.includes(o.language as LanguageSetting)) {
-      fail(method, `language must be one of ${LANGUAGES.join(', ')}`);
-    }
-    out.language = o.language as LanguageSetting;
-  }
-  if (o.cleanUp !== undefined) out.cleanUp = bool(method, 'cleanUp', o.cleanUp);
-  if (o.textSize !== undefined) out.textSize = intIn(method, 'textSize', o.textSize, 10, 40);
-  if (o.imageCacheMB !== undefined) {
-    out.imageCacheMB = intIn(method, 'imageCacheMB', o.imageCacheMB, MIN_IMAGE_CACHE_MB, MAX_IMAGE_CACHE_MB);
-  }
-  if (o.dateTimeZone !== undefined) {
-    const zone = str(method, 'dateTimeZone', o.dateTimeZone, 64, true);
-    if (zone !== '') {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-      } catch {
-        fail(method, `dateTimeZone "${zone}" is not a time zone this system knows`);
-      }
-    }
-    out.dateTimeZone = zone;
-  }
-  return out;
+  return out as Partial<Settings>;
 }
 
 function arity(method: string, args: readonly unknown[], n: number): void {

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 import type { BroadsheetApi, MenuCommand } from '../../shared/contract';
+import { TEXT_SIZE } from '../../shared/settingsRules';
 import type { StarredEntry } from '../../shared/types';
 import { AppLayout, BootScreen, TopBar } from './app/AppLayout';
 import { EmptyLibrary } from './app/EmptyLibrary';
@@ -17,7 +18,7 @@ import { makeDateFormats } from './app/formatDates';
 import { isStarred } from './app/libraryState';
 import { frameScheduler, LibraryStore, type Scheduler } from './app/libraryStore';
 import { ToastStore, Toasts } from './app/toasts';
-import { DEFAULT_TEXT_SIZE, useAppActions } from './app/useAppActions';
+import { useAppActions } from './app/useAppActions';
 import { useLibrary } from './app/useLibrary';
 import { useThrottled } from './app/useThrottled';
 import { ExportDialog } from './export/ExportDialog';
@@ -370,7 +371,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               external={!!nav.openId && externalIds.has(nav.openId) && !openSummary}
               starred={openStarred}
               onToggleStar={toggleOpenStar}
-              textSize={lib.settings?.textSize ?? DEFAULT_TEXT_SIZE}
+              textSize={lib.settings?.textSize ?? TEXT_SIZE.default}
               onTextSize={actions.changeTextSize}
               formats={formats}
               onOpenLink={actions.openLink}

@@ -1,5 +1,7 @@
 // One home for the limits of image fetching and caching. Imported by the fetcher, the cache, the
-// service that drives them, the settings rules and the tests.
+// service that drives them and the tests.
+
+import { IMAGE_CACHE_MB } from '../../../shared/settingsRules';
 
 /** Largest image kept, in bytes: a news photo is rarely over 5 MB; a poster scan may be 15. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -25,9 +27,8 @@ export const MAX_QUEUED_FETCHES = 2_000;
 /** Longest image URL taken from an article. */
 export const MAX_IMAGE_URL_CHARS = 4096;
 
-/** Default cap on the cache, in MB (the setting `imageCacheMB`), and its bounds. */
-export { DEFAULT_IMAGE_CACHE_MB, MAX_IMAGE_CACHE_MB, MIN_IMAGE_CACHE_MB } from '../../../shared/types';
-export const DEFAULT_IMAGE_CACHE_BYTES = 4096 * 1024 * 1024;
+/** Default cap on the cache in bytes (the setting `imageCacheMB`, whose bounds are in shared/settingsRules). */
+export const DEFAULT_IMAGE_CACHE_BYTES = cacheCapBytes(IMAGE_CACHE_MB.default);
 
 export function cacheCapBytes(megabytes: number): number {
   return megabytes * 1024 * 1024;

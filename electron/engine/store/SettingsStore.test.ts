@@ -48,7 +48,8 @@ describe('SettingsStore', () => {
   it.each([
     [{ theme: 'purple' }, /theme must be one of system, light, dark/],
     [{ language: 'fr' }, /language must be one of/],
-    [{ textSize: 9 }, /textSize must be a whole number from 10 to 40 \(got 9\)/],
+    [{ textSize: 9 }, /textSize must be a whole number from 12 to 32 \(got 9\)/],
+    [{ textSize: 33 }, /textSize must be a whole number from 12 to 32 \(got 33\)/],
     [{ textSize: 17.5 }, /textSize/],
     [{ dateTimeZone: 'Mars/Olympus' }, /dateTimeZone must be empty .* \(got "Mars\/Olympus"\)/],
     [{ roots: ['relative/folder'] }, /roots must hold absolute folder paths/],

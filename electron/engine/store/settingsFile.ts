@@ -4,36 +4,23 @@
 
 import { isAbsolute } from 'node:path';
 import {
-  DEFAULT_IMAGE_CACHE_MB,
-  type LanguageSetting,
-  MAX_IMAGE_CACHE_MB,
-  MIN_IMAGE_CACHE_MB,
-  type Settings,
-  type ThemeSetting,
-} from '../../../shared/types';
+  checkWindowSetting,
+  clampTextSize,
+  DEFAULT_SETTINGS,
+  WINDOW_SETTING_KEYS,
+  type WindowSettingKey,
+} from '../../../shared/settingsRules';
+import type { Settings } from '../../../shared/types';
 
 export const SETTINGS_FILE_VERSION = 1;
 export const MAX_RECENT_ROOTS = 10;
 const MAX_ROOTS = 100;
 const MAX_PATH_CHARS = 4096;
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  roots: [],
-  recentRoots: [],
-  theme: 'system',
-  language: 'system',
-  textSize: 17,
-  dateTimeZone: '',
-  cleanUp: true,
-  imageCacheMB: DEFAULT_IMAGE_CACHE_MB,
-});
-
 export function defaultSettings(): Settings {
   return { ...DEFAULT_SETTINGS, roots: [], recentRoots: [] };
 }
 
-const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
-const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
 /** A rejected settings value; `message` says which one and what is allowed. */
@@ -66,64 +53,16 @@ function folderList(key: string, value: unknown, max: number): string[] {
   return out;
 }
 
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Checks one value; returns it normalised or throws a SettingsError. */
 export function checkSetting<K extends keyof Settings>(key: K, value: unknown): Settings[K] {
-  switch (key) {
-    case 'roots':
-      return folderList(key, value, MAX_ROOTS) as Settings[K];
-    case 'recentRoots':
-      return folderList(key, value, MAX_RECENT_ROOTS) as Settings[K];
-    case 'theme':
-      if (!THEMES.includes(value as ThemeSetting)) {
-        throw new SettingsError(`theme must be one of ${THEMES.join(', ')} (got ${show(value)}).`);
-      }
-      return value as Settings[K];
-    case 'language':
-      if (!LANGUAGES.includes(value as LanguageSetting)) {
-        throw new SettingsError(`language must be one of ${LANGUAGES.join(', ')} (got ${show(value)}).`);
-      }
-      return value as Settings[K];
-    case 'textSize':
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 10 || value > 40) {
-        throw new SettingsError(`textSize must be a whole number from 10 to 40 (got ${show(value)}).`);
-      }
-      return value as Settings[K];
-    case 'dateTimeZone':
-      if (typeof value !== 'string' || value.length > 64 || (value !== '' && !isKnownTimeZone(value))) {
-        throw new SettingsError(
-          `dateTimeZone must be empty (the system zone) or an IANA time zone such as Asia/Hong_Kong (got ${show(value)}).`,
-        );
-      }
-      return value as Settings[K];
-    case 'cleanUp':
-      if (typeof value !== 'boolean') {
-        throw new SettingsError(`cleanUp must be true or false (got ${show(value)}).`);
-      }
-      return value as Settings[K];
-    case 'imageCacheMB':
-      if (
-        typeof value !== 'number' ||
-        !Number.isInteger(value) ||
-        value < MIN_IMAGE_CACHE_MB ||
-        value > MAX_IMAGE_CACHE_MB
-      ) {
-        throw new SettingsError(
-          `imageCacheMB must be a whole number of megabytes from ${MIN_IMAGE_CACHE_MB} to ${MAX_IMAGE_CACHE_MB} (got ${show(value)}).`,
-        );
-      }
-      return value as Settings[K];
-    default:
-      throw new SettingsError(`Unknown setting ${String(key)}.`);
+  if (key === 'roots') return folderList(key, value, MAX_ROOTS) as Settings[K];
+  if (key === 'recentRoots') return folderList(key, value, MAX_RECENT_ROOTS) as Settings[K];
+  if (!(WINDOW_SETTING_KEYS as readonly string[]).includes(key)) {
+    throw new SettingsError(`Unknown setting ${String(key)}.`);
   }
+  const checked = checkWindowSetting(key as WindowSettingKey, value);
+  if (!checked.ok) throw new SettingsError(`${checked.message} (got ${show(value)}).`);
+  return checked.value as Settings[K];
 }
 
 /** Validates a patch: unknown keys are ignored, any bad value rejects the whole patch. */
@@ -166,6 +105,11 @@ export function parseSettingsFile(text: string): SettingsFileParse {
   const reset: string[] = [];
   for (const key of KEYS) {
     if (source[key] === undefined) continue;
+    // Text sizes saved when the file allowed 10–40 are brought to the nearest size the pane offers.
+    if (key === 'textSize' && typeof source[key] === 'number' && Number.isInteger(source[key])) {
+      settings.textSize = clampTextSize(source[key]);
+      continue;
+    }
     try {
       (settings as unknown as Record<string, unknown>)[key] = checkSetting(key, source[key]);
     } catch (error) {

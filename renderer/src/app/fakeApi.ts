@@ -1,6 +1,7 @@
 // An in-memory BroadsheetApi for component tests: real data shapes, scripted behaviour, and a
 // record of every call so tests can assert what the window asked for.
 import type { BroadsheetApi, LibraryEvent, LibrarySnapshot } from '../../../shared/contract';
+import { DEFAULT_SETTINGS } from '../../../shared/settingsRules';
 import type {
   Article,
   ArticleSummary,
@@ -35,16 +36,7 @@ export function makeArticle(summary: ArticleSummary, html: string): Article {
   return { ...summary, html, text: html.replace(/<[^>]*>/g, ''), extra: {}, problems: [] };
 }
 
-export const defaultSettings: Settings = {
-  roots: ['/archive'],
-  recentRoots: [],
-  theme: 'system',
-  language: 'en',
-  textSize: 17,
-  dateTimeZone: '',
-  cleanUp: true,
-  imageCacheMB: 4096,
-};
+export const defaultSettings: Settings = { ...DEFAULT_SETTINGS, roots: ['/archive'], language: 'en' };
 
 export interface FakeApi extends BroadsheetApi {
   calls: { method: string; args: unknown[] }[];

@@ -4,18 +4,16 @@
 
 import { useMemo } from 'react';
 import type { BroadsheetApi } from '../../../shared/contract';
+import { steppedTextSize, TEXT_SIZE } from '../../../shared/settingsRules';
 import type { Settings } from '../../../shared/types';
 import { errorMessage } from '../api';
 import type { Translate } from '../i18n/i18n';
 import type { DropPlan } from '../library/dropPaths';
 import type { AddOutcome } from '../library/LibraryPanel';
 import type { ArticleCache } from '../reader/articleCache';
-import { MAX_TEXT_SIZE, MIN_TEXT_SIZE } from '../reader/ReadingPane';
 import { isStarred } from './libraryState';
 import type { LibraryStore } from './libraryStore';
 import type { ToastStore } from './toasts';
-
-export const DEFAULT_TEXT_SIZE = 17;
 
 export interface AppActions {
   /** Stars or unstars; unstarring finds the entry the library knows (maybe by content). */
@@ -117,8 +115,8 @@ export function useAppActions(deps: AppActionDeps): AppActions {
       },
       updateSettings,
       changeTextSize(delta) {
-        const current = store.getState().settings?.textSize ?? DEFAULT_TEXT_SIZE;
-        const next = Math.min(MAX_TEXT_SIZE, Math.max(MIN_TEXT_SIZE, current + delta));
+        const current = store.getState().settings?.textSize ?? TEXT_SIZE.default;
+        const next = steppedTextSize(current, delta);
         if (next !== current) updateSettings({ textSize: next });
       },
       addFolders,

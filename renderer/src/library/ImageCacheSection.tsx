@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { BroadsheetRequests } from '../../../shared/contract';
+import { IMAGE_CACHE_MB } from '../../../shared/settingsRules';
 import type { ImageCacheInfo, Settings } from '../../../shared/types';
-import { DEFAULT_IMAGE_CACHE_MB } from '../../../shared/types';
 import { useI18n } from '../i18n/I18nContext';
 
 export type ImageCacheApi = Pick<BroadsheetRequests, 'getImageCache' | 'clearImageCache'>;
@@ -34,7 +34,7 @@ export function ImageCacheSection({ api, settings, onSettings }: Props) {
   const [info, setInfo] = useState<ImageCacheInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [clearing, setClearing] = useState(false);
-  const capMB = settings?.imageCacheMB ?? DEFAULT_IMAGE_CACHE_MB;
+  const capMB = settings?.imageCacheMB ?? IMAGE_CACHE_MB.default;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: read again when the cap changes (eviction)
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ImageFailureReason } from '../../../shared/imageRoutes';
+import { TEXT_SIZE } from '../../../shared/settingsRules';
 import type { Article, StarredEntry } from '../../../shared/types';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import type { DateFormats } from '../app/formatDates';
@@ -44,9 +45,6 @@ const REASON_KEYS: Record<ImageFailureReason | 'unknown', MessageKey> = {
   blocked: 'imageReasonBlocked',
   'not-image': 'imageReasonNotImage',
 };
-
-export const MIN_TEXT_SIZE = 12;
-export const MAX_TEXT_SIZE = 32;
 
 export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPane(props, ref) {
   const { t } = useI18n();
@@ -203,7 +201,7 @@ function ArticleView(props: Props & { article: Article }) {
             <button
               type="button"
               title={t('textSmaller')}
-              disabled={props.textSize <= MIN_TEXT_SIZE}
+              disabled={props.textSize <= TEXT_SIZE.min}
               onClick={() => props.onTextSize(-1)}
             >
               {/* The name comes from the hidden text, so the visible "A−" is not read out as the name
@@ -214,7 +212,7 @@ function ArticleView(props: Props & { article: Article }) {
             <button
               type="button"
               title={t('textLarger')}
-              disabled={props.textSize >= MAX_TEXT_SIZE}
+              disabled={props.textSize >= TEXT_SIZE.max}
               onClick={() => props.onTextSize(1)}
             >
               {/* The name comes from the hidden text, so the visible "A+" is not read out as the name

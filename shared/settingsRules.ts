@@ -1,0 +1,118 @@
+// The settings rules, in one home: the defaults, the allowed values, and the check of one value.
+// The engine's settings file (electron/engine/store/settingsFile), the request validation
+// (validateRequest's updateSettings) and the window (the A−/A+ buttons, the values shown before the
+// settings arrive) all import them, so the pane, the file and the contract cannot disagree.
+// The folder lists (roots, recentRoots) need the platform's path rules and are checked by the
+// settings file; the window never sets them directly (addFolders/removeFolder do).
+
+import type { LanguageSetting, Settings, ThemeSetting } from './types';
+
+export const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
+export const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
+
+/** Reading-pane text size in CSS px: what A−/A+ (and - / =) step through, one px at a time. */
+export const TEXT_SIZE = { min: 12, max: 32, default: 17 } as const;
+
+/** Cap on the image cache in MB. */
+export const IMAGE_CACHE_MB = { min: 64, max: 1024 * 1024, default: 4096 } as const;
+
+/** Longest time-zone name accepted (the longest IANA name is about 30 characters). */
+export const MAX_TIME_ZONE_CHARS = 64;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  roots: [],
+  recentRoots: [],
+  theme: 'system',
+  language: 'system',
+  textSize: TEXT_SIZE.default,
+  dateTimeZone: '',
+  cleanUp: true,
+  imageCacheMB: IMAGE_CACHE_MB.default,
+});
+
+/** The settings the window may change with updateSettings (the folders change through their own requests). */
+export const WINDOW_SETTING_KEYS = [
+  'theme',
+  'language',
+  'textSize',
+  'dateTimeZone',
+  'cleanUp',
+  'imageCacheMB',
+] as const satisfies readonly (keyof Settings)[];
+export type WindowSettingKey = (typeof WINDOW_SETTING_KEYS)[number];
+
+/** True when `zone` is an IANA time zone this runtime's Intl knows. */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The text size one step from `current` (clamped into TEXT_SIZE). */
+export function steppedTextSize(current: number, delta: number): number {
+  return clampTextSize(current + delta);
+}
+
+/** The nearest size the pane offers: a size saved by an older version (10–40) is kept as near as it can be. */
+export function clampTextSize(size: number): number {
+  return Math.min(TEXT_SIZE.max, Math.max(TEXT_SIZE.min, Math.round(size)));
+}
+
+export type SettingCheck<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function wholeIn(key: string, value: unknown, min: number, max: number, unit = ''): SettingCheck<number> {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
+    return { ok: true, value };
+  }
+  return { ok: false, message: `${key} must be a whole number${unit} from ${min} to ${max}` };
+}
+
+/**
+ * Checks one value the window may set. The message names the setting and what is allowed; callers
+ * add what they got and wrap it in their own error type.
+ */
+export function checkWindowSetting<K extends WindowSettingKey>(
+  key: K,
+  value: unknown,
+): SettingCheck<Settings[K]> {
+  const result = ((): SettingCheck<unknown> => {
+    const k: WindowSettingKey = key;
+    switch (k) {
+      case 'theme':
+        return THEMES.includes(value as ThemeSetting)
+          ? { ok: true, value }
+          : { ok: false, message: `theme must be one of ${THEMES.join(', ')}` };
+      case 'language':
+        return LANGUAGES.includes(value as LanguageSetting)
+          ? { ok: true, value }
+          : { ok: false, message: `language must be one of ${LANGUAGES.join(', ')}` };
+      case 'textSize':
+        return wholeIn('textSize', value, TEXT_SIZE.min, TEXT_SIZE.max);
+      case 'imageCacheMB':
+        return wholeIn('imageCacheMB', value, IMAGE_CACHE_MB.min, IMAGE_CACHE_MB.max, ' of megabytes');
+      case 'cleanUp':
+        return typeof value === 'boolean'
+          ? { ok: true, value }
+          : { ok: false, message: 'cleanUp must be true or false' };
+      case 'dateTimeZone':
+        return typeof value === 'string' &&
+          value.length <= MAX_TIME_ZONE_CHARS &&
+          !value.includes('\0') &&
+          (value === '' || isKnownTimeZone(value))
+          ? { ok: true, value }
+          : {
+              ok: false,
+              message:
+                'dateTimeZone must be empty (the system zone) or an IANA time zone such as Asia/Hong_Kong',
+            };
+      default: {
+        const unknownKey: never = k;
+        return { ok: false, message: `Unknown setting ${String(unknownKey)}` };
+      }
+    }
+  })();
+  return result as SettingCheck<Settings[K]>;
+}
