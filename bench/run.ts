@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const all = [
   'parse',
+  'chineseScript',
   'savedPages',
   'scan',
   'search',
