@@ -148,7 +148,7 @@ test('a picture at a refused address is never fetched, and says why in one line'
   const lines = readingPane(page).locator('.article-body').locator('.bs-img-failed');
   await expect(lines).toHaveCount(1);
   await expect(lines).toHaveText(
-    '3 pictures not shown: blocked (a local or private address, or outside the library)',
+    '3 pictures not shown: blocked (a local or private address, outside the library, or too many pictures in one article)',
   );
   expect(images.seen).toEqual([]);
 });

@@ -127,6 +127,13 @@ describe('ImageService remote pictures', () => {
     expect(fetcher.maxActive).toBe(3);
     expect(results.filter((r) => r.ok)).toHaveLength(50);
     expect(results[9_999]).toMatchObject({ ok: false, reason: 'blocked' });
+    // The page asks why a picture past the cap is missing: blocked by the cap, not "offline".
+    const why = await service.explain({ kind: 'remote', articleId: 'hexo', url: urls[9_999]! });
+    expect(why).toMatchObject({ reason: 'blocked', detail: expect.stringMatching(/more than 50 pictures/) });
+    // One of the 50 it did fetch is no failure; another article's picture is not capped by this one.
+    expect(await service.explain({ kind: 'remote', articleId: 'other', url: urls[9_999]! })).toMatchObject({
+      reason: 'offline',
+    });
   });
 
   it('refuses new work when the queue is full instead of piling up', async () => {
@@ -137,6 +144,12 @@ describe('ImageService remote pictures', () => {
     expect(await service.remote('https://img.example/9.png', 'art-9')).toMatchObject({
       ok: false,
       reason: 'blocked',
+    });
+    expect(
+      await service.explain({ kind: 'remote', articleId: 'art-9', url: 'https://img.example/9.png' }),
+    ).toMatchObject({
+      reason: 'blocked',
+      detail: expect.stringMatching(/Too many pictures are waiting/),
     });
     await fetcher.releaseAll();
     expect((await Promise.all(first)).every((r) => r.ok)).toBe(true);

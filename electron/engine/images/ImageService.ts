@@ -67,6 +67,8 @@ export class ImageService {
   private readonly inFlight = new Map<string, Promise<ImageAnswer>>();
   private readonly perArticle = new Map<string, Set<string>>();
   private readonly failures = new Map<string, { failure: ImageFailure; at: number }>();
+  /** Failures that are not retried later but still explain a broken picture (a full queue). */
+  private readonly lastRefusals = new Map<string, ImageFailure>();
   private readonly fetcher: NonNullable<ImageServiceOptions['fetch']>;
   private readonly now: () => number;
   private closed = false;
@@ -109,13 +111,7 @@ export class ImageService {
     if (running) return running;
     const failed = this.failures.get(key);
     if (failed && this.now() - failed.at < RETRY_AFTER_MS) return { ok: false, ...failed.failure };
-    if (!this.admit(articleId, key)) {
-      return {
-        ok: false,
-        reason: 'blocked',
-        detail: `This article refers to more than ${this.maxPerArticle} pictures; the rest are not fetched.`,
-      };
-    }
+    if (!this.admit(articleId, key)) return { ok: false, ...this.overCapFailure() };
     const work = this.fetchInto(key, url, articleId, background);
     this.inFlight.set(key, work);
     try {
@@ -185,14 +181,17 @@ export class ImageService {
       result = await this.queue.run(fetchOnce, { background });
     } catch (error) {
       if (!(error instanceof QueueFullError)) throw error;
-      // Not remembered as a failure: it is tried again on the next view.
-      return { ok: false, reason: 'blocked', detail: error.message };
+      // Not remembered as a failure: it is tried again on the next view (but explained until then).
+      const refusal: ImageFailure = { reason: 'blocked', detail: error.message };
+      remember(this.lastRefusals, key, refusal);
+      return { ok: false, ...refusal };
     }
     if (!result.ok) {
       this.remember(key, { reason: result.reason, detail: result.detail });
       return result;
     }
     this.failures.delete(key);
+    this.lastRefusals.delete(key);
     try {
       await this.cache.put(key, result.bytes, result.type, articleId);
     } catch (error) {
@@ -202,11 +201,21 @@ export class ImageService {
   }
 
   private remember(key: string, failure: ImageFailure): void {
-    this.failures.delete(key);
-    this.failures.set(key, { failure, at: this.now() });
-    if (this.failures.size > REMEMBERED_FAILURES) {
-      this.failures.delete(this.failures.keys().next().value as string);
-    }
+    remember(this.failures, key, { failure, at: this.now() });
+    this.lastRefusals.delete(key);
+  }
+
+  private overCapFailure(): ImageFailure {
+    return {
+      reason: 'blocked',
+      detail: `This article refers to more than ${this.maxPerArticle} pictures; the rest are not fetched.`,
+    };
+  }
+
+  /** Was this address refused because its article already has its fill of pictures? */
+  private pastArticleCap(articleId: string, key: string): boolean {
+    const set = this.perArticle.get(articleId);
+    return set !== undefined && !set.has(key) && set.size >= this.maxPerArticle;
   }
 
   /**
@@ -272,7 +281,11 @@ export class ImageService {
     if (request.kind === 'remote') {
       const known = this.failureOf(request.url);
       if (known) return known;
-      if (this.cache.has(remoteImageKey(request.url))) {
+      const key = remoteImageKey(request.url);
+      if (this.pastArticleCap(request.articleId, key)) return this.overCapFailure();
+      const refused = this.lastRefusals.get(key);
+      if (refused) return refused;
+      if (this.cache.has(key)) {
         return { reason: 'not-image', detail: 'The picture is stored but could not be decoded.' };
       }
       return { reason: 'offline', detail: 'The picture could not be loaded.' };
@@ -284,6 +297,7 @@ export class ImageService {
 
   async clear(): Promise<void> {
     this.failures.clear();
+    this.lastRefusals.clear();
     await this.cache.clear();
   }
 
@@ -296,6 +310,13 @@ export class ImageService {
     await Promise.allSettled([...this.inFlight.values()]);
     await this.cache.flush();
   }
+}
+
+/** Sets a bounded map's entry as its newest, dropping the oldest past REMEMBERED_FAILURES. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > REMEMBERED_FAILURES) map.delete(map.keys().next().value as string);
 }
 
 async function readLocalPicture(path: string): Promise<ImageAnswer> {

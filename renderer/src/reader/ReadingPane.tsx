@@ -36,8 +36,9 @@ interface Props {
   onToggleWholePage(): void;
 }
 
-const REASON_KEYS: Record<ImageFailureReason | 'unknown', MessageKey> = {
+const REASON_KEYS: Record<ImageFailureReason | 'unknown' | 'not-loaded', MessageKey> = {
   unknown: 'imageReasonUnknown',
+  'not-loaded': 'imageReasonNotLoaded',
   offline: 'imageReasonOffline',
   'not-found': 'imageReasonNotFound',
   refused: 'imageReasonRefused',

@@ -7,9 +7,12 @@ import { type ImageFailureReason, imageRoute } from '../../../shared/imageRoutes
 import { LOCAL_SRC_ATTR } from './sanitize';
 import { safeImageSrc } from './urls';
 
-/** Text of a failure line: `reason` null while the reason is being asked for. */
+/**
+ * Text of a failure line: `reason` null while the reason is being asked for, `not-loaded` when it
+ * was not asked (past the lookups one article may make).
+ */
 export type ImageFailureText = (failure: {
-  reason: ImageFailureReason | null;
+  reason: ImageFailureReason | 'not-loaded' | null;
   count: number;
   alt: string;
 }) => string;
@@ -18,6 +21,45 @@ export type ImageFailureText = (failure: {
 export type ExplainImage = (route: string) => Promise<{ reason: ImageFailureReason; detail: string } | null>;
 
 export const FAILED_CLASS = 'bs-img-failed';
+
+/**
+ * Reason lookups (`…&why=1`) one article may make, and how many at once. A line's reason is the
+ * most common among its pictures, so a sample says it; an article with 10,000 broken pictures
+ * makes 32 lookups, not 10,000.
+ */
+export const MAX_EXPLAINED_PER_ARTICLE = 32;
+export const EXPLAIN_PARALLELISM = 2;
+
+/** `explain`, at most `parallelism` at a time and `budget` in all; past the budget, null at once. */
+export function limitExplain(explain: ExplainImage, budget: number, parallelism: number): ExplainImage {
+  let left = budget;
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const asked = new Map<string, ReturnType<ExplainImage>>();
+  return (route) => {
+    const known = asked.get(route);
+    if (known) return known;
+    if (left <= 0) return Promise.resolve(null);
+    left--;
+    // A slot is handed straight to the next waiter, so no more than `parallelism` ever run.
+    const answer = new Promise<void>((resolve) => {
+      if (running < parallelism) {
+        running++;
+        resolve();
+      } else waiting.push(resolve);
+    }).then(async () => {
+      try {
+        return await explain(route);
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else running--;
+      }
+    });
+    asked.set(route, answer);
+    return answer;
+  };
+}
 
 /** Points every picture at the image route (web pictures and local ones; data: stays as it is). */
 export function routeArticleImages(root: ParentNode, articleId: string): void {
@@ -44,6 +86,8 @@ export function headImageRoute(head: string, articleId: string | undefined): str
 /** One failed picture. Mutable: its reason arrives later, after the line may have been merged. */
 interface Slot {
   reason: ImageFailureReason | null;
+  /** No reason came: not asked (the article's lookups were used up), or the answer was unusable. */
+  unasked: boolean;
   alt: string;
   detail: string | null;
 }
@@ -60,9 +104,15 @@ function mainReason(slots: Slot[]): ImageFailureReason | null {
   return best;
 }
 
+/** Lines this long are rendered at most every RENDER_LARGE_MS, not after each new failure. */
+const LARGE_LINE = 64;
+const RENDER_LARGE_MS = 100;
+
 function render(line: Element, text: ImageFailureText): void {
-  const slots = lines.get(line)!;
-  const reason = mainReason(slots);
+  const slots = lines.get(line);
+  if (!slots) return; // merged into another line meanwhile
+
+  const reason = mainReason(slots) ?? (slots.every((s) => s.unasked) ? 'not-loaded' : null);
   line.textContent = text({ reason, count: slots.length, alt: slots.length === 1 ? slots[0]!.alt : '' });
   line.setAttribute('data-reason', reason ?? 'unknown');
   line.setAttribute('data-count', String(slots.length));
@@ -75,7 +125,7 @@ function soloBlock(line: Element, stop: Element): Element {
   let block = line;
   while (block.parentElement && block.parentElement !== stop) {
     const parent = block.parentElement;
-    if (parent.children.length !== 1) break;
+    if (parent.firstElementChild !== block || parent.lastElementChild !== block) break;
     if ((parent.textContent ?? '').trim() !== (block.textContent ?? '').trim()) break;
     block = parent;
   }
@@ -108,11 +158,10 @@ function mergeNeighbours(line: Element, stop: Element): Element {
     // The earlier line stays where it is (in reading order); the later block goes.
     const [stays, goes, goneLine] =
       direction === 'previous' ? [otherLine, block, keep] : [keep, other, otherLine];
-    const merged =
-      direction === 'previous'
-        ? [...lines.get(otherLine)!, ...lines.get(keep)!]
-        : [...lines.get(keep)!, ...lines.get(otherLine)!];
-    lines.set(stays, merged);
+    // The goner's slots join the line that stays, in reading order (appending: a column of
+    // 10,000 failures merges in linear time).
+    const staying = lines.get(stays)!;
+    for (const slot of lines.get(goneLine)!) staying.push(slot);
     lines.delete(goneLine);
     goes.remove();
     keep = stays;
@@ -124,21 +173,42 @@ function mergeNeighbours(line: Element, stop: Element): Element {
  * Listeners are attached before the pictures are connected, so no markup handler is ever needed
  * (and none would survive sanitizing). `body` is where merging stops (the article root).
  */
-export function attachImageFailures(body: Element, text: ImageFailureText, explain: ExplainImage): void {
+export function attachImageFailures(body: Element, text: ImageFailureText, explainOne: ExplainImage): void {
+  const explain = limitExplain(explainOne, MAX_EXPLAINED_PER_ARTICLE, EXPLAIN_PARALLELISM);
+  // A line's text counts its slots, so a long line is re-rendered in batches: a column of 10,000
+  // failures costs linear time, not quadratic.
+  const due = new Set<Element>();
+  let scheduled = false;
+  const renderSoon = (line: Element) => {
+    if ((lines.get(line)?.length ?? 0) < LARGE_LINE) {
+      render(line, text);
+      return;
+    }
+    due.add(line);
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      for (const each of due) render(each, text);
+      due.clear();
+    }, RENDER_LARGE_MS);
+  };
   const fail = (img: HTMLImageElement, reason: ImageFailureReason | null, route: string | null) => {
     if (!img.parentNode) return;
-    const slot: Slot = { reason, alt: (img.getAttribute('alt') ?? '').trim(), detail: null };
+    const slot: Slot = { reason, unasked: false, alt: (img.getAttribute('alt') ?? '').trim(), detail: null };
     const line = img.ownerDocument.createElement('span');
     line.className = FAILED_CLASS;
     lines.set(line, [slot]);
     img.replaceWith(line);
-    render(mergeNeighbours(line, body), text);
+    renderSoon(mergeNeighbours(line, body));
     if (reason !== null || route === null) return;
     void explain(route).then((why) => {
-      slot.reason = why?.reason ?? 'offline';
-      slot.detail = why?.detail ?? null;
+      if (why) {
+        slot.reason = why.reason;
+        slot.detail = why.detail;
+      } else slot.unasked = true;
       for (const candidate of body.querySelectorAll(`.${FAILED_CLASS}`)) {
-        if (lines.get(candidate)?.includes(slot)) render(candidate, text);
+        if (lines.get(candidate)?.includes(slot)) renderSoon(candidate);
       }
     });
   };

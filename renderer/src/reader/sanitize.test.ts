@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { buildArticleContent, countElements, MAX_PANE_ELEMENTS, sanitizeWithinBound } from './articleContent';
-import type { ImageFailureText } from './articleImages';
+import { EXPLAIN_PARALLELISM, type ImageFailureText, MAX_EXPLAINED_PER_ARTICLE } from './articleImages';
 import seed000 from './fixtures/000_9fc613d590d79208.txt?raw';
 import seed001 from './fixtures/001_c6695ae4905b6fb4.txt?raw';
 import { decideHeadImage } from './headImage';
@@ -217,6 +217,45 @@ describe('picture failure lines', () => {
       '6 pictures not shown: offline',
       'End',
     ]);
+  });
+
+  it('asks why for a bounded sample of an article’s failures, a few at a time', async () => {
+    const routes: string[] = [];
+    let active = 0;
+    let maxActive = 0;
+    const slowExplain = async (route: string) => {
+      routes.push(route);
+      active++;
+      maxActive = Math.max(maxActive, active);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      active--;
+      return { reason: 'blocked' as const, detail: 'past the cap' };
+    };
+    const pictures = Array.from({ length: 2000 }, (_, i) => `<img src="https://x.test/${i}.jpg">`).join('');
+    const { root } = buildArticleContent(`<p>Story</p><p>${pictures}</p><p>End</p>`, undefined, {
+      failureText,
+      articleId: 'art1',
+      explain: slowExplain,
+    });
+    for (const img of [...root.querySelectorAll('img')]) img.dispatchEvent(new Event('error'));
+    while (routes.length < MAX_EXPLAINED_PER_ARTICLE || active > 0) await settle();
+    await new Promise((resolve) => setTimeout(resolve, 150)); // a long line renders in batches
+    expect(routes).toHaveLength(MAX_EXPLAINED_PER_ARTICLE);
+    expect(maxActive).toBeLessThanOrEqual(EXPLAIN_PARALLELISM);
+    expect([...root.querySelectorAll('.bs-img-failed')].map((l) => l.textContent)).toEqual([
+      '2000 pictures not shown: blocked',
+    ]);
+  });
+
+  it('says a picture could not be loaded when no reason came', async () => {
+    const { root } = buildArticleContent('<p>a</p><img src="https://x.test/1.jpg"><p>b</p>', undefined, {
+      failureText,
+      articleId: 'art1',
+      explain: async () => null,
+    });
+    root.querySelector('img')!.dispatchEvent(new Event('error'));
+    await settle();
+    expect(root.querySelector('.bs-img-failed')!.textContent).toBe('picture not shown: not-loaded');
   });
 
   it('keeps failures apart when text stands between them', () => {
