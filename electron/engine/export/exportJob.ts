@@ -12,7 +12,7 @@ import type {
   ExportSummary,
 } from '../../../shared/types';
 import { remoteImageKey } from '../images/cacheIndex';
-import { ImageService } from '../images/ImageService';
+import type { ImageService } from '../images/ImageService';
 import { type ExportDeps, ExportError, type ImageBytes, runExport } from './runExport';
 
 export interface ExportLibrary {
@@ -22,8 +22,11 @@ export interface ExportLibrary {
   readArticle(summary: ArticleSummary): Promise<Article | { error: string }>;
   isStarred(id: string): boolean;
   isRead?(id: string): boolean;
-  roots(): readonly string[];
-  locate(id: string): { path: string; root: string } | undefined;
+  /**
+   * The library's own image service: one owner of the image cache per process (a second service
+   * on the same folder would be a second writer of its index).
+   */
+  images(): ImageService | null;
   onProgress(progress: ExportProgress): void;
   warn?(message: string): void;
 }
@@ -68,19 +71,9 @@ export class ExportJobs {
     if (this.running) throw new ExportError('An export is already running; wait for it or cancel it first.');
     const controller = new AbortController();
     this.running = controller;
-    let images: ImageService | null = null;
     try {
       const articles = await library.select(request.selection);
-      images = await ImageService.open({
-        dataDir: library.dataDir,
-        isStarred: (id) => library.isStarred(id),
-        locate: (id) => library.locate(id),
-        roots: () => library.roots(),
-        warn: library.warn,
-      }).catch((error: Error) => {
-        library.warn?.(`The image cache could not be opened for the export: ${error.message}`);
-        return null;
-      });
+      const images = library.images();
       let last = 0;
       const every = options.progressEveryMs ?? 100;
       const deps: ExportDeps = {
@@ -107,7 +100,6 @@ export class ExportJobs {
       );
     } finally {
       this.running = null;
-      await images?.close().catch(() => undefined);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -89,6 +89,42 @@ describe('ImageCache', () => {
     const damaged = await ImageCache.open(dataDir, { warn: (m) => warnings.push(m) });
     expect(damaged.stats().images).toBe(0);
     expect(warnings[0]).toMatch(/could not be read/);
+  });
+
+  it('two writers on one folder never lose each other’s entries, and a removal stays removed', async () => {
+    // The app's cache and an export's (or a second process's) share the folder. Each saves its
+    // whole index: without a merge, the last save drops what the other added.
+    const app = await ImageCache.open(dataDir);
+    const other = await ImageCache.open(dataDir);
+    const keys = Array.from({ length: 6 }, (_, i) => remoteImageKey(`https://a.example/${i}.png`));
+    await app.put(keys[0]!, png(10), 'image/png');
+    await other.put(keys[1]!, png(11), 'image/png');
+    await Promise.all([app.flush(), other.flush()]);
+    await app.put(keys[2]!, png(12), 'image/png');
+    await other.put(keys[3]!, png(13), 'image/png');
+    await Promise.all([other.flush(), app.flush()]);
+    const reopened = await ImageCache.open(dataDir);
+    for (const key of keys.slice(0, 4)) expect(reopened.has(key)).toBe(true);
+    expect(await reopened.read(keys[1]!)).toMatchObject({ type: 'image/png' });
+    // A picture one writer removes (its file deleted by hand here) is not brought back by a merge.
+    await rm(join(dataDir, IMAGE_CACHE_DIR, 'blobs'), { recursive: true, force: true });
+    expect(await app.read(keys[0]!)).toBeNull();
+    await app.flush();
+    await other.flush();
+    const after = await ImageCache.open(dataDir);
+    expect(after.has(keys[0]!)).toBe(false);
+    expect(JSON.parse(await readFile(join(dataDir, IMAGE_CACHE_DIR, 'index.json'), 'utf8')).version).toBe(1);
+  });
+
+  it('takes over a lock left by a writer that died', async () => {
+    const cache = await ImageCache.open(dataDir);
+    const lock = join(dataDir, IMAGE_CACHE_DIR, 'index.lock');
+    await writeFile(lock, '');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(lock, old, old);
+    await cache.put(remoteImageKey('https://a.example/1.png'), png(5), 'image/png');
+    await cache.flush();
+    expect((await ImageCache.open(dataDir)).has(remoteImageKey('https://a.example/1.png'))).toBe(true);
   });
 
   it('drops index entries that are not well formed instead of trusting them', async () => {

@@ -2,9 +2,14 @@
 // (`index.json`: which URL maps to which blob, its type, size, last use and the articles that
 // showed it). Content-addressed, so no file name ever comes from a URL and one picture used by
 // many articles is stored once. The index is saved atomically, a few seconds after changes.
+//
+// More than one writer may share the folder (the app and a `broadsheet export` run at the same
+// time). So a save is a merge under a lock file: read the index on disk, adopt the entries another
+// writer added (when their blob is there and this writer did not remove them), then write. No
+// writer's save can drop another's entries, and the file is always whole (atomic rename).
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWriteFile } from '../store/atomicWriteFile';
 import { blobName, type CacheEntry, CacheIndex } from './cacheIndex';
@@ -15,6 +20,10 @@ export const IMAGE_CACHE_DIR = 'image-cache';
 const INDEX_FILE = 'index.json';
 const INDEX_VERSION = 1;
 const SAVE_DELAY_MS = 3_000;
+const LOCK_FILE = 'index.lock';
+/** A lock older than this was left by a writer that died; it is taken over. */
+const STALE_LOCK_MS = 10_000;
+const LOCK_WAIT_MS = 15_000;
 
 export interface ImageCacheOptions {
   capBytes?: number;
@@ -59,6 +68,24 @@ function isEntry(v: unknown): v is CacheEntry {
   );
 }
 
+/** The entries of an index file; throws when it is not one. Malformed entries are dropped. */
+function parseIndex(text: string): [string, CacheEntry][] {
+  const parsed = JSON.parse(text) as { version?: unknown; entries?: Record<string, unknown> };
+  if (parsed.version !== INDEX_VERSION || typeof parsed.entries !== 'object' || !parsed.entries) {
+    throw new Error('unknown format');
+  }
+  return Object.entries(parsed.entries).filter(
+    (pair): pair is [string, CacheEntry] => /^[0-9a-f]{64}$/.test(pair[0]) && isEntry(pair[1]),
+  );
+}
+
+function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
 export class ImageCache {
   private readonly index = new CacheIndex();
   private saveTimer: NodeJS.Timeout | null = null;
@@ -66,6 +93,8 @@ export class ImageCache {
   private capBytes: number;
   private readonly now: () => number;
   private readonly isPinned: (articleId: string) => boolean;
+  /** The keys of the index file as this writer last read or wrote it. */
+  private synced = new Set<string>();
 
   private constructor(
     readonly dir: string,
@@ -88,13 +117,7 @@ export class ImageCache {
     }
     if (text !== null) {
       try {
-        const parsed = JSON.parse(text) as { version?: unknown; entries?: Record<string, unknown> };
-        if (parsed.version !== INDEX_VERSION || typeof parsed.entries !== 'object' || !parsed.entries) {
-          throw new Error('unknown format');
-        }
-        for (const [key, entry] of Object.entries(parsed.entries)) {
-          if (/^[0-9a-f]{64}$/.test(key) && isEntry(entry)) cache.index.set(key, entry);
-        }
+        for (const [key, entry] of parseIndex(text)) cache.index.set(key, entry);
       } catch (error) {
         options.warn?.(
           `The image cache index ${join(cache.dir, INDEX_FILE)} could not be read (${(error as Error).message}); pictures will be fetched again.`,
@@ -102,6 +125,8 @@ export class ImageCache {
         cache.index.clear();
       }
     }
+    cache.index.takeRemoved();
+    cache.synced = new Set(cache.index.keys());
     return cache;
   }
 
@@ -206,14 +231,77 @@ export class ImageCache {
   }
 
   private save(): Promise<void> {
-    const entries = Object.fromEntries(this.index.entriesList());
-    const text = JSON.stringify({ version: INDEX_VERSION, entries });
-    this.saving = this.saving
-      .then(() =>
-        atomicWriteFile(join(this.dir, INDEX_FILE), text, { kept: 'pictures will be fetched again' }),
-      )
-      .catch(() => undefined);
+    this.saving = this.saving.then(() => this.mergeAndWrite()).catch(() => undefined);
     return this.saving;
+  }
+
+  /** Under the lock: adopt what other writers saved, then write the whole index. */
+  private async mergeAndWrite(): Promise<void> {
+    const unlock = await this.lock();
+    try {
+      const removed = this.index.takeRemoved();
+      let onDisk: [string, CacheEntry][] | null = null;
+      try {
+        onDisk = parseIndex(await readFile(join(this.dir, INDEX_FILE), 'utf8'));
+      } catch {
+        // No index yet, or a damaged one: ours replaces it.
+      }
+      if (onDisk) {
+        // What another writer removed since our last save (it was there then, it is not now).
+        const there = new Set(onDisk.map(([key]) => key));
+        for (const key of this.synced) {
+          if (there.has(key)) continue;
+          const blob = this.index.delete(key);
+          if (blob) await this.removeBlob(blob);
+        }
+      }
+      let adopted = 0;
+      for (const [key, entry] of onDisk ?? []) {
+        const mine = this.index.get(key);
+        if (mine) {
+          mine.lastUsed = Math.max(mine.lastUsed, entry.lastUsed);
+          continue;
+        }
+        if (removed.has(key) || this.index.wasRemoved(key)) continue;
+        if (!this.index.hasBlob(entry.blob) && !(await exists(this.blobPath(entry.blob)))) continue;
+        this.index.set(key, entry);
+        adopted++;
+      }
+      if (adopted > 0) {
+        const freed = this.index.evict(this.capBytes, this.isPinned);
+        for (const blob of freed) await this.removeBlob(blob);
+      }
+      const list = this.index.entriesList();
+      const text = JSON.stringify({ version: INDEX_VERSION, entries: Object.fromEntries(list) });
+      await atomicWriteFile(join(this.dir, INDEX_FILE), text, { kept: 'pictures will be fetched again' });
+      this.synced = new Set(list.map(([key]) => key));
+    } finally {
+      await unlock();
+    }
+  }
+
+  /** Takes the folder's index lock (a file created exclusively); a dead writer's lock is taken over. */
+  private async lock(): Promise<() => Promise<void>> {
+    const path = join(this.dir, LOCK_FILE);
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        const handle = await open(path, 'wx', 0o600);
+        await handle.close();
+        return () => unlink(path).catch(() => undefined);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const age = await stat(path).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
+      if (age > STALE_LOCK_MS || Date.now() > deadline) {
+        await unlink(path).catch(() => undefined);
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20));
+    }
   }
 
   /** Writes the index now (on close). */

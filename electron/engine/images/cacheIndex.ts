@@ -41,6 +41,8 @@ export class CacheIndex {
   /** How many entries point at each blob, and its size. */
   private readonly blobs = new Map<string, { refs: number; bytes: number }>();
   private total = 0;
+  /** Keys removed since the last takeRemoved() (a merge with the file must not bring them back). */
+  private readonly removed = new Set<string>();
 
   get totalBytes(): number {
     return this.total;
@@ -69,6 +71,7 @@ export class CacheIndex {
   /** Adds or replaces. Returns the blob no longer referenced by anything, if the old one was freed. */
   set(key: string, entry: CacheEntry): string | null {
     const freed = this.delete(key);
+    this.removed.delete(key);
     this.entries.set(key, entry);
     const blob = this.blobs.get(entry.blob);
     if (blob) blob.refs++;
@@ -84,6 +87,7 @@ export class CacheIndex {
     const entry = this.entries.get(key);
     if (!entry) return null;
     this.entries.delete(key);
+    this.removed.add(key);
     const blob = this.blobs.get(entry.blob);
     if (!blob) return null;
     blob.refs--;
@@ -116,7 +120,19 @@ export class CacheIndex {
     return this.blobs.has(blob);
   }
 
+  wasRemoved(key: string): boolean {
+    return this.removed.has(key);
+  }
+
+  /** The keys removed since the last call, and forgets them. */
+  takeRemoved(): Set<string> {
+    const taken = new Set(this.removed);
+    this.removed.clear();
+    return taken;
+  }
+
   clear(): void {
+    for (const key of this.entries.keys()) this.removed.add(key);
     this.entries.clear();
     this.blobs.clear();
     this.total = 0;

@@ -388,11 +388,7 @@ export class Library implements LibraryService {
         },
         isStarred: (id) => this.starredIds.has(id),
         isRead: (id) => this.reads.isRead(id),
-        roots: () => this.roots.map((r) => r.path),
-        locate: (id) => {
-          const found = this.state.get(id);
-          return found ? { path: found.path, root: found.root } : undefined;
-        },
+        images: () => this.images,
         onProgress: (progress) => this.emit({ type: 'export-progress', progress }),
       },
       options,
