@@ -236,7 +236,7 @@ describe('picture failure lines', () => {
       failureText,
       articleId: 'art1',
       explain: slowExplain,
-    });
+    })!;
     for (const img of [...root.querySelectorAll('img')]) img.dispatchEvent(new Event('error'));
     while (routes.length < MAX_EXPLAINED_PER_ARTICLE || active > 0) await settle();
     await new Promise((resolve) => setTimeout(resolve, 150)); // a long line renders in batches
@@ -252,7 +252,7 @@ describe('picture failure lines', () => {
       failureText,
       articleId: 'art1',
       explain: async () => null,
-    });
+    })!;
     root.querySelector('img')!.dispatchEvent(new Event('error'));
     await settle();
     expect(root.querySelector('.bs-img-failed')!.textContent).toBe('picture not shown: not-loaded');
