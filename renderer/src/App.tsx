@@ -22,7 +22,7 @@ import { useAppActions } from './app/useAppActions';
 import { useLibrary } from './app/useLibrary';
 import { useThrottled } from './app/useThrottled';
 import { ExportDialog } from './export/ExportDialog';
-import { flatRows, groupByDay } from './headlines/groupByDay';
+import { type DayRow, flatRows, groupByDay } from './headlines/groupByDay';
 import type { HeadlineListHandle } from './headlines/HeadlineList';
 import { HeadlinesPane } from './headlines/HeadlinesPane';
 import { type Facets, type ListFilter, noFilter, toSearchFilters } from './headlines/listFilter';
@@ -35,6 +35,9 @@ import { makeTranslate, resolveLanguage, resolveLocale } from './i18n/i18n';
 import { LibraryPanel } from './library/LibraryPanel';
 import { useWindowDrop } from './library/useDrop';
 import { useBackgroundValue } from './perf/useBackgroundValue';
+import { allUnread, nextUnread, olderUnread, unreadCount, unreadInRange } from './read/readCounts';
+import { ReadIndex } from './read/readIndex';
+import { useReadActions, useReadTracking } from './read/useReadState';
 import { ArticleCache } from './reader/articleCache';
 import { canShowWholePage } from './reader/displayHtml';
 import { ReadingPane } from './reader/ReadingPane';
@@ -50,6 +53,8 @@ const CLOCK_TICK_MS = 5 * 60 * 1000;
 /** How often the headline list takes in new articles while a scan is running. */
 const SCAN_REFRESH_MS = 500;
 const NO_FACETS: Facets = { categories: [], authors: [] };
+/** What the All and Starred lists are built with: they do not depend on the read marks. */
+const emptyReads = ReadIndex.empty();
 const MENU_COMMANDS: Record<MenuCommand, Command> = {
   'focus-search': 'search',
   'show-library': 'library',
@@ -100,6 +105,11 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const [exportOpen, setExportOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [externalIds, setExternalIds] = useState<ReadonlySet<string>>(new Set());
+  // Articles read one by one in the Unread view stay in it until the view or its filters change.
+  const [keptUnread, setKeptUnread] = useState<ReadonlySet<string>>(new Set());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new view or filter starts afresh
+  useEffect(() => setKeptUnread(new Set()), [view, filter]);
+  const keepInUnread = useCallback((id: string) => setKeptUnread((kept) => new Set(kept).add(id)), []);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HeadlineListHandle>(null);
   const readerRef = useRef<HTMLDivElement>(null);
@@ -133,6 +143,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     toasts.error(t('searchFailed', { message: m })),
   );
 
+  // Only the Unread view's list depends on the read marks: elsewhere a `j` must not rebuild the list.
+  const readsForList = view === 'unread' ? lib.reads : emptyReads;
   const items = useMemo(
     () =>
       selectHeadlines({
@@ -145,8 +157,22 @@ export function App({ api, scheduler = frameScheduler }: Props) {
         allItems,
         starred: lib.starred,
         summaryOf: (id) => store.summary(id),
+        reads: readsForList,
+        keptUnread,
       }),
-    [searching, search, filter, clock, view, articles, allItems, lib.starred, store],
+    [
+      searching,
+      search,
+      filter,
+      clock,
+      view,
+      articles,
+      allItems,
+      lib.starred,
+      store,
+      readsForList,
+      keptUnread,
+    ],
   );
   const grouped = useMemo(
     () =>
@@ -160,6 +186,21 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     [searching, items, clock, locale, t],
   );
   const navList = useMemo(() => listOfItems(items), [items]);
+
+  // ---- read state: counts
+  const reads = lib.reads;
+  const unreadTotal = useMemo(() => unreadCount(allItems, reads), [allItems, reads]);
+  const dayUnread = useMemo(() => {
+    const counted = new Map<number, number>();
+    return (day: DayRow) => {
+      let n = counted.get(day.firstItem);
+      if (n === undefined) {
+        n = unreadInRange(items, day.firstItem, day.count, reads);
+        counted.set(day.firstItem, n);
+      }
+      return n;
+    };
+  }, [items, reads]);
   const cursorIndex = nav.cursorId === null ? -1 : navList.positionOf(nav.cursorId, nav.cursorAt);
 
   // ---- the open article
@@ -186,6 +227,33 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     showLibrary,
     onFileOpened,
   });
+  const readActions = useReadActions({ api, store, toasts, t, onReadOne: keepInUnread });
+  const inLibrary = !!openSummary && !missingStar;
+  useReadTracking({
+    api,
+    store,
+    readerRef,
+    readyId: inLibrary && load.status === 'ready' && load.article.id === nav.openId ? nav.openId : null,
+    actions: readActions,
+    onReadOne: keepInUnread,
+  });
+  const currentItem = (): { id: string; at: number } | null => {
+    if (cursorIndex >= 0) return { id: items[cursorIndex]!.id, at: cursorIndex };
+    if (nav.openId && openSummary) return { id: nav.openId, at: navList.positionOf(nav.openId) };
+    return null;
+  };
+  const markAllRead = () => {
+    const ids = allUnread(items, reads);
+    if (ids.length === 0) toasts.show(t('nothingToMark'));
+    else readActions.markMany(ids);
+  };
+  const markOlderRead = () => {
+    const current = currentItem();
+    if (!current || current.at < 0) return;
+    const ids = olderUnread(items, current.at, reads);
+    if (ids.length === 0) toasts.show(t('noOlderUnread'));
+    else readActions.markMany(ids);
+  };
   const loadOriginal = useCallback((id: string) => api.getArticle(id, { original: true }), [api]);
   const dragging = useWindowDrop((file) => api.getPathForFile(file), actions.drop);
   const toggleOpenStar = () => {
@@ -230,7 +298,20 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     showShortcuts: () => setShortcutsOpen(true),
     showLibrary,
     showExport: () => setExportOpen(true),
-    toggleStarredView: () => setView((v) => (v === 'all' ? 'starred' : 'all')),
+    toggleStarredView: () => setView((v) => (v === 'all' ? 'unread' : v === 'unread' ? 'starred' : 'all')),
+    toggleRead: () => {
+      const id = openSummary ? openSummary.id : cursorIndex >= 0 ? items[cursorIndex]!.id : null;
+      if (id && !(cursorIndex >= 0 && !openSummary && items[cursorIndex]!.missing)) readActions.toggle(id);
+    },
+    nextUnread: () => {
+      const from = cursorIndex >= 0 ? cursorIndex : nav.openId ? navList.positionOf(nav.openId) : -1;
+      const next = nextUnread(items, from, reads);
+      if (next < 0) toasts.show(t('noMoreUnread'));
+      else dispatchNav({ type: 'select', id: items[next]!.id, at: next });
+    },
+    markAllRead,
+    markOlderRead,
+    undoMarkAll: () => readActions.undoMarkMany(),
     toggleWholePage,
     changeTextSize: (delta) => actions.changeTextSize(delta),
     clearSearch: () => {
@@ -348,6 +429,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               view={view}
               onView={setView}
               starredCount={lib.starred.length}
+              unreadCount={unreadTotal}
               facets={facets}
               filter={filter}
               onFilter={setFilter}
@@ -359,6 +441,11 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               cursorIndex={cursorIndex}
               openId={nav.openId}
               isStarred={(item) => (item.missing ? true : isStarred(lib.stars, item))}
+              isRead={(item) => reads.isRead(item.id)}
+              progressOf={(item) => reads.progressOf(item.id)}
+              dayUnread={dayUnread}
+              onMarkAllRead={items.length > 0 ? markAllRead : null}
+              onMarkOlderRead={cursorIndex >= 0 || openSummary ? markOlderRead : null}
               onOpen={(id, at) => dispatchNav({ type: 'select', id, at })}
               onToggleStar={actions.toggleStar}
               formats={formats}

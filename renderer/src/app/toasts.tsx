@@ -1,10 +1,17 @@
 import { useSyncExternalStore } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
+
 export interface Toast {
   id: number;
   message: string;
   kind: 'info' | 'error';
+  /** A button beside the message ("Undo"); pressing it runs the action and dismisses the toast. */
+  action?: ToastAction;
 }
 
 const LIFETIME_MS = { info: 5000, error: 10000 } as const;
@@ -23,8 +30,10 @@ export class ToastStore {
     return () => this.listeners.delete(listener);
   };
 
-  show(message: string, kind: Toast['kind'] = 'info'): void {
-    const toast = { id: this.nextId++, message, kind };
+  show(message: string, kind: Toast['kind'] = 'info', action?: ToastAction): void {
+    const toast: Toast = action
+      ? { id: this.nextId++, message, kind, action }
+      : { id: this.nextId++, message, kind };
     // The same message twice in a row (e.g. a repeated failing key press) shows once.
     const others = this.toasts.filter((t) => t.message !== message);
     this.toasts = [...others, toast].slice(-MAX_TOASTS);
@@ -78,6 +87,18 @@ function ToastView({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
   return (
     <div className={`toast toast-${toast.kind}`}>
       <span className="toast-message">{toast.message}</span>
+      {toast.action && (
+        <button
+          type="button"
+          className="button toast-action"
+          onClick={() => {
+            toast.action!.run();
+            onDismiss();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
       <button type="button" className="icon-button" aria-label={t('dismiss')} onClick={onDismiss}>
         ×
       </button>

@@ -4,7 +4,7 @@ import type { DateFormats } from '../app/formatDates';
 import { useI18n } from '../i18n/I18nContext';
 import { perfMarkAfterPaint } from '../perf/marks';
 import { Highlighted } from '../search/highlight';
-import { type HeadlineRows, lastAtOrBefore } from './groupByDay';
+import { type DayRow, type HeadlineRows, lastAtOrBefore } from './groupByDay';
 import type { HeadlineItem } from './headlineItem';
 
 export const DAY_HEADER_HEIGHT = 34;
@@ -23,6 +23,11 @@ interface Props {
   cursorIndex: number;
   openId: string | null;
   isStarred(item: HeadlineItem): boolean;
+  isRead(item: HeadlineItem): boolean;
+  /** How far into the article the reader got, 0 to 1 (a thin bar under a started one). */
+  progressOf(item: HeadlineItem): number;
+  /** Unread articles under a day header. */
+  dayUnread(day: DayRow): number;
   /** `at`: the headline's position in `items`. */
   onOpen(id: string, at: number): void;
   onToggleStar(item: HeadlineItem): void;
@@ -34,6 +39,20 @@ export interface HeadlineListHandle {
   focus(): void;
   /** Scroll by a page, for Space/PageDown on the list. */
   element(): HTMLElement | null;
+}
+
+function DayCounts({ count, unread }: { count: number; unread: number }) {
+  const { t } = useI18n();
+  return (
+    <span className="day-count">
+      {unread > 0 && unread < count && (
+        <span className="day-unread" title={t('dayUnread', { count: unread })}>
+          {unread} ·{' '}
+        </span>
+      )}
+      {unread === count ? <span className="day-unread">{count}</span> : count}
+    </span>
+  );
 }
 
 /** Last header at or before `row` (binary search: a long archive has thousands of days), or -1. */
@@ -48,8 +67,8 @@ function headerAtOrBefore(headerRows: readonly number[], row: number): number {
  * highlighted option, which is always rendered (the range extractor keeps it in).
  */
 export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function HeadlineList(props, ref) {
-  const { items, grouped, mode, cursorIndex, openId, isStarred, onOpen, onToggleStar, formats, label } =
-    props;
+  const { items, grouped, mode, cursorIndex, openId, isStarred, isRead, progressOf, dayUnread } = props;
+  const { onOpen, onToggleStar, formats, label } = props;
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const activeHeaderRef = useRef(-1);
@@ -120,12 +139,14 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
                 }
               >
                 <span className="day-label">{row.label}</span>
-                <span className="day-count">{row.count}</span>
+                <DayCounts count={row.count} unread={dayUnread(row)} />
               </div>
             );
           }
           const item = items[row.itemIndex]!;
           const starred = isStarred(item);
+          const unread = !item.missing && !isRead(item);
+          const progress = item.missing ? 0 : progressOf(item);
           const selected = row.itemIndex === cursorIndex;
           return (
             // biome-ignore lint/a11y/useFocusableInteractive: listbox with aria-activedescendant; focus stays on the listbox
@@ -137,7 +158,7 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
               aria-selected={selected}
               aria-posinset={row.itemIndex + 1}
               aria-setsize={items.length}
-              className={`headline${selected ? ' cursor' : ''}${item.id === openId ? ' open' : ''}${item.missing ? ' missing' : ''}`}
+              className={`headline${selected ? ' cursor' : ''}${item.id === openId ? ' open' : ''}${item.missing ? ' missing' : ''}${unread ? ' unread' : ''}`}
               style={{ position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, height: v.size }}
               onClick={() => {
                 onOpen(item.id, row.itemIndex);
@@ -145,6 +166,7 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
               }}
             >
               <div className="headline-meta">
+                {unread && <span className="unread-dot" aria-hidden="true" />}
                 {row.dayLabel && <span className="sr-only">{row.dayLabel} </span>}
                 {/* An undated article's time is its file's: the list shows no time for it (its group,
                     or in search results this word, says it has none). */}
@@ -187,6 +209,15 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
                 {starred ? '★' : '☆'}
               </span>
               {starred && <span className="sr-only">, {t('starredMark')}</span>}
+              {unread && <span className="sr-only">, {t('unreadMark')}</span>}
+              {progress > 0 && progress < 0.98 && (
+                <span
+                  className="read-progress"
+                  role="img"
+                  aria-label={t('readProgressLabel', { percent: Math.round(progress * 100) })}
+                  style={{ width: `${Math.max(3, progress * 100)}%` }}
+                />
+              )}
             </div>
           );
         })}

@@ -4,7 +4,7 @@
 import type { RefObject } from 'react';
 import type { DateFormats } from '../app/formatDates';
 import { useI18n } from '../i18n/I18nContext';
-import type { HeadlineRows } from './groupByDay';
+import type { DayRow, HeadlineRows } from './groupByDay';
 import { HeadlineList, type HeadlineListHandle } from './HeadlineList';
 import type { HeadlineItem } from './headlineItem';
 import { type Facets, type ListFilter, noFilter } from './listFilter';
@@ -16,6 +16,7 @@ export interface HeadlinesPaneProps {
   view: View;
   onView: (view: View) => void;
   starredCount: number;
+  unreadCount: number;
   facets: Facets;
   filter: ListFilter;
   onFilter: (filter: ListFilter) => void;
@@ -28,6 +29,12 @@ export interface HeadlinesPaneProps {
   cursorIndex: number;
   openId: string | null;
   isStarred: (item: HeadlineItem) => boolean;
+  isRead: (item: HeadlineItem) => boolean;
+  progressOf: (item: HeadlineItem) => number;
+  dayUnread: (day: DayRow) => number;
+  /** Mark the list read / what is older than the current article; null when there is nothing to mark. */
+  onMarkAllRead: (() => void) | null;
+  onMarkOlderRead: (() => void) | null;
   onOpen: (id: string, at: number) => void;
   onToggleStar: (item: HeadlineItem) => void;
   formats: DateFormats;
@@ -41,12 +48,35 @@ export function HeadlinesPane(props: HeadlinesPaneProps) {
         view={props.view}
         onView={props.onView}
         starredCount={props.starredCount}
+        unreadCount={props.unreadCount}
         facets={props.facets}
         filter={props.filter}
         onFilter={props.onFilter}
       />
-      <div className="list-status" role="status">
-        {props.status}
+      <div className="list-bar">
+        <div className="list-status" role="status">
+          {props.status}
+        </div>
+        <div className="list-actions">
+          <button
+            type="button"
+            className="link-button"
+            disabled={!props.onMarkOlderRead}
+            onClick={() => props.onMarkOlderRead?.()}
+            title={`${t('markOlderRead')} (Shift O)`}
+          >
+            {t('markOlderRead')}
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            disabled={!props.onMarkAllRead}
+            onClick={() => props.onMarkAllRead?.()}
+            title={`${t('markAllRead')} (Shift A)`}
+          >
+            {t('markAllRead')}
+          </button>
+        </div>
       </div>
       {props.emptyText ? (
         <div className="list-empty">
@@ -66,6 +96,9 @@ export function HeadlinesPane(props: HeadlinesPaneProps) {
           cursorIndex={props.cursorIndex}
           openId={props.openId}
           isStarred={props.isStarred}
+          isRead={props.isRead}
+          progressOf={props.progressOf}
+          dayUnread={props.dayUnread}
           onOpen={props.onOpen}
           onToggleStar={props.onToggleStar}
           formats={props.formats}

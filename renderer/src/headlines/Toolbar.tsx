@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/i18n';
 import type { Facets, ListFilter } from './listFilter';
 import { DATE_RANGES, type DateRange, facetFromValue, facetToValue } from './listFilter';
 
-export type View = 'all' | 'starred';
+export type View = 'all' | 'unread' | 'starred';
 
 const RANGE_LABEL: Record<DateRange, MessageKey> = {
   any: 'dateAny',
@@ -20,12 +20,14 @@ interface Props {
   view: View;
   onView(view: View): void;
   starredCount: number;
+  /** Unread articles in the library (the Unread view's count). */
+  unreadCount: number;
   facets: Facets;
   filter: ListFilter;
   onFilter(filter: ListFilter): void;
 }
 
-export function Toolbar({ view, onView, starredCount, facets, filter, onFilter }: Props) {
+export function Toolbar({ view, onView, starredCount, unreadCount, facets, filter, onFilter }: Props) {
   const { t } = useI18n();
   const selected = facetToValue(filter.facet);
   const categories = facets.categories.slice(0, FACETS_SHOWN);
@@ -46,6 +48,10 @@ export function Toolbar({ view, onView, starredCount, facets, filter, onFilter }
       <fieldset className="view-switch" aria-label={t('viewLabel')}>
         <button type="button" aria-pressed={view === 'all'} onClick={() => onView('all')}>
           {t('viewAll')}
+        </button>
+        <button type="button" aria-pressed={view === 'unread'} onClick={() => onView('unread')}>
+          {t('viewUnread')}
+          {unreadCount > 0 && <span className="count-pill">{unreadCount}</span>}
         </button>
         <button type="button" aria-pressed={view === 'starred'} onClick={() => onView('starred')}>
           {t('viewStarred')}

@@ -6,7 +6,8 @@ export type DayKey = number;
 /** The group of undated articles (their file time is no day of theirs): always the last group. */
 export const UNDATED_DAY: DayKey = 0;
 
-export type DayRow = { kind: 'day'; key: DayKey; label: string; count: number };
+/** A day header: `firstItem` and `count` say which items it heads (for its unread count). */
+export type DayRow = { kind: 'day'; key: DayKey; label: string; count: number; firstItem: number };
 export type HeadlineRow = DayRow | { kind: 'item'; itemIndex: number; dayLabel: string };
 
 /**
@@ -153,7 +154,13 @@ export function groupByDay(items: readonly HeadlineItem[], options: GroupOptions
   const dayRow = (day: number): DayRow => {
     let row = dayRows[day];
     if (!row) {
-      row = { kind: 'day', key: keys[day]!, label: label(keys[day]!), count: counts[day]! };
+      row = {
+        kind: 'day',
+        key: keys[day]!,
+        label: label(keys[day]!),
+        count: counts[day]!,
+        firstItem: firstItems[day]!,
+      };
       dayRows[day] = row;
     }
     return row;

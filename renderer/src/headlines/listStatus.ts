@@ -39,6 +39,7 @@ export function listStatusText(s: ListSituation, t: Translate): string {
     return text;
   }
   if (s.view === 'starred') return t('starredCount', { count: s.shown });
+  if (s.view === 'unread') return t('unreadCount', { count: s.shown });
   return s.shown === 1 ? t('articleCountOne') : t('articleCount', { count: s.shown });
 }
 
@@ -51,6 +52,7 @@ export function listEmptyText(s: ListSituation, t: Translate): string | null {
   if (s.shown > 0) return null;
   if (s.searching) return s.search.status === 'done' ? t('searchNoResults', { query: s.query.trim() }) : null;
   if (s.view === 'starred' && s.starredCount === 0) return t('noStarred');
+  if (s.view === 'unread') return t('noUnread');
   if (isFiltered(s.filter)) return t('noArticlesFilter');
   return null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ListedArticle, SearchResult, StarredEntry } from '../../../shared/types';
+import { ReadIndex } from '../read/readIndex';
 import { itemFromSummary } from './headlineItem';
 import { noFilter } from './listFilter';
 import { type HeadlineSources, selectHeadlines, shownSearchResult } from './selectHeadlines';
@@ -40,6 +41,8 @@ function sources(over: Partial<HeadlineSources> = {}): HeadlineSources {
     allItems: ARTICLES.map(itemFromSummary),
     starred: [],
     summaryOf: (id) => byId.get(id),
+    reads: ReadIndex.empty(),
+    keptUnread: new Set(),
     ...over,
   };
 }
@@ -154,5 +157,41 @@ describe('shownSearchResult', () => {
     expect(shownSearchResult({ status: 'searching', previous: r })).toBe(r);
     expect(shownSearchResult({ status: 'idle' })).toBeNull();
     expect(shownSearchResult({ status: 'error', message: 'x' })).toBeNull();
+  });
+});
+
+describe('the Unread view', () => {
+  const reads = () => ReadIndex.from({ read: ['b'], progress: [] });
+
+  it('lists what is not read, narrowed by the filters like All', () => {
+    const ids = (over: Partial<HeadlineSources>) => selectHeadlines(sources(over)).map((i) => i.id);
+    expect(ids({ view: 'unread', reads: reads() })).toEqual(['a', 'c']);
+    expect(
+      ids({
+        view: 'unread',
+        reads: reads(),
+        filter: { ...noFilter, facet: { kind: 'category', value: 'World' } },
+      }),
+    ).toEqual(['a', 'c']);
+    expect(ids({ view: 'unread', reads: reads(), filter: { ...noFilter, range: 'week' } })).toEqual(['a']);
+  });
+
+  it('keeps an article read while the view shows it, until the view is left', () => {
+    const ids = selectHeadlines(sources({ view: 'unread', reads: reads(), keptUnread: new Set(['b']) })).map(
+      (i) => i.id,
+    );
+    expect(ids).toEqual(['a', 'b', 'c']);
+  });
+
+  it('narrows search matches to the unread ones', () => {
+    const ids = selectHeadlines(
+      sources({
+        view: 'unread',
+        reads: reads(),
+        searching: true,
+        search: { status: 'done', result: result(['b', 'c']) },
+      }),
+    ).map((i) => i.id);
+    expect(ids).toEqual(['c']);
   });
 });

@@ -24,6 +24,15 @@ export interface CommandContext {
   clearSearch(): void;
   /** The reading pane's A− / A+. */
   changeTextSize(delta: 1 | -1): void;
+  /** The open (else the highlighted) article: read ↔ unread. */
+  toggleRead(): void;
+  /** Open the next unread article of the list. */
+  nextUnread(): void;
+  markAllRead(): void;
+  /** Every article of the list dated before the current one. */
+  markOlderRead(): void;
+  /** Takes back the last "mark all / older as read". */
+  undoMarkAll(): void;
 }
 
 export interface KeyBinding {
@@ -33,6 +42,8 @@ export interface KeyBinding {
   withModifier?: true;
   /** Also while typing in a text field. */
   whileTyping?: true;
+  /** With `withModifier`: not in a text field, where the key is the field's own (Ctrl Z). */
+  notInText?: true;
   /**
    * Only when the headline list (or nothing in particular) has the focus: otherwise the key
    * belongs to a focused button or to the scrolling article.
@@ -115,6 +126,36 @@ const TABLE = {
     keys: [{ key: 'Escape', whileTyping: true }],
     shown: ['Esc'],
     label: 'shortcutEscape',
+  },
+  'toggle-read': {
+    perform: (c) => c.toggleRead(),
+    keys: [{ key: 'm' }],
+    shown: ['m'],
+    label: 'shortcutToggleRead',
+  },
+  'next-unread': {
+    perform: (c) => c.nextUnread(),
+    keys: [{ key: 'n' }],
+    shown: ['n'],
+    label: 'shortcutNextUnread',
+  },
+  'mark-all-read': {
+    perform: (c) => c.markAllRead(),
+    keys: [{ key: 'A' }],
+    shown: ['Shift A'],
+    label: 'shortcutMarkAllRead',
+  },
+  'mark-older-read': {
+    perform: (c) => c.markOlderRead(),
+    keys: [{ key: 'O' }],
+    shown: ['Shift O'],
+    label: 'shortcutMarkOlderRead',
+  },
+  'undo-mark-all': {
+    perform: (c) => c.undoMarkAll(),
+    keys: [{ key: 'z', withModifier: true, notInText: true }],
+    shown: ['Ctrl Z', '⌘ Z'],
+    label: 'shortcutUndoMarkAll',
   },
   'toggle-view': {
     perform: (c) => c.toggleStarredView(),

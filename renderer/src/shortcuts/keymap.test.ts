@@ -31,6 +31,18 @@ describe('commandForKey', () => {
     expect(commandForKey(key('-', { ctrlKey: true }), 'other')).toBeNull();
   });
 
+  it('maps the read-state keys, and leaves Ctrl Z to a text field', () => {
+    expect(commandForKey(key('m'), 'list')).toBe('toggle-read');
+    expect(commandForKey(key('n'), 'reader')).toBe('next-unread');
+    expect(commandForKey(key('A'), 'list')).toBe('mark-all-read');
+    expect(commandForKey(key('a'), 'list')).toBeNull();
+    expect(commandForKey(key('O'), 'other')).toBe('mark-older-read');
+    expect(commandForKey(key('z', { ctrlKey: true }), 'list')).toBe('undo-mark-all');
+    expect(commandForKey(key('z', { metaKey: true }), 'reader')).toBe('undo-mark-all');
+    expect(commandForKey(key('z', { ctrlKey: true }), 'text')).toBeNull();
+    expect(commandForKey(key('m'), 'text')).toBeNull();
+  });
+
   it('opens search with Ctrl+F or Cmd+F, even from a text field', () => {
     expect(commandForKey(key('f', { ctrlKey: true }), 'text')).toBe('search');
     expect(commandForKey(key('f', { metaKey: true }), 'list')).toBe('search');
@@ -83,6 +95,11 @@ describe('the COMMANDS table', () => {
       'shortcutStar',
       'shortcutSearch',
       'shortcutEscape',
+      'shortcutToggleRead',
+      'shortcutNextUnread',
+      'shortcutMarkAllRead',
+      'shortcutMarkOlderRead',
+      'shortcutUndoMarkAll',
       'shortcutStarredView',
       'shortcutWholePage',
       'shortcutLibrary',

@@ -24,6 +24,7 @@ export function focusKindOf(target: EventTarget | null): FocusKind {
 function matches(binding: KeyBinding, input: KeyInput, focus: FocusKind): boolean {
   const modified = input.ctrlKey || input.metaKey;
   if (binding.withModifier) {
+    if (binding.notInText && focus === 'text') return false;
     return modified && !input.altKey && input.key.toLowerCase() === binding.key;
   }
   if (modified || input.altKey || input.key !== binding.key) return false;
