@@ -42,6 +42,11 @@ describe('the bridge against a compromised page', () => {
       reason: expect.stringMatching(/not an article file/),
     });
     expect(await ask('openFile', ['relative/secret.md'])).toMatchObject({ ok: false });
+    // A link named like an article whose target is not one (links/etc-passwd.md -> /etc/passwd).
+    expect(await ask('openFile', [join(manifest.root, 'links', 'etc-passwd.md')])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/is a link to passwd, which is not an article file/),
+    });
     expect(await ask('openFile', [join(manifest.root, 'special')])).toMatchObject({ ok: false });
     // A FIFO named like an article is refused without blocking.
     expect(await ask('openFile', [join(manifest.root, 'special', 'pipe.md')])).toMatchObject({ ok: false });

@@ -9,8 +9,8 @@
 
 import { hash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import type {
   AddFoldersResult,
   EngineMethod,
@@ -45,6 +45,7 @@ import { ImageService } from '../images/ImageService';
 import { cacheCapBytes, loopbackAllowedByEnv } from '../images/imageLimits';
 import { failureHttpResponse, type ImageHttpResponse } from '../images/imageResponse';
 import { StarredPrefetch } from '../images/StarredPrefetch';
+import { isArticleFileName } from '../parse/articleFiles';
 import type { CleanRule } from '../parse/cleanup/cleanRules';
 import { articleIdForPath, toListed, toSummary } from '../parse/ids';
 import type { ParseOptions } from '../parse/parseArticle';
@@ -614,7 +615,16 @@ export class Library implements LibraryService {
   private async openFile(path: string): Promise<OpenFileResult> {
     const check = await checkArticleFile(path);
     if (!check.ok) return { ok: false, reason: check.reason };
-    const outcome = await readArticleFile(path, dirname(path), this.parseOptions());
+    // `passwd-link.md` -> /etc/passwd: the name is an article's, the file it leads to is not.
+    const real = await realpath(path).catch(() => null);
+    if (real === null || !isArticleFileName(basename(real))) {
+      return {
+        ok: false,
+        reason: `${basename(path)} is a link to ${real === null ? 'a file that cannot be resolved' : basename(real)}, which is not an article file (.md, .markdown, .txt, .html, .htm).`,
+      };
+    }
+    // Confined to the folder the file really is in (a dropped link opens its target).
+    const outcome = await readArticleFile(path, dirname(real), this.parseOptions());
     if (!outcome.article) {
       return { ok: false, reason: outcome.problems[0]?.message ?? 'The file could not be read.' };
     }

@@ -51,3 +51,10 @@ export { MAX_DATA_IMAGE_CHARS } from '../../../shared/limits';
  * real article with big tables, and takes Chromium about a second to sanitize and lay out.
  */
 export const MAX_ARTICLE_ELEMENTS = 50_000;
+/**
+ * Warnings kept per file; the rest are counted in one `more-problems` warning, so one broken file
+ * cannot crowd every other file's problems out of the list (250 KB of bad YAML made 20,089).
+ */
+export const MAX_PROBLEMS_PER_FILE = 20;
+/** The latest instant a JavaScript Date holds (year 275760): later dates and file times are refused. */
+export const MAX_DATE_MS = 8.64e15;

@@ -11,7 +11,7 @@ import { readHeaderLines } from './headerLines';
 import { type HtmlPassResult, htmlPass } from './htmlPass';
 import { expandShortcodes } from './hugoShortcodes';
 import { articleIdForPath, contentHashOf } from './ids';
-import { EXCERPT_CHARS, MAX_ARTICLE_ELEMENTS, MAX_HTML_DEPTH } from './limits';
+import { EXCERPT_CHARS, MAX_ARTICLE_ELEMENTS, MAX_DATE_MS, MAX_HTML_DEPTH } from './limits';
 import { isWholePage } from './page/detectPage';
 import { dataUriOf, imageLookup, looksLikeMime, readMhtml } from './page/mhtml';
 import { readWebPage, type WebPageReading } from './page/readWebPage';
@@ -263,7 +263,7 @@ function buildArticle(
   if (lang !== undefined) article.lang = lang;
   let updated = parseDate(fields.updated, options.timeZone ?? '');
   if (!updated.ok && updated.reason === 'unknown-zone') updated = parseDate(fields.updated, '');
-  if (updated.ok && Number.isFinite(updated.ms) && Math.abs(updated.ms) <= 8.64e15) {
+  if (updated.ok && isUsable(updated.ms)) {
     article.updated = new Date(updated.ms).toISOString();
   }
   if (cleaned && cleaned.removed.length > 0) article.cleaned = cleaned.removed;
@@ -316,12 +316,22 @@ function resolveDate(
     );
   }
   if (pathMs !== null) return { date: new Date(pathMs).toISOString(), dateSource: 'file-name' };
-  const ms = Number.isFinite(file.mtimeMs) ? file.mtimeMs : 0;
-  return { date: new Date(ms).toISOString(), dateSource: 'file-mtime' };
+  const mtimeMs = file.mtimeMs;
+  if (isUsable(mtimeMs)) return { date: new Date(mtimeMs).toISOString(), dateSource: 'file-mtime' };
+  // A file time past what a date can hold (a year such as 287168) is damage, not a date.
+  const year = Number.isFinite(mtimeMs)
+    ? `the year ${Math.round(1970 + mtimeMs / 31_556_952_000)}`
+    : 'no time';
+  problems.warn(
+    'file-time-invalid',
+    `The file has no date of its own and its modification time says ${year}, which cannot be right, ` +
+      'so it is dated 1 January 1970. Add a date to its front matter, or give the file a real time (touch it).',
+  );
+  return { date: new Date(0).toISOString(), dateSource: 'file-mtime' };
 }
 
 function isUsable(ms: number): boolean {
-  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
 }
 
 /**

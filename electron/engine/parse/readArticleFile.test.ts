@@ -40,7 +40,10 @@ describe.each(readers)('readArticleFile (%s)', (_name, read) => {
     const { article, problems } = await read(big, dir);
     expect(article).toBeNull();
     expect(problems).toMatchObject([{ code: 'too-large', severity: 'error', path: big }]);
-    expect(problems[0]!.message).toContain('20.0 MB');
+    // One byte over: the sizes are in bytes, so the file never reads as the limit itself.
+    expect(problems[0]!.message).toContain(
+      'This file is 20,971,521 bytes, over the 20,971,520 bytes (20.0 MiB) limit',
+    );
   });
 
   it('turns a missing file into an unreadable problem', async () => {

@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { MAX_FILE_BYTES } from './limits';
+import { openedOutsideRoot } from './openedInside';
 import { type ParseOptions, type ParseOutcome, parseArticle } from './parseArticle';
 import { makeProblem } from './problems';
 import { siteAddressOf } from './siteAddress';
@@ -21,7 +22,7 @@ export async function readArticleFile(
   try {
     handle = await open(path, OPEN_FLAGS);
     const stat = await handle.stat();
-    const refused = refuse(path, stat);
+    const refused = refuse(path, stat) ?? confine(handle.fd, path, root, stat);
     if (refused) return refused;
     const bytes = new Uint8Array(stat.size);
     let filled = 0;
@@ -61,7 +62,7 @@ export function readArticleFileSync(
   try {
     fd = openSync(path, OPEN_FLAGS);
     const stat = fstatSync(fd);
-    const refused = refuse(path, stat);
+    const refused = refuse(path, stat) ?? confine(fd, path, root, stat);
     if (refused) return refused;
     const bytes = new Uint8Array(stat.size);
     let filled = 0;
@@ -110,7 +111,7 @@ function refuse(path: string, stat: { isFile(): boolean; size: number }): ParseO
     };
   }
   if (stat.size > MAX_FILE_BYTES) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const sizes = sizesOverLimit(stat.size, MAX_FILE_BYTES);
     return {
       article: null,
       problems: [
@@ -118,7 +119,7 @@ function refuse(path: string, stat: { isFile(): boolean; size: number }): ParseO
           path,
           'too-large',
           'error',
-          `This file is ${mb(stat.size)}, over the ${mb(MAX_FILE_BYTES)} limit for one article, so it was skipped. ` +
+          `This file is ${sizes.file}, over the ${sizes.limit} limit for one article, so it was skipped. ` +
             'Split it into smaller articles or move it out of the library.',
         ),
       ],
@@ -168,4 +169,24 @@ export function unreadable(path: string, error: unknown): ParseOutcome {
       ),
     ],
   };
+}
+
+/**
+ * A file's size and the limit it is over, written so they never look equal: in MiB with one
+ * decimal, or in bytes when that would round the file down to the limit (21,000,000 bytes is
+ * 20.03 MiB, which one decimal shows as the 20.0 MiB limit itself).
+ */
+export function sizesOverLimit(size: number, limit: number): { file: string; limit: string } {
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (mib(size) !== mib(limit)) return { file: mib(size), limit: mib(limit) };
+  const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+  return { file: bytes(size), limit: `${bytes(limit)} (${mib(limit)})` };
+}
+
+/** The outcome for a file whose open descriptor leads outside `root` (see openedInside.ts). */
+function confine(fd: number, path: string, root: string, stat: Stats): ParseOutcome | null {
+  const outside = openedOutsideRoot(fd, path, root, stat);
+  return outside === null
+    ? null
+    : { article: null, problems: [makeProblem(path, 'outside-root', 'error', outside)] };
 }

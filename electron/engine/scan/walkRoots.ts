@@ -1,10 +1,16 @@
 // Finds the article files under the library roots, streaming each one as soon as it is seen so
 // parsing starts long before a big walk ends. Links are followed only while their real target stays
-// inside the real root, and every real folder is entered once, so a link loop ends.
+// inside the real root, and every real folder is entered once, so a link loop ends. A folder that
+// changes during the walk (a link swapped in for it, in a shared or synced folder) is checked again
+// right before and after it is read; the reader checks each file it opens the same way
+// (openedInside.ts), so a link swapped in after the listing is not followed either.
+// File names that are not valid UTF-8 are reported, never read: Node would decode `bad-\xff.md` as
+// `bad-\uFFFD.md`, the name of another file.
 
 import type { Dirent } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { TextDecoder } from 'node:util';
 import type { Problem } from '../../../shared/types';
 import { isInsideFolder } from '../common/pathContainment';
 import { isArticleFileName } from '../parse/articleFiles';
@@ -155,12 +161,22 @@ async function walkRoot(
     const folder = stack.pop()!;
     const subfolders: Folder[] = [];
     try {
-      const dir = await opendir(folder.path, { bufferSize: 256 });
+      if (folder.path !== root && !(await stillWhereItWas(walk, folder))) continue;
+      const dir = await opendir(folder.path, { bufferSize: 256, encoding: 'buffer' as BufferEncoding });
       summary.folders++;
-      for await (const entry of dir) {
+      for await (const entry of dir as AsyncIterable<Dirent<Buffer> | Dirent>) {
         if (options.signal?.aborted) break;
-        await visitEntry(walk, entry, folder, subfolders);
-        if (walk.pending.length >= STATS_IN_FLIGHT) await flushFound(walk);
+        const name = entryName(walk, entry, folder);
+        if (name !== null) await visitEntry(walk, entry as Dirent, name, folder, subfolders);
+        if (walk.pending.length >= STATS_IN_FLIGHT) {
+          if (folder.path !== root && !(await stillWhereItWas(walk, folder))) break;
+          await flushFound(walk);
+        }
+      }
+      // Swapped for a link while it was listed: nothing listed in it is handed on.
+      if (folder.path !== root && !(await stillWhereItWas(walk, folder))) {
+        walk.pending = [];
+        continue;
       }
       await flushFound(walk);
       if (folder.path === root) rootRead = true;
@@ -176,14 +192,66 @@ async function walkRoot(
   return rootRead;
 }
 
+/**
+ * True when `folder` still leads where it did when it was queued. A folder replaced by a link to
+ * somewhere outside the root is reported and skipped; moved inside the root, it is followed once.
+ */
+async function stillWhereItWas(walk: Walk, folder: Folder): Promise<boolean> {
+  const now = await realpath(folder.path).catch(() => null);
+  if (now === folder.realPath) return true;
+  if (now === null) return false; // gone: nothing to list
+  if (!isInsideFolder(now, walk.realRoot)) {
+    walk.callbacks.onProblem({
+      path: folder.path,
+      code: 'outside-root',
+      severity: 'warning',
+      message:
+        'This folder changed while the library was read: it now leads outside the library folder, so Broadsheet did not read it.',
+    });
+    return false;
+  }
+  if (walk.visited.has(now)) return false;
+  walk.visited.add(now);
+  folder.realPath = now;
+  return true;
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The entry's name, or null (reported) when its bytes are not UTF-8. */
+function entryName(walk: Walk, entry: Dirent<Buffer> | Dirent, folder: Folder): string | null {
+  const raw = entry.name as Buffer | string;
+  if (typeof raw === 'string') return raw;
+  try {
+    return STRICT_UTF8.decode(raw);
+  } catch {
+    const shown = [...raw]
+      .map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`))
+      .join('');
+    if (shown.startsWith('.')) return null;
+    walk.callbacks.onProblem({
+      path: join(folder.path, raw.toString('utf8')),
+      code: 'file-name-encoding',
+      severity: 'warning',
+      message: `The name "${shown}" is not valid UTF-8, so Broadsheet cannot open it by name (it would stand for another file). Rename it.`,
+    });
+    return null;
+  }
+}
+
 function enqueueFolder(walk: Walk, subfolders: Folder[], path: string, realPath: string): void {
   if (walk.visited.has(realPath)) return;
   walk.visited.add(realPath);
   subfolders.push({ path, realPath });
 }
 
-async function visitEntry(walk: Walk, entry: Dirent, folder: Folder, subfolders: Folder[]): Promise<void> {
-  const name = entry.name;
+async function visitEntry(
+  walk: Walk,
+  entry: Dirent,
+  name: string,
+  folder: Folder,
+  subfolders: Folder[],
+): Promise<void> {
   if (name.startsWith('.')) return;
   const path = join(folder.path, name);
   if (entry.isDirectory()) {
