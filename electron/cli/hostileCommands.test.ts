@@ -56,7 +56,8 @@ function expectSafeJson(output: string, label: string) {
   for (const line of output.trim().split('\n')) JSON.parse(line);
 }
 
-describe('every CLI command over terminal attacks', () => {
+// Each command opens the library over the hostile archive: slow on a loaded machine.
+describe('every CLI command over terminal attacks', { timeout: 180_000 }, () => {
   it('scan', async () => {
     const human = await run(['scan', manifest.root]);
     expect(human.code).toBe(0);
@@ -70,6 +71,14 @@ describe('every CLI command over terminal attacks', () => {
     expect(article.title).toContain('\u009b2J');
     expect(article.title).toContain('\u202egnp.exe');
     expect(doc.articles.some((a) => a.path === forgedName())).toBe(true);
+  });
+
+  it('index', async () => {
+    const human = await run(['index', manifest.root]);
+    expect(human.code, human.err).toBe(0);
+    expectSafeHuman(human.out + human.err, 'index');
+    const json = await run(['index', manifest.root, '--json']);
+    expectSafeJson(json.out, 'index --json');
   });
 
   it('show, for a hostile title and body and for a hostile file name', async () => {

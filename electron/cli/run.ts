@@ -24,8 +24,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const SUMMARIES = [
   'scan DIR... [--json] [--time-zone ZONE]   every article and problem, newest first',
   'index DIR... [--data-dir DIR] [--json]    bring the library database up to date',
-  'show DIR PATH_OR_ID [--json]              one article: metadata, body HTML and text',
-  'search DIR QUERY [--json] [--limit N] [--exact-characters]   full-text search',
+  'show DIR PATH_OR_ID [--json]              one article: metadata, body HTML as parsed, and text',
+  'search DIR QUERY [--json] [--limit N] [--exact-characters]   full-text search ("a phrase", words, CJK)',
+  'search DIR --queries FILE [--json]        one query a line, with per-query timings',
   'watch DIR [--json]                        follow changes as they happen',
   'star DIR PATH_OR_ID | unstar DIR PATH_OR_ID',
   'starred DIR [--json]                      starred articles',
@@ -37,7 +38,17 @@ export const VERSION: string = packageJson.version;
 
 export function usage(): string {
   const lines = SUMMARIES.map((summary) => `  broadsheet ${summary}`);
-  return ['usage:', ...lines, '  broadsheet help | --help | --version', ''].join('\n');
+  return [
+    'usage:',
+    ...lines,
+    '  broadsheet help | --help | --version',
+    '',
+    'Every command takes --data-dir DIR (or the environment variable BROADSHEET_DATA_DIR): where',
+    'stars, read marks, settings and the library database live. index, search, star, unstar,',
+    'starred, read and unread use them; scan, show and watch read the folder itself and leave them',
+    'untouched.',
+    '',
+  ].join('\n');
 }
 
 /**

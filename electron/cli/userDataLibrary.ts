@@ -6,7 +6,8 @@ import { isInsideFolder } from '../engine/common/pathContainment';
 import { defaultDataDir } from '../engine/dataDir';
 import type { Library } from '../engine/library/Library';
 import { openLibrary } from '../engine/library/openLibrary';
-import type { CliIO } from './io';
+import { field } from './cleanOutput';
+import { type CliIO, folderNotFound } from './io';
 
 export const STORE_OPTIONS = { json: { type: 'boolean' }, 'data-dir': { type: 'string' } } as const;
 
@@ -15,7 +16,12 @@ export async function withLibrary<T>(
   dir: string,
   dataDir: string | undefined,
   fn: (l: Library) => Promise<T>,
-) {
+): Promise<T | 1> {
+  const missing = await folderNotFound(resolve(io.cwd, dir));
+  if (missing) {
+    io.err(`${field(missing)}\n`);
+    return 1;
+  }
   const library = await openLibrary({
     dataDir: dataDir ? resolve(io.cwd, dataDir) : defaultDataDir(io.env),
     roots: [resolve(io.cwd, dir)],

@@ -8,12 +8,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defaultDataDir } from '../../engine/dataDir';
 import { field, jsonLine } from '../cleanOutput';
-import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
+import { type CliIO, type Command, folderNotFound, parseCommandArgs, UsageError } from '../io';
 import { openUpdatedDb } from '../libraryDatabase';
 
 const USAGE =
   'usage: broadsheet search DIR QUERY [--json] [--limit N] [--exact-characters] [--data-dir DIR]\n' +
-  '       broadsheet search DIR --queries FILE [--json] [--limit N] [--exact-characters]\n' +
+  '       broadsheet search DIR --queries FILE [--json] [--limit N] [--exact-characters] [--data-dir DIR]\n' +
   '  --exact-characters   Chinese characters as typed (by default 国家 also finds 國家)';
 
 export const search: Command = async (argv, io) => {
@@ -37,7 +37,9 @@ export const search: Command = async (argv, io) => {
   if (values.limit !== undefined) {
     limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 0)
-      throw new UsageError(`--limit takes a whole number, got "${values.limit}".`);
+      throw new UsageError(
+        `--limit takes a whole number of matches to list (0 or more), got "${field(values.limit)}".`,
+      );
   }
   let queries: string[];
   if (values.queries) {
@@ -51,9 +53,19 @@ export const search: Command = async (argv, io) => {
       .filter((q) => q.length > 0);
   } else {
     queries = [words.join(' ')];
+    if (queries[0]!.trim() === '')
+      throw new UsageError(`search needs a query: the one given is empty.\n${USAGE}`);
+  }
+  if (queries.length === 0) {
+    throw new UsageError(`The queries file ${field(values.queries ?? '')} has no queries (one a line).`);
   }
 
   const root = resolve(io.cwd, dir);
+  const missing = await folderNotFound(root);
+  if (missing) {
+    io.err(`${field(missing)}\n`);
+    return 1;
+  }
   const dataDir = values['data-dir'] ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env);
   const { db, summary } = await openUpdatedDb(io, dataDir, [root], { progress: false });
   try {
@@ -107,9 +119,14 @@ function printHuman(
   elapsedMs: number,
   matches: { title: string; date: string; path: string; snippet: string }[],
 ): void {
-  io.out(`${total} match${total === 1 ? '' : 'es'} for "${field(query)}" (${elapsedMs.toFixed(1)} ms)\n`);
+  io.out(`${total} match${total === 1 ? '' : 'es'} for ${quoted(query)} (${elapsedMs.toFixed(1)} ms)\n`);
   for (const m of matches) {
     io.out(`  ${field(m.date.slice(0, 10))}  ${field(m.title)}\n      ${field(m.path)}\n`);
     if (m.snippet) io.out(`      ${field(m.snippet)}\n`);
   }
+}
+
+/** The query as typed, in quotes unless it has its own (a phrase query is not quoted twice). */
+function quoted(query: string): string {
+  return query.includes('"') ? field(query) : `"${field(query)}"`;
 }

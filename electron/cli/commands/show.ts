@@ -6,7 +6,7 @@ import type { Article, Problem } from '../../../shared/types';
 import { readArticleFile } from '../../engine/parse/readArticleFile';
 import { resolveArticleRef } from '../articleRef';
 import { field, jsonLine, text } from '../cleanOutput';
-import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
+import { type CliIO, type Command, folderNotFound, parseCommandArgs, UsageError } from '../io';
 import { displayWidth, formatLocalDateTime, isKnownTimeZone } from '../terminalText';
 
 const USAGE = 'usage: broadsheet show DIR PATH_OR_ID [--json] [--time-zone ZONE]';
@@ -27,6 +27,11 @@ export const show: Command = async (argv, io) => {
     );
   }
   const root = resolve(io.cwd, dir);
+  const missing = await folderNotFound(root);
+  if (missing) {
+    io.err(`${field(missing)}\n`);
+    return 1;
+  }
   const found = await resolveArticleRef(root, ref, io.cwd);
   if (!found.ok) {
     io.err(`${field(found.message)}\n`);
@@ -78,6 +83,7 @@ function printHuman(io: CliIO, a: Article, problems: Problem[]): void {
       lines.push(`  ${p.severity}${p.line === undefined ? '' : ` (line ${p.line})`}: ${field(p.message)}`);
     }
   }
-  lines.push('', text(a.text));
+  lines.push('', 'HTML (as parsed, before the reader sanitizes it):', '', text(a.html));
+  lines.push('', 'Text:', '', text(a.text));
   io.out(`${lines.join('\n')}\n`);
 }

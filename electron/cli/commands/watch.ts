@@ -11,7 +11,7 @@ import { LibraryWatcher, type WatchChange } from '../../engine/watch/LibraryWatc
 import { field, jsonLine } from '../cleanOutput';
 import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
 
-const USAGE = 'usage: broadsheet watch DIR [--json]';
+const USAGE = 'usage: broadsheet watch DIR [--json] [--data-dir DIR]';
 
 export const watch: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, USAGE);
