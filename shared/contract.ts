@@ -12,6 +12,7 @@ import type {
   ExportSummary,
   ImageCacheInfo,
   ListedArticle,
+  PrefetchStatus,
   Problem,
   ReadMarksSnapshot,
   ReadProgress,
@@ -47,7 +48,9 @@ export type LibraryEvent =
   /** The user chose File > Open Folder… or similar in a native menu; the window should react. */
   | { type: 'menu'; command: MenuCommand }
   /** How far the running export is (after every article). */
-  | { type: 'export-progress'; progress: ExportProgress };
+  | { type: 'export-progress'; progress: ExportProgress }
+  /** How far the library prefetch is (at most twice a second while it runs, and on each change). */
+  | { type: 'prefetch'; status: PrefetchStatus };
 
 export type MenuCommand = 'focus-search' | 'show-library' | 'show-shortcuts' | 'toggle-star' | 'export';
 
@@ -103,6 +106,10 @@ export interface BroadsheetRequests {
   getImageCache(): Promise<ImageCacheInfo>;
   /** Deletes every cached picture; answers the (now empty) cache. */
   clearImageCache(): Promise<ImageCacheInfo>;
+  /** How far the library prefetch (the `prefetchScope` setting) is. */
+  getPrefetch(): Promise<PrefetchStatus>;
+  /** Pauses or resumes the library prefetch (until the app restarts). */
+  setPrefetchPaused(paused: boolean): Promise<PrefetchStatus>;
 }
 
 export interface BroadsheetApi extends BroadsheetRequests {
@@ -136,6 +143,8 @@ export const REQUEST_METHODS = [
   'cancelExport',
   'getImageCache',
   'clearImageCache',
+  'getPrefetch',
+  'setPrefetchPaused',
 ] as const satisfies readonly RequestMethod[];
 
 // Compile-time proof that REQUEST_METHODS lists every method exactly: adding a method to

@@ -5,7 +5,7 @@
 // The folder lists (roots, recentRoots) need the platform's path rules and are checked by the
 // settings file; the window never sets them directly (addFolders/removeFolder do).
 
-import type { LanguageSetting, Settings, ThemeSetting } from './types';
+import type { LanguageSetting, PrefetchScope, Settings, ThemeSetting } from './types';
 
 export const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
 export const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
@@ -15,6 +15,14 @@ export const TEXT_SIZE = { min: 12, max: 32, default: 17 } as const;
 
 /** Cap on the image cache in MB. */
 export const IMAGE_CACHE_MB = { min: 64, max: 1024 * 1024, default: 4096 } as const;
+
+/** What the library prefetch may cover, and how many chosen folders it keeps. */
+export const PREFETCH_SCOPES: readonly PrefetchScope[] = ['off', 'library', 'folders'];
+export const MAX_PREFETCH_FOLDERS = 100;
+const MAX_FOLDER_CHARS = 4096;
+
+/** Bandwidth of the library prefetch in KB/s (0: no limit). */
+export const PREFETCH_KBPS = { min: 0, max: 1_000_000, default: 0 } as const;
 
 /** Longest time-zone name accepted (the longest IANA name is about 30 characters). */
 export const MAX_TIME_ZONE_CHARS = 64;
@@ -28,6 +36,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   dateTimeZone: '',
   cleanUp: true,
   imageCacheMB: IMAGE_CACHE_MB.default,
+  prefetchScope: 'off',
+  prefetchFolders: [],
+  prefetchKBps: PREFETCH_KBPS.default,
 });
 
 /** The settings the window may change with updateSettings (the folders change through their own requests). */
@@ -38,6 +49,9 @@ export const WINDOW_SETTING_KEYS = [
   'dateTimeZone',
   'cleanUp',
   'imageCacheMB',
+  'prefetchScope',
+  'prefetchFolders',
+  'prefetchKBps',
 ] as const satisfies readonly (keyof Settings)[];
 export type WindowSettingKey = (typeof WINDOW_SETTING_KEYS)[number];
 
@@ -70,6 +84,28 @@ function wholeIn(key: string, value: unknown, min: number, max: number, unit = '
   return { ok: false, message: `${key} must be a whole number${unit} from ${min} to ${max}` };
 }
 
+/** Absolute on POSIX (`/…`) or Windows (`C:\…`, `\\server\…`). */
+const ABSOLUTE = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/;
+
+/** The prefetch folders: absolute paths, without duplicates, at most MAX_PREFETCH_FOLDERS. */
+function folderChoice(value: unknown): SettingCheck<string[]> {
+  const bad = {
+    ok: false,
+    message: `prefetchFolders must be a list of at most ${MAX_PREFETCH_FOLDERS} absolute folder paths`,
+  } as const;
+  if (!Array.isArray(value) || value.length > MAX_PREFETCH_FOLDERS) return bad;
+  for (const item of value) {
+    if (
+      typeof item !== 'string' ||
+      item.length > MAX_FOLDER_CHARS ||
+      item.includes('\0') ||
+      !ABSOLUTE.test(item)
+    )
+      return bad;
+  }
+  return { ok: true, value: [...new Set(value as string[])] };
+}
+
 /**
  * Checks one value the window may set. The message names the setting and what is allowed; callers
  * add what they got and wrap it in their own error type.
@@ -93,6 +129,14 @@ export function checkWindowSetting<K extends WindowSettingKey>(
         return wholeIn('textSize', value, TEXT_SIZE.min, TEXT_SIZE.max);
       case 'imageCacheMB':
         return wholeIn('imageCacheMB', value, IMAGE_CACHE_MB.min, IMAGE_CACHE_MB.max, ' of megabytes');
+      case 'prefetchScope':
+        return PREFETCH_SCOPES.includes(value as PrefetchScope)
+          ? { ok: true, value }
+          : { ok: false, message: `prefetchScope must be one of ${PREFETCH_SCOPES.join(', ')}` };
+      case 'prefetchFolders':
+        return folderChoice(value);
+      case 'prefetchKBps':
+        return wholeIn('prefetchKBps', value, PREFETCH_KBPS.min, PREFETCH_KBPS.max, ' of KB/s');
       case 'cleanUp':
         return typeof value === 'boolean'
           ? { ok: true, value }

@@ -256,6 +256,34 @@ export interface Settings {
   cleanUp: boolean;
   /** Cap on the image cache, in MB; least recently used pictures go first, starred ones never. */
   imageCacheMB: number;
+  /**
+   * Pictures saved ahead of reading: `off` (only starred articles and what is read), the whole
+   * `library`, or the articles under `prefetchFolders`.
+   */
+  prefetchScope: PrefetchScope;
+  /** Folders whose articles are prefetched when `prefetchScope` is `folders`. */
+  prefetchFolders: string[];
+  /** Bandwidth the prefetch may use, in KB/s; 0 means no limit. Reading is never limited. */
+  prefetchKBps: number;
+}
+
+export type PrefetchScope = 'off' | 'library' | 'folders';
+
+/** How far the library prefetch is (the Library panel; `prefetch` events). */
+export interface PrefetchStatus {
+  /**
+   * `off`: the setting is off. `running`. `paused` by the user. `cache-full`: the cache is at its
+   * cap, so nothing more is fetched ahead (it never evicts pictures to make room). `done`.
+   */
+  state: 'off' | 'running' | 'paused' | 'cache-full' | 'done';
+  /** Articles in the chosen scope, and those whose pictures were tried. */
+  articlesTotal: number;
+  articlesDone: number;
+  picturesFetched: number;
+  picturesFailed: number;
+  bytesFetched: number;
+  /** Over the last few seconds. */
+  bytesPerSecond: number;
 }
 
 /** The image cache as the Library panel shows it. */

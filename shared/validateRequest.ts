@@ -140,6 +140,7 @@ export function validateRequest(method: string, args: unknown): unknown[] {
     case 'cancelExport':
     case 'getImageCache':
     case 'clearImageCache':
+    case 'getPrefetch':
       arity(method, args, 0);
       return [];
     case 'getArticle': {
@@ -154,6 +155,9 @@ export function validateRequest(method: string, args: unknown): unknown[] {
     case 'search':
       arity(method, args, 1);
       return [searchQuery(method, args[0])];
+    case 'setPrefetchPaused':
+      arity(method, args, 1);
+      return [bool(method, 'paused', args[0])];
     case 'setStarred':
       arity(method, args, 2);
       return [str(method, 'id', args[0], LIMITS.idChars), bool(method, 'starred', args[1])];

@@ -12,6 +12,9 @@ function service(roots: string[]) {
     dateTimeZone: '',
     cleanUp: true,
     imageCacheMB: 4096,
+    prefetchScope: 'off',
+    prefetchFolders: [],
+    prefetchKBps: 0,
   };
   const call = vi.fn(async (method: string, ...args: unknown[]): Promise<unknown> => {
     if (method === 'getSettings') return settings;

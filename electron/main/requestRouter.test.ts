@@ -14,6 +14,9 @@ const SETTINGS: Settings = {
   dateTimeZone: '',
   cleanUp: true,
   imageCacheMB: 4096,
+  prefetchScope: 'off',
+  prefetchFolders: [],
+  prefetchKBps: 0,
 };
 
 interface FakeEvent {

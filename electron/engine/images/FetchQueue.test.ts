@@ -27,6 +27,23 @@ describe('FetchQueue', () => {
     expect(order).toEqual(['first', 'foreground', 'background']);
   });
 
+  it('leaves one slot free for the article on screen while background work waits', async () => {
+    const queue = new FetchQueue(4, 100);
+    const gate = deferred();
+    const background = Array.from({ length: 10 }, () => queue.run(() => gate.promise, { background: true }));
+    expect(queue.active).toBe(3);
+    expect(queue.foregroundBusy).toBe(false);
+    let shown = false;
+    const reading = queue.run(async () => {
+      shown = true;
+    });
+    expect(shown).toBe(true); // started at once, not behind ten prefetches
+    await reading;
+    gate.resolve();
+    await Promise.all(background);
+    expect(queue.active).toBe(0);
+  });
+
   it('refuses work past its queue bound', async () => {
     const queue = new FetchQueue(1, 1);
     const gate = deferred();

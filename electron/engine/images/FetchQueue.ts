@@ -12,10 +12,18 @@ export class FetchQueue {
   /** Background work (prefetching) starts only when no foreground fetch is waiting. */
   private readonly background: (() => void)[] = [];
 
+  /** Background fetches running; they may hold all slots but one, which stays for reading. */
+  private backgroundRunning = 0;
+
   constructor(
     private readonly parallelism: number,
     private readonly maxQueued: number,
   ) {}
+
+  /** Foreground fetches waiting or running (the article on screen). */
+  get foregroundBusy(): boolean {
+    return this.waiting.length > 0 || this.running > this.backgroundRunning;
+  }
 
   get active(): number {
     return this.running;
@@ -32,12 +40,15 @@ export class FetchQueue {
       );
     }
     return new Promise<T>((resolve, reject) => {
+      const background = options.background === true;
       const start = () => {
         this.running++;
+        if (background) this.backgroundRunning++;
         task()
           .then(resolve, reject)
           .finally(() => {
             this.running--;
+            if (background) this.backgroundRunning--;
             this.next();
           });
       };
@@ -48,7 +59,14 @@ export class FetchQueue {
 
   private next(): void {
     while (this.running < this.parallelism) {
-      const start = this.waiting.shift() ?? this.background.shift();
+      const foreground = this.waiting.shift();
+      if (foreground) {
+        foreground();
+        continue;
+      }
+      // One slot is always left for the article on screen (when there is more than one).
+      if (this.backgroundRunning >= Math.max(1, this.parallelism - 1)) return;
+      const start = this.background.shift();
       if (!start) return;
       start();
     }

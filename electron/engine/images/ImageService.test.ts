@@ -184,7 +184,8 @@ describe('ImageService remote pictures', () => {
       'https://img.example/2.png',
       'https://img.example/bad.png',
     ]);
-    expect(outcome).toEqual({ cached: 1, fetched: 1, failed: 1 });
+    expect(outcome).toMatchObject({ cached: 1, fetched: 1, failed: 1, retryable: 0 });
+    expect(outcome.bytes).toBeGreaterThan(0);
     expect(service.stats().images).toBe(2);
   });
 });

@@ -5,7 +5,9 @@
 
 import { open, realpath } from 'node:fs/promises';
 import type { ImageRequest } from '../../../shared/imageRoutes';
+import { mapLimit } from '../common/mapLimit';
 import { isInsideFolder } from '../common/pathContainment';
+import { ByteRate } from './byteRate';
 import { remoteImageKey } from './cacheIndex';
 import { FetchQueue, QueueFullError } from './FetchQueue';
 import { type FetchImageOptions, type FetchImageResult, fetchImage } from './fetchImage';
@@ -60,7 +62,19 @@ export interface PrefetchOutcome {
   cached: number;
   fetched: number;
   failed: number;
+  /** Of the failures, those a later try may fix (offline, or refused by a full queue). */
+  retryable: number;
+  /** Bytes fetched. */
+  bytes: number;
 }
+
+export interface PrefetchOptions {
+  /** Stops starting new fetches (a pause); those running finish. */
+  signal?: AbortSignal;
+}
+
+/** Failures a later try may fix: the network, not the picture. */
+const RETRYABLE: ReadonlySet<string> = new Set(['offline']);
 
 export class ImageService {
   private readonly queue: FetchQueue;
@@ -70,6 +84,8 @@ export class ImageService {
   /** Failures that are not retried later but still explain a broken picture (a full queue). */
   private readonly lastRefusals = new Map<string, ImageFailure>();
   private readonly fetcher: NonNullable<ImageServiceOptions['fetch']>;
+  /** The bandwidth limit of background fetches (the setting prefetchKBps); reading is never limited. */
+  private readonly backgroundRate = new ByteRate(0);
   private readonly now: () => number;
   private closed = false;
 
@@ -126,24 +142,46 @@ export class ImageService {
     return this.failures.get(remoteImageKey(url))?.failure ?? null;
   }
 
-  /** Fetches an article's pictures into the cache (starred articles, in the background). */
-  async prefetch(articleId: string, urls: readonly string[]): Promise<PrefetchOutcome> {
-    const outcome: PrefetchOutcome = { cached: 0, fetched: 0, failed: 0 };
+  /**
+   * Fetches an article's pictures into the cache in the background (starred articles, the library
+   * prefetch): behind whatever the reader is looking at, at most the queue's background slots at once.
+   */
+  async prefetch(
+    articleId: string,
+    urls: readonly string[],
+    options: PrefetchOptions = {},
+  ): Promise<PrefetchOutcome> {
+    const outcome: PrefetchOutcome = { cached: 0, fetched: 0, failed: 0, retryable: 0, bytes: 0 };
     const distinct = [...new Set(urls)].slice(0, this.maxPerArticle);
-    await Promise.all(
-      distinct.map(async (url) => {
-        const key = remoteImageKey(url);
-        if (this.cache.has(key)) {
-          this.cache.noteArticle(key, articleId);
-          outcome.cached++;
-          return;
-        }
-        const answer = await this.remote(url, articleId, true);
-        if (answer.ok) outcome.fetched++;
-        else outcome.failed++;
-      }),
-    );
+    const slots = Math.max(1, (this.options.parallelism ?? IMAGE_FETCH_PARALLELISM) - 1);
+    await mapLimit(distinct, slots, async (url) => {
+      if (options.signal?.aborted || this.closed) return;
+      const key = remoteImageKey(url);
+      if (this.cache.has(key)) {
+        this.cache.noteArticle(key, articleId);
+        outcome.cached++;
+        return;
+      }
+      const answer = await this.remote(url, articleId, true);
+      if (answer.ok) {
+        outcome.fetched++;
+        outcome.bytes += answer.bytes.length;
+      } else {
+        outcome.failed++;
+        if (RETRYABLE.has(answer.reason) || this.lastRefusals.has(key)) outcome.retryable++;
+      }
+    });
     return outcome;
+  }
+
+  /** Bandwidth for background fetches in bytes per second; 0 lifts the limit. */
+  setBackgroundRate(bytesPerSecond: number): void {
+    this.backgroundRate.set(bytesPerSecond);
+  }
+
+  /** Is the reader waiting for a picture right now? (The library prefetch holds back.) */
+  get readingBusy(): boolean {
+    return this.queue.foregroundBusy;
   }
 
   private get maxPerArticle(): number {
@@ -174,10 +212,13 @@ export class ImageService {
   ): Promise<ImageAnswer> {
     let result: FetchImageResult;
     try {
-      const fetchOnce = (): Promise<FetchImageResult> =>
-        this.closed
-          ? Promise.resolve({ ok: false, reason: 'offline', detail: 'Broadsheet is closing.' })
-          : this.fetcher(url, { allowLoopback: this.options.allowLoopback ?? false });
+      const fetchOnce = async (): Promise<FetchImageResult> => {
+        if (this.closed) return { ok: false, reason: 'offline', detail: 'Broadsheet is closing.' };
+        const fetched = await this.fetcher(url, { allowLoopback: this.options.allowLoopback ?? false });
+        // A background fetch keeps its slot until its bytes fit the bandwidth limit.
+        if (background && fetched.ok) await this.backgroundRate.pay(fetched.bytes.length);
+        return fetched;
+      };
       result = await this.queue.run(fetchOnce, { background });
     } catch (error) {
       if (!(error instanceof QueueFullError)) throw error;

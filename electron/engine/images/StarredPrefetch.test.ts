@@ -41,7 +41,7 @@ describe('StarredPrefetch', () => {
         id === 'gone' ? null : ({ html: `<img src="https://x.test/${id}.png">`, images: {} } as Article),
       prefetch: async (id, urls) => {
         order.push(`${id}:${urls.join(',')}`);
-        return { cached: 0, fetched: urls.length, failed: 0 };
+        return { cached: 0, fetched: urls.length, failed: 0, retryable: 0, bytes: 0 };
       },
     });
     prefetch.starredChanged(['a', 'gone', 'b']);

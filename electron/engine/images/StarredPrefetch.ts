@@ -18,7 +18,11 @@ export class StarredPrefetch {
   private readonly pending: string[] = [];
   private running: Promise<void> | null = null;
   private stopped = false;
-  readonly totals: PrefetchOutcome = { cached: 0, fetched: 0, failed: 0 };
+  readonly totals: Pick<PrefetchOutcome, 'cached' | 'fetched' | 'failed'> = {
+    cached: 0,
+    fetched: 0,
+    failed: 0,
+  };
 
   constructor(private readonly deps: StarredPrefetchDeps) {}
 

@@ -84,3 +84,58 @@ it('prefetches a starred article’s pictures and serves them after the host is 
     server.listen(0); // reopened so afterEach can close it
   }
 });
+
+it('prefetches a chosen folder (not the rest), then what the watcher adds there, and pauses', async () => {
+  const news = join(dir, 'archive', 'news');
+  const blog = join(dir, 'archive', 'blog');
+  await mkdir(news, { recursive: true });
+  await mkdir(blog, { recursive: true });
+  const story = (title: string, date: string, pictures: string[]) =>
+    `---\ntitle: ${title}\ndate: ${date}\n---\n\n${pictures.map((p) => `<p><img src="${origin}/${p}"></p>`).join('\n')}\n`;
+  await writeFile(join(news, 'a.md'), story('News one', '2022-01-02 10:00:00', ['n1.png', 'n2.png']));
+  await writeFile(join(news, 'b.md'), story('News two', '2022-01-01 10:00:00', ['n3.png']));
+  await writeFile(join(blog, 'c.md'), story('Blog', '2022-01-03 10:00:00', ['b1.png']));
+  const events: string[] = [];
+  const library = await Library.open(
+    { dataDir: join(dir, 'data'), roots: [join(dir, 'archive')], watch: true, cache: false },
+    (event) => {
+      if (event.type === 'prefetch') events.push(event.status.state);
+    },
+  );
+  try {
+    await library.whenIdle();
+    expect(await library.call('getPrefetch')).toMatchObject({ state: 'off' });
+    await library.call('updateSettings', { prefetchScope: 'folders', prefetchFolders: [news] });
+    await new Promise((r) => setTimeout(r, 20));
+    await library.whenLibraryPrefetchSettled();
+    expect(seen.map((r) => r.url).sort()).toEqual(['/n1.png', '/n2.png', '/n3.png']);
+    expect(seen.every((r) => r.headers.referer === undefined)).toBe(true);
+    expect(await library.call('getPrefetch')).toMatchObject({
+      state: 'done',
+      articlesTotal: 2,
+      articlesDone: 2,
+      picturesFetched: 3,
+    });
+    expect(events).toContain('running');
+
+    // A new article in the chosen folder is prefetched as the watcher reports it.
+    await writeFile(join(news, 'd.md'), story('News three', '2022-01-04 10:00:00', ['n4.png']));
+    await expect.poll(() => seen.map((r) => r.url), { timeout: 15_000 }).toContain('/n4.png');
+    await library.whenLibraryPrefetchSettled();
+    expect(await library.call('getPrefetch')).toMatchObject({ articlesTotal: 3, articlesDone: 3 });
+
+    // Paused: a new article waits; resumed: it is fetched.
+    expect(await library.call('setPrefetchPaused', true)).toMatchObject({ state: 'paused' });
+    await writeFile(join(news, 'e.md'), story('News four', '2022-01-05 10:00:00', ['n5.png']));
+    await expect
+      .poll(() => library.articles().some((a) => a.title === 'News four'), { timeout: 15_000 })
+      .toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen.map((r) => r.url)).not.toContain('/n5.png');
+    await library.call('setPrefetchPaused', false);
+    await expect.poll(() => seen.map((r) => r.url), { timeout: 15_000 }).toContain('/n5.png');
+    expect(seen.map((r) => r.url)).not.toContain('/b1.png');
+  } finally {
+    await library.close();
+  }
+});

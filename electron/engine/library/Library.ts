@@ -30,6 +30,7 @@ import type {
   ExportSummary,
   ImageCacheInfo,
   ListedArticle,
+  PrefetchStatus,
   Problem,
   ReadMarksSnapshot,
   ReadProgress,
@@ -44,6 +45,14 @@ import { type ExportJobOptions, ExportJobs } from '../export/exportJob';
 import { ImageService } from '../images/ImageService';
 import { cacheCapBytes, loopbackAllowedByEnv } from '../images/imageLimits';
 import { failureHttpResponse, type ImageHttpResponse } from '../images/imageResponse';
+import { LibraryPrefetch } from '../images/LibraryPrefetch';
+import {
+  inPrefetchScope,
+  prefetchCacheFull,
+  prefetchCandidates,
+  prefetchEnabled,
+  prefetchSettingsChanged,
+} from '../images/prefetchScope';
 import { StarredPrefetch } from '../images/StarredPrefetch';
 import { isArticleFileName } from '../parse/articleFiles';
 import type { CleanRule } from '../parse/cleanup/cleanRules';
@@ -260,6 +269,7 @@ export class Library implements LibraryService {
     if (this.problemsTimer) clearTimeout(this.problemsTimer);
     if (this.options.cache !== false && this.scans.progress.done) await this.saveCache();
     this.starredPrefetch?.stop();
+    this.libraryPrefetch?.stop();
     await this.images?.close();
     this.events.removeAllListeners();
   }
@@ -278,6 +288,8 @@ export class Library implements LibraryService {
   /** The article pictures the window shows (see electron/engine/images). */
   images: ImageService | null = null;
   private starredPrefetch: StarredPrefetch | null = null;
+  /** The whole library's or chosen folders' pictures, ahead of reading (the prefetch settings). */
+  private libraryPrefetch: LibraryPrefetch | null = null;
 
   private async openImages(): Promise<ImageService> {
     const warn = (message: string) =>
@@ -298,8 +310,45 @@ export class Library implements LibraryService {
         whenReady: () => this.started,
         warn,
       });
+      this.libraryPrefetch = new LibraryPrefetch({
+        candidates: () => prefetchCandidates(this.state.list(), this.settings.get()),
+        versionOf: (id) => this.state.get(id)?.mtimeMs,
+        loadArticle: (id) => this.getArticle(id),
+        prefetch: (id, urls, options) => images.prefetch(id, urls, options),
+        cacheFull: () => prefetchCacheFull(images.stats()),
+        readingBusy: () => images.readingBusy,
+        whenReady: () => this.started,
+        onStatus: (status) => this.emit({ type: 'prefetch', status }),
+        warn,
+      });
+      this.applyPrefetchSettings();
     }
     return images;
+  }
+
+  private applyPrefetchSettings(): void {
+    const settings = this.settings.get();
+    this.images?.setBackgroundRate(settings.prefetchKBps * 1024);
+    this.libraryPrefetch?.configure(prefetchEnabled(settings));
+  }
+
+  /** Resolves once the library prefetch is not running (tests, bench). */
+  whenLibraryPrefetchSettled(): Promise<void> {
+    return this.libraryPrefetch?.settled() ?? Promise.resolve();
+  }
+
+  private prefetchStatus(): PrefetchStatus {
+    return (
+      this.libraryPrefetch?.currentStatus() ?? {
+        state: 'off',
+        articlesTotal: 0,
+        articlesDone: 0,
+        picturesFetched: 0,
+        picturesFailed: 0,
+        bytesFetched: 0,
+        bytesPerSecond: 0,
+      }
+    );
   }
 
   /** Answers the window's picture route (the app protocol or the bridge). */
@@ -372,7 +421,13 @@ export class Library implements LibraryService {
     getImageCache: async () => this.imageCacheInfo(),
     clearImageCache: async () => {
       await this.images?.clear();
+      this.libraryPrefetch?.forgetDone();
       return this.imageCacheInfo();
+    },
+    getPrefetch: async () => this.prefetchStatus(),
+    setPrefetchPaused: async (paused) => {
+      this.libraryPrefetch?.setPaused(paused);
+      return this.prefetchStatus();
     },
   };
 
@@ -610,6 +665,7 @@ export class Library implements LibraryService {
     this.scheduleProblems();
     await this.resolveStars();
     this.scheduleCacheSave();
+    this.libraryPrefetch?.refresh();
   }
 
   private async openFile(path: string): Promise<OpenFileResult> {
@@ -635,8 +691,13 @@ export class Library implements LibraryService {
     const before = this.settings.get();
     const after = await this.settings.update(patch);
     this.emit({ type: 'settings', settings: after });
-    if (after.imageCacheMB !== before.imageCacheMB)
+    if (after.imageCacheMB !== before.imageCacheMB) {
       await this.images?.setCap(cacheCapBytes(after.imageCacheMB));
+      this.libraryPrefetch?.wake();
+    }
+    if (prefetchSettingsChanged(before, after) || after.prefetchKBps !== before.prefetchKBps) {
+      this.applyPrefetchSettings();
+    }
     const zoneChanged = patch.dateTimeZone !== undefined && patch.dateTimeZone !== before.dateTimeZone;
     const cleanUpChanged = patch.cleanUp !== undefined && patch.cleanUp !== before.cleanUp;
     if (zoneChanged || cleanUpChanged) {
@@ -701,6 +762,7 @@ export class Library implements LibraryService {
         this.scheduleProblems();
         await this.resolveStars();
         this.scheduleCacheSave(0);
+        this.libraryPrefetch?.refresh();
       },
     };
   }
@@ -783,6 +845,8 @@ export class Library implements LibraryService {
       else if (id) removed.push(id);
     }
     if (upserted.length) this.emit({ type: 'articles-upserted', articles: upserted.map(toListed) });
+    const settings = this.settings.get();
+    this.libraryPrefetch?.added(upserted.filter((a) => inPrefetchScope(a.path, settings)).map((a) => a.id));
     this.removeIds(removed);
     if (problemsChanged) this.scheduleProblems();
     this.emitRoots();

@@ -33,6 +33,13 @@ const CASES: [key: (typeof WINDOW_SETTING_KEYS)[number], value: unknown, ok: boo
   ['dateTimeZone', 'Asia/Hong_Kong', true],
   ['dateTimeZone', 'Mars/Olympus', false],
   ['dateTimeZone', 'Asia/Hong_Kong\0', false],
+  ['prefetchScope', 'library', true],
+  ['prefetchScope', 'folders', true],
+  ['prefetchScope', 'everything', false],
+  ['prefetchKBps', 0, true],
+  ['prefetchKBps', 512, true],
+  ['prefetchKBps', -1, false],
+  ['prefetchKBps', 1.5, false],
 ];
 
 describe('settings rules, one home', () => {
@@ -49,6 +56,21 @@ describe('settings rules, one home', () => {
       }
     },
   );
+
+  it('takes prefetch folders only as a short list of absolute paths', () => {
+    for (const good of [[], ['/archive/news'], ['C:\\News', '\\\\server\\share']]) {
+      expect(checkWindowSetting('prefetchFolders', good).ok).toBe(true);
+      expect(checkSetting('prefetchFolders', good)).toEqual(good);
+      expect(validateRequest('updateSettings', [{ prefetchFolders: good }])).toEqual([
+        { prefetchFolders: good },
+      ]);
+    }
+    for (const bad of ['/archive', ['relative/path'], [''], ['/a\0b'], [7], Array(101).fill('/x')]) {
+      expect(checkWindowSetting('prefetchFolders', bad).ok).toBe(false);
+      expect(() => checkSetting('prefetchFolders', bad)).toThrow(SettingsError);
+      expect(() => validateRequest('updateSettings', [{ prefetchFolders: bad }])).toThrow(ContractError);
+    }
+  });
 
   it('says the range in both messages', () => {
     expect(() => checkSetting('textSize', 9)).toThrow(

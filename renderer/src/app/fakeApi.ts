@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/settingsRules';
 import type {
   Article,
   ArticleSummary,
+  PrefetchStatus,
   SearchQuery,
   SearchResult,
   Settings,
@@ -37,6 +38,16 @@ export function makeArticle(summary: ArticleSummary, html: string): Article {
 }
 
 export const defaultSettings: Settings = { ...DEFAULT_SETTINGS, roots: ['/archive'], language: 'en' };
+
+const fakePrefetch: PrefetchStatus = {
+  state: 'off',
+  articlesTotal: 0,
+  articlesDone: 0,
+  picturesFetched: 0,
+  picturesFailed: 0,
+  bytesFetched: 0,
+  bytesPerSecond: 0,
+};
 
 export interface FakeApi extends BroadsheetApi {
   calls: { method: string; args: unknown[] }[];
@@ -146,6 +157,14 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
         capBytes: 4096 * 1024 * 1024,
         folder: '/data/image-cache',
       };
+    },
+    async getPrefetch() {
+      api.calls.push({ method: 'getPrefetch', args: [] });
+      return { ...fakePrefetch };
+    },
+    async setPrefetchPaused(paused) {
+      api.calls.push({ method: 'setPrefetchPaused', args: [paused] });
+      return { ...fakePrefetch, state: paused ? 'paused' : 'running' };
     },
     async pickFolders() {
       api.calls.push({ method: 'pickFolders', args: [] });

@@ -110,6 +110,7 @@ export function applyLibraryEvent(
     }
     case 'menu':
     case 'export-progress':
+    case 'prefetch':
       return state;
   }
 }
