@@ -22,6 +22,7 @@ import type {
   SearchResult,
   Settings,
   StarredEntry,
+  WindowSession,
 } from './types';
 
 export interface LibrarySnapshot {
@@ -85,6 +86,9 @@ export interface BroadsheetRequests {
   setRead(ids: string[], read: boolean): Promise<string[]>;
   /** Remembers how far into an article the reader is, 0 (top) to 1 (the end). */
   setReadProgress(id: string, progress: number): Promise<void>;
+  /** Where the window was when it was last open (null the first time). */
+  getSession(): Promise<WindowSession | null>;
+  saveSession(session: WindowSession): Promise<void>;
   addFolders(paths: string[]): Promise<AddFoldersResult>;
   removeFolder(path: string): Promise<void>;
   /** Open one dropped article file for reading (it is not added to the library). */
@@ -132,6 +136,8 @@ export const REQUEST_METHODS = [
   'setStarred',
   'setRead',
   'setReadProgress',
+  'getSession',
+  'saveSession',
   'addFolders',
   'removeFolder',
   'openFile',

@@ -232,6 +232,24 @@ export interface ReadMarksSnapshot {
   progress: ReadProgress[];
 }
 
+// ---- Resume ---------------------------------------------------------------------------------
+
+/**
+ * Where the window was, to come back to it after a restart or a reload: the view, its filters, the
+ * search text and the open article (its scroll position is the article's read progress). The engine
+ * keeps it as the window gives it (bounded in size, see SESSION_LIMIT_CHARS); the window checks
+ * each value when it restores them, so a value a later version no longer knows is simply dropped.
+ */
+export interface WindowSession {
+  view: string;
+  filter: Record<string, unknown>;
+  query: string;
+  openId: string | null;
+}
+
+/** The largest session the engine keeps, as JSON. */
+export const SESSION_LIMIT_CHARS = 16_384;
+
 // ---- Settings -------------------------------------------------------------------------------
 
 export type ThemeSetting = 'system' | 'light' | 'dark';

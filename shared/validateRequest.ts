@@ -6,13 +6,15 @@
 import { type GetArticleOptions, REQUEST_METHODS, type RequestArgs, type RequestMethod } from './contract';
 import { cleanMailtoUrl } from './mailtoUrl';
 import { checkWindowSetting, WINDOW_SETTING_KEYS } from './settingsRules';
-import type {
-  ExportFormat,
-  ExportRequest,
-  ExportSelection,
-  SearchFilters,
-  SearchQuery,
-  Settings,
+import {
+  type ExportFormat,
+  type ExportRequest,
+  type ExportSelection,
+  SESSION_LIMIT_CHARS,
+  type SearchFilters,
+  type SearchQuery,
+  type Settings,
+  type WindowSession,
 } from './types';
 
 export const LIMITS = {
@@ -138,6 +140,7 @@ export function validateRequest(method: string, args: unknown): unknown[] {
     case 'pickFolders':
     case 'getSettings':
     case 'cancelExport':
+    case 'getSession':
     case 'getImageCache':
     case 'clearImageCache':
     case 'getPrefetch':
@@ -180,6 +183,9 @@ export function validateRequest(method: string, args: unknown): unknown[] {
       }
       return [str(method, 'id', args[0], LIMITS.idChars), progress];
     }
+    case 'saveSession':
+      arity(method, args, 1);
+      return [windowSession(method, args[0])];
     case 'addFolders': {
       arity(method, args, 1);
       const list = args[0];
@@ -203,6 +209,31 @@ export function validateRequest(method: string, args: unknown): unknown[] {
       arity(method, args, 1);
       return [exportRequest(method, args[0])];
   }
+}
+
+function jsonCopy(method: string, v: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+  } catch {
+    fail(method, 'session.filter must be plain JSON data');
+  }
+}
+
+/** A session is kept as given, so only its shape and size are checked: plain JSON data, bounded. */
+export function windowSession(method: string, v: unknown): WindowSession {
+  const o = plainObject(method, 'session', v);
+  onlyKeys(method, 'session', o, ['view', 'filter', 'query', 'openId']);
+  const filter = plainObject(method, 'session.filter', o.filter);
+  const out: WindowSession = {
+    view: str(method, 'session.view', o.view, 40),
+    filter: jsonCopy(method, filter),
+    query: str(method, 'session.query', o.query, LIMITS.queryChars, true),
+    openId: o.openId === null ? null : str(method, 'session.openId', o.openId, LIMITS.idChars),
+  };
+  if (JSON.stringify(out).length > SESSION_LIMIT_CHARS) {
+    fail(method, `session is larger than ${SESSION_LIMIT_CHARS} characters`);
+  }
+  return out;
 }
 
 const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'html', 'json'];

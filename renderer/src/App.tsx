@@ -17,6 +17,7 @@ import { EmptyLibrary } from './app/EmptyLibrary';
 import { makeDateFormats } from './app/formatDates';
 import { isStarred } from './app/libraryState';
 import { frameScheduler, LibraryStore, type Scheduler } from './app/libraryStore';
+import { restoreSession, sessionOf } from './app/session';
 import { ToastStore, Toasts } from './app/toasts';
 import { useAppActions } from './app/useAppActions';
 import { useLibrary } from './app/useLibrary';
@@ -53,6 +54,8 @@ const CLOCK_TICK_MS = 5 * 60 * 1000;
 /** How often the headline list takes in new articles while a scan is running. */
 const SCAN_REFRESH_MS = 500;
 const NO_FACETS: Facets = { categories: [], authors: [] };
+/** The session is saved this long after the view, filters, search or open article last changed. */
+const SESSION_SAVE_MS = 400;
 /** What the All and Starred lists are built with: they do not depend on the read marks. */
 const emptyReads = ReadIndex.empty();
 const MENU_COMMANDS: Record<MenuCommand, Command> = {
@@ -74,7 +77,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const [toasts] = useState(() => new ToastStore());
   const cache = useMemo(() => new ArticleCache(api), [api]);
   const [attempt, setAttempt] = useState(0);
-  const { state: lib, boot, capabilities } = useLibrary(api, store, attempt);
+  const { state: lib, boot, capabilities, session } = useLibrary(api, store, attempt);
 
   // ---- language, theme, clock
   const systemLanguage = typeof navigator === 'undefined' ? 'en' : navigator.language || 'en';
@@ -211,6 +214,46 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const openArticle = load.status === 'ready' ? load.article : openSummary;
   const openStarred = missingStar ? true : openArticle ? isStarred(lib.stars, openArticle) : false;
 
+  // ---- resume: come back to the last session's view, filters, search and article, and keep it saved
+  const restored = useRef(false);
+  /** The session's article, until it is listed (a cold start lists it when the scan reaches it). */
+  const [pendingOpen, setPendingOpen] = useState<string | null>(null);
+  /** The resumed article goes back to where it was left even when that was its end. */
+  const resumeAnywhere = useRef<string | null>(null);
+  useEffect(() => {
+    if (boot.status !== 'ready' || restored.current) return;
+    restored.current = true;
+    const last = restoreSession(session);
+    setView(last.view);
+    setFilter(last.filter);
+    setQuery(last.query);
+    setPendingOpen(last.openId);
+  }, [boot.status, session]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: articles: looked for again as the scan lists more
+  useEffect(() => {
+    if (!pendingOpen) return;
+    const listed = !!store.summary(pendingOpen);
+    if (listed || lib.starred.some((s) => s.id === pendingOpen && s.missing)) {
+      resumeAnywhere.current = pendingOpen;
+      dispatchNav({ type: 'select', id: pendingOpen });
+      setPendingOpen(null);
+    } else if (lib.progress.done && lib.roots.every((r) => r.status !== 'scanning')) setPendingOpen(null);
+  }, [pendingOpen, articles, lib.starred, lib.progress.done, lib.roots, store]);
+  const sessionNow = sessionOf({ view, filter, query, openId: nav.openId });
+  const sessionText = JSON.stringify(sessionNow);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sessionText stands for sessionNow
+  useEffect(() => {
+    if (!restored.current || pendingOpen) return;
+    const save = () => api.saveSession(sessionNow).catch(() => undefined);
+    const timer = setTimeout(save, SESSION_SAVE_MS);
+    // Closing or reloading within the delay still sends it (the request usually gets out).
+    window.addEventListener('pagehide', save);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', save);
+    };
+  }, [api, sessionText, pendingOpen]);
+
   // ---- actions
   const showLibrary = useCallback(() => setLibraryOpen(true), []);
   const onFileOpened = useCallback((id: string) => {
@@ -236,6 +279,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     readyId: inLibrary && load.status === 'ready' && load.article.id === nav.openId ? nav.openId : null,
     actions: readActions,
     onReadOne: keepInUnread,
+    resumeAnywhere,
   });
   const currentItem = (): { id: string; at: number } | null => {
     if (cursorIndex >= 0) return { id: items[cursorIndex]!.id, at: cursorIndex };

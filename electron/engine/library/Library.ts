@@ -64,6 +64,7 @@ import { SearchIndex } from '../search/SearchIndex';
 import type { CachedArticle } from '../store/cacheFormat';
 import { loadUserCleanRules } from '../store/cleanRulesFile';
 import { ReadStore } from '../store/ReadStore';
+import { SessionStore } from '../store/SessionStore';
 import { SettingsStore } from '../store/SettingsStore';
 import { StarStore } from '../store/StarStore';
 import { LibraryWatcher, type WatchChange } from '../watch/LibraryWatcher';
@@ -134,6 +135,7 @@ export class Library implements LibraryService {
     private readonly settings: SettingsStore,
     private readonly stars: StarStore,
     private readonly reads: ReadStore,
+    private readonly session: SessionStore,
   ) {
     this.events.setMaxListeners(0);
   }
@@ -147,7 +149,8 @@ export class Library implements LibraryService {
     const settings = await SettingsStore.open(options.dataDir);
     const stars = await StarStore.open(options.dataDir);
     const reads = await ReadStore.open(options.dataDir);
-    const library = new Library(options, settings, stars, reads);
+    const session = await SessionStore.open(options.dataDir);
+    const library = new Library(options, settings, stars, reads, session);
     library.images = await library.openImages();
     if (listener) library.onEvent(listener);
     await library.start();
@@ -399,6 +402,8 @@ export class Library implements LibraryService {
     setStarred: (id, starred) => this.setStarred(id, starred),
     setRead: (ids, read) => this.setRead(ids, read),
     setReadProgress: (id, progress) => this.setReadProgress(id, progress),
+    getSession: async () => this.session.get(),
+    saveSession: (session) => this.session.save(session),
     addFolders: async (paths) => {
       await this.started.catch(() => undefined);
       return this.addFolders(paths);

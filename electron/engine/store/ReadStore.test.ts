@@ -194,3 +194,18 @@ describe('ReadStore', () => {
     expect(readIds(await ReadStore.open(dir))).toEqual(['a', 'b']);
   });
 });
+
+describe('SessionStore', () => {
+  it('keeps the last session atomically and drops one it cannot read', async () => {
+    const { SessionStore, SESSION_FILE } = await import('./SessionStore');
+    const store = await SessionStore.open(dir);
+    expect(store.get()).toBeNull();
+    const session = { view: 'unread', filter: { range: 'week', facet: null }, query: 'q', openId: 'abc' };
+    await store.save(session);
+    expect((await SessionStore.open(dir)).get()).toEqual(session);
+    writeFileSync(join(dir, SESSION_FILE), '{"version":1,"session":{"view":1}}');
+    expect((await SessionStore.open(dir)).get()).toBeNull();
+    writeFileSync(join(dir, SESSION_FILE), 'garbage');
+    expect((await SessionStore.open(dir)).get()).toBeNull();
+  });
+});

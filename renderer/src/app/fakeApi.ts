@@ -10,6 +10,7 @@ import type {
   SearchResult,
   Settings,
   StarredEntry,
+  WindowSession,
 } from '../../../shared/types';
 
 export function makeSummary(id: string, date: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
@@ -54,6 +55,8 @@ export interface FakeApi extends BroadsheetApi {
   emit(event: LibraryEvent): void;
   articles: Map<string, Article>;
   starred: StarredEntry[];
+  /** The window's saved session (what getSession answers). */
+  session: WindowSession | null;
   /** What setRead has marked read (starting from the snapshot's read marks). */
   readIds: Set<string>;
   searchImpl: (query: SearchQuery) => Promise<SearchResult>;
@@ -76,6 +79,7 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     articles: new Map(articles.map((a) => [a.id, a])),
     starred: [...full.starred],
     readIds: new Set(full.readMarks.read),
+    session: null,
     emit: (event) => {
       for (const l of listeners) l(event);
     },
@@ -126,6 +130,14 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     },
     async setReadProgress(id, progress) {
       api.calls.push({ method: 'setReadProgress', args: [id, progress] });
+    },
+    async getSession() {
+      api.calls.push({ method: 'getSession', args: [] });
+      return api.session;
+    },
+    async saveSession(session) {
+      api.calls.push({ method: 'saveSession', args: [session] });
+      api.session = session;
     },
     async addFolders(paths) {
       api.calls.push({ method: 'addFolders', args: [paths] });

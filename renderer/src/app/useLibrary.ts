@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { BroadsheetApi, Capabilities, LibraryEvent } from '../../../shared/contract';
+import type { WindowSession } from '../../../shared/types';
 import { errorMessage } from '../api';
 import { perfMark } from '../perf/marks';
 import { fromSnapshot, type LibraryState } from './libraryState';
@@ -16,10 +17,17 @@ export function useLibrary(
   api: BroadsheetApi,
   store: LibraryStore,
   attempt: number,
-): { state: LibraryState; boot: BootState; capabilities: Capabilities | null } {
+): {
+  state: LibraryState;
+  boot: BootState;
+  capabilities: Capabilities | null;
+  /** Where the window was last time (read once per boot; null the first time or if unreadable). */
+  session: WindowSession | null;
+} {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const [boot, setBoot] = useState<BootState>({ status: 'loading' });
   const [capabilities, setCapabilities] = useState<Capabilities | null>(null);
+  const [session, setSession] = useState<WindowSession | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: attempt re-runs the boot on "Try again"
   useEffect(() => {
@@ -36,8 +44,10 @@ export function useLibrary(
         perfMark('scan-done', { articles: store.getState().articles.length, queued: !!queue });
       }
     });
-    Promise.all([api.getSnapshot(), api.getSettings(), api.getCapabilities()])
-      .then(([snapshot, settings, caps]) => {
+    // A session that cannot be read only means the window opens on All.
+    const lastSession = api.getSession().catch(() => null);
+    Promise.all([api.getSnapshot(), api.getSettings(), api.getCapabilities(), lastSession])
+      .then(([snapshot, settings, caps, saved]) => {
         if (!live) return;
         perfMark('snapshot-received', {
           articles: snapshot.articles.length,
@@ -47,6 +57,7 @@ export function useLibrary(
         for (const event of queue ?? []) store.dispatch(event);
         queue = null;
         setCapabilities(caps);
+        setSession(saved);
         setBoot({ status: 'ready' });
       })
       .catch((error: unknown) => {
@@ -58,5 +69,5 @@ export function useLibrary(
     };
   }, [api, store, attempt]);
 
-  return { state, boot, capabilities };
+  return { state, boot, capabilities, session };
 }

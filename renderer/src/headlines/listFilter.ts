@@ -116,3 +116,14 @@ export function facetFromValue(value: string): FacetChoice | null {
   if (kind !== 'category' && kind !== 'author') return null;
   return { kind, value: value.slice(colon + 1) };
 }
+
+/** A filter saved by an earlier run (see app/session), checked value by value: what is not understood is dropped. */
+export function restoreFilter(saved: Record<string, unknown>): ListFilter {
+  const range = DATE_RANGES.includes(saved.range as DateRange) ? (saved.range as DateRange) : 'any';
+  const f = saved.facet as { kind?: unknown; value?: unknown } | null | undefined;
+  const facet: FacetChoice | null =
+    f && (f.kind === 'category' || f.kind === 'author') && typeof f.value === 'string' && f.value !== ''
+      ? { kind: f.kind, value: f.value }
+      : null;
+  return { facet, range };
+}

@@ -107,10 +107,13 @@ interface TrackDeps {
   readyId: string | null;
   actions: ReadActions & { heldUnread: RefObject<string | null> };
   onReadOne(id: string): void;
+  /** An article opened by resuming the last session: it goes back to its place even at its end. */
+  resumeAnywhere?: RefObject<string | null>;
 }
 
 /** Marks the open article read after a dwell or a scroll, and remembers and restores its position. */
-export function useReadTracking({ api, store, readerRef, readyId, actions, onReadOne }: TrackDeps): void {
+export function useReadTracking(deps: TrackDeps): void {
+  const { api, store, readerRef, readyId, actions, onReadOne, resumeAnywhere } = deps;
   const readOne = useRef(onReadOne);
   readOne.current = onReadOne;
   useEffect(() => {
@@ -127,10 +130,12 @@ export function useReadTracking({ api, store, readerRef, readyId, actions, onRea
     };
     // Where the reader left off (a half-read article), once the body is laid out.
     const saved = store.getState().reads.progressOf(id);
+    const anywhere = resumeAnywhere?.current === id;
+    if (anywhere && resumeAnywhere) resumeAnywhere.current = null;
     const range = () => Math.max(0, pane.scrollHeight - pane.clientHeight);
     let startTop = 0;
     const frame = requestAnimationFrame(() => {
-      startTop = saved > 0 && saved < READ_TO_END ? Math.round(saved * range()) : 0;
+      startTop = saved > 0 && (saved < READ_TO_END || anywhere) ? Math.round(saved * range()) : 0;
       pane.scrollTop = startTop;
     });
     const dwell = setTimeout(markRead, DWELL_MS);
@@ -161,5 +166,5 @@ export function useReadTracking({ api, store, readerRef, readyId, actions, onRea
         save();
       }
     };
-  }, [readyId, api, store, readerRef, actions]);
+  }, [readyId, api, store, readerRef, actions, resumeAnywhere]);
 }

@@ -1,0 +1,36 @@
+// Coming back to where the window was: the saved session (view, filters, search text, open
+// article) turned back into the window's state, checking each value, and the other way round.
+
+import type { WindowSession } from '../../../shared/types';
+import { type ListFilter, noFilter, restoreFilter } from '../headlines/listFilter';
+import type { View } from '../headlines/Toolbar';
+
+const VIEWS: readonly View[] = ['all', 'unread', 'starred'];
+
+export interface RestoredSession {
+  view: View;
+  filter: ListFilter;
+  query: string;
+  openId: string | null;
+}
+
+export const freshSession: RestoredSession = { view: 'all', filter: noFilter, query: '', openId: null };
+
+export function restoreSession(saved: WindowSession | null): RestoredSession {
+  if (!saved) return freshSession;
+  return {
+    view: VIEWS.includes(saved.view as View) ? (saved.view as View) : 'all',
+    filter: restoreFilter(saved.filter),
+    query: typeof saved.query === 'string' ? saved.query : '',
+    openId: typeof saved.openId === 'string' && saved.openId !== '' ? saved.openId : null,
+  };
+}
+
+export function sessionOf(s: RestoredSession): WindowSession {
+  return {
+    view: s.view,
+    filter: { facet: s.filter.facet, range: s.filter.range },
+    query: s.query,
+    openId: s.openId,
+  };
+}
