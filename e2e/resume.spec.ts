@@ -49,7 +49,10 @@ test('view, search, open article and its scroll position survive a reload and a 
   try {
     await page.goto(restarted.url);
     await expect(readerTitle(page)).toHaveText(TITLE);
-    await expect(page.getByRole('button', { name: 'All', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'All', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await expect(searchBox(page)).toHaveValue('');
     await expect
       .poll(() => pane(page).evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight)))
