@@ -2,6 +2,8 @@
 // Everything here must be structured-clone safe (plain objects, strings, numbers, arrays):
 // these values cross worker, IPC and HTTP boundaries.
 
+import type { ProblemCode, ProblemParams } from './problemCodes';
+
 /**
  * Where an article's date came from. `page` is a saved web page's own metadata (article:published_time,
  * JSON-LD datePublished, <time datetime>). `file-name` means the front matter had no usable date and the
@@ -132,8 +134,10 @@ export interface Problem {
   severity: ProblemSeverity;
   /** 1-based line in the file, where the problem has one. */
   line?: number;
-  /** Short machine-readable kind, e.g. `front-matter-code`, `yaml-syntax`, `binary`, `too-large`. */
-  code: string;
+  /** Machine-readable kind, e.g. `front-matter-code`, `yaml-syntax`, `binary`, `too-large` (shared/problemCodes). */
+  code: ProblemCode;
+  /** The specifics the message names, for the window to write the reason in its language. */
+  params?: ProblemParams;
 }
 
 export interface ScanProgress {

@@ -146,7 +146,12 @@ describe('LibraryDb writes', () => {
 
   it('keeps a file that failed with its stat, and forgets the failure once it reads', () => {
     const db = dbWith([]);
-    const problem = { path: '/lib/bad.md', message: 'broken', severity: 'error' as const, code: 'binary' };
+    const problem = {
+      path: '/lib/bad.md',
+      message: 'broken',
+      severity: 'error' as const,
+      code: 'binary' as const,
+    };
     db.write({
       articles: [],
       failed: [{ path: '/lib/bad.md', root: '/lib', mtimeMs: 5, size: 9, problems: [problem] }],

@@ -169,6 +169,7 @@ export class Library implements LibraryService {
         message: warning.message,
         severity: 'warning',
         code: 'user-data',
+        params: { kind: warning.code, detail: warning.message },
       });
     }
     let roots = this.options.roots?.map((r) => resolve(r));
@@ -200,6 +201,7 @@ export class Library implements LibraryService {
           message: `The library could not finish opening: ${error.message}`,
           severity: 'error',
           code: 'library',
+          params: { detail: error.message },
         }),
       );
   }
@@ -228,7 +230,13 @@ export class Library implements LibraryService {
       );
       this.watcher.on('root-restored', (root: string) => void this.rescanRoot(root));
       this.watcher.on('warning', (w: { root: string; message: string }) =>
-        this.addStoreWarning({ path: w.root, message: w.message, severity: 'warning', code: 'watch' }),
+        this.addStoreWarning({
+          path: w.root,
+          message: w.message,
+          severity: 'warning',
+          code: 'watch',
+          params: { detail: w.message },
+        }),
       );
       this.watcher.on('error', (error: Error) =>
         this.addStoreWarning({
@@ -236,6 +244,7 @@ export class Library implements LibraryService {
           message: String(error.message),
           severity: 'warning',
           code: 'watch',
+          params: { detail: String(error.message) },
         }),
       );
       // The scan starts as soon as the roots are subscribed, beside the watcher's baseline walk
@@ -296,7 +305,13 @@ export class Library implements LibraryService {
 
   private async openImages(): Promise<ImageService> {
     const warn = (message: string) =>
-      this.addStoreWarning({ path: '', message, severity: 'warning', code: 'image-cache' });
+      this.addStoreWarning({
+        path: '',
+        message,
+        severity: 'warning',
+        code: 'image-cache',
+        params: { detail: message },
+      });
     const images = await ImageService.open({
       dataDir: this.options.dataDir,
       capBytes: cacheCapBytes(this.settings.get().imageCacheMB),
@@ -959,6 +974,7 @@ export class Library implements LibraryService {
         message: `The library cache could not be saved (${(error as Error).message}); the next start will rescan.`,
         severity: 'warning',
         code: 'cache',
+        params: { detail: (error as Error).message },
       });
     }
   }

@@ -59,7 +59,7 @@ describe('LibraryState', () => {
       path,
       severity,
       message: 'm',
-      code: 'x',
+      code: 'binary',
     });
     s.addProblem(p('/lib/b.md', 'warning'));
     s.addProblem(p('/lib/a.md', 'error'));

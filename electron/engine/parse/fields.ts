@@ -228,12 +228,16 @@ function readCategories(value: unknown, problems: ProblemList): string[] {
       `${unreadable === 1 ? 'One category' : `${unreadable} categories`} could not be read as text ` +
         '(a nested structure, or lists nested more than three deep) and left out. ' +
         'Write each category as plain text on its own "- " line under "categories:".',
+      undefined,
+      { count: unreadable },
     );
   }
   if (tooMany) {
     problems.warn(
       'categories-truncated',
       `The article has more than ${MAX_CATEGORIES} categories; only the first ${MAX_CATEGORIES} are kept.`,
+      undefined,
+      { limit: MAX_CATEGORIES },
     );
   }
   return out;
@@ -264,6 +268,8 @@ function readImage(key: string, value: unknown, problems: ProblemList): string |
       'image-type',
       `The front-matter "${key}" is not text (it is ${describeValue(value)}), so the article shows no ${key} image. ` +
         `Write one https:// address after "${key}:".`,
+      undefined,
+      { field: key, value: describeValue(value) },
     );
     return undefined;
   }
@@ -275,6 +281,8 @@ function readImage(key: string, value: unknown, problems: ProblemList): string |
       'image-url',
       `The front-matter "${key}" is longer than ${MAX_IMAGE_URL_CHARS.toLocaleString('en')} characters, so it is not shown. ` +
         'Check that the field holds one address.',
+      undefined,
+      { field: key, kind: 'too-long', limit: MAX_IMAGE_URL_CHARS },
     );
     return undefined;
   }
@@ -282,6 +290,8 @@ function readImage(key: string, value: unknown, problems: ProblemList): string |
     'image-url',
     `The front-matter "${key}" ("${shown}") is not a web address, so it is not shown: Broadsheet loads ` +
       'images from http(s) addresses only, never from files on this computer. Write the full https:// address.',
+    undefined,
+    { field: key, kind: 'not-web', value: shown },
   );
   return undefined;
 }

@@ -62,6 +62,8 @@ export function parseArticle(file: RawFile, options: ParseOptions = {}): ParseOu
       'parse-failed',
       `Broadsheet could not read this article (${(error as Error)?.message ?? String(error)}). ` +
         'Check that it is a text, Markdown or HTML file; please report this if it is.',
+      undefined,
+      { detail: (error as Error)?.message ?? String(error) },
     );
     return { article: null, problems: problems.items };
   }
@@ -79,6 +81,8 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
       'binary',
       `This file looks binary, not text (${decoded.reason}), so it was skipped. ` +
         'Rename it if it is not an article, or re-save it as UTF-8 text.',
+      undefined,
+      { detail: decoded.reason },
     );
     return null;
   }
@@ -87,6 +91,8 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
       'invalid-bytes',
       `${decoded.invalidBytes} byte sequence(s) are neither UTF-8 nor GB18030 and show as \uFFFD. ` +
         'Re-save the file as UTF-8 to fix them.',
+      undefined,
+      { count: decoded.invalidBytes },
     );
   }
 
@@ -97,6 +103,7 @@ function parseOrSkip(file: RawFile, options: ParseOptions, problems: ProblemList
       `${controlFree.removed} control characters in a row (starting on line ${controlFree.firstLine}) were removed; the rest ` +
         'of the article reads normally. Such runs come from a damaged copy; re-save the file to drop them for good.',
       controlFree.firstLine,
+      { count: controlFree.removed, line: controlFree.firstLine },
     );
   }
 
@@ -117,6 +124,8 @@ function readMhtmlPage(bytes: Uint8Array, problems: ProblemList): WebPageReading
       'mhtml-unreadable',
       `This .mhtml/.mht file could not be unpacked: ${mhtml.reason}. Open it in a browser to check it, ` +
         'and save the page again if it is damaged.',
+      undefined,
+      { detail: mhtml.reason },
     );
     return null;
   }
@@ -138,6 +147,8 @@ function readMhtmlPage(bytes: Uint8Array, problems: ProblemList): WebPageReading
       'mhtml-outside-part',
       `${mhtml.outside.length} part(s) of this .mhtml/.mht point outside the saved page ` +
         `(${cutCodePoints(mhtml.outside[0]!, 80)}), so they were not used; nothing is read from there.`,
+      undefined,
+      { count: mhtml.outside.length, first: cutCodePoints(mhtml.outside[0]!, 80) },
     );
   }
   const find = imageLookup(mhtml);
@@ -202,6 +213,8 @@ function buildArticle(
       `The article nests HTML elements more than ${MAX_HTML_DEPTH} levels deep; its text was read only up to ` +
         'that point, so search and previews may miss the rest. The file is probably damaged; open it in a ' +
         'browser to check.',
+      undefined,
+      { limit: MAX_HTML_DEPTH },
     );
   }
   if (pass.tooManyElements) {
@@ -211,6 +224,8 @@ function buildArticle(
         'article (unclosed formatting tags such as <b> or <font> are re-created in every later paragraph; ' +
         'huge tables add up too), which would freeze the reading pane, so it is shown as plain text. ' +
         'The file is probably damaged or planted; open it in a browser only if you trust it.',
+      undefined,
+      { limit: MAX_ARTICLE_ELEMENTS },
     );
   }
 
@@ -291,6 +306,8 @@ function resolveDate(
       'time-zone',
       `The time zone setting "${timeZone}" is not a known IANA zone, so the date was read in the system zone. ` +
         'Choose a zone such as Asia/Shanghai in Settings.',
+      undefined,
+      { zone: timeZone },
     );
     zone = '';
     reading = parseDate(value, zone);
@@ -313,6 +330,9 @@ function resolveDate(
       `The date ${shown} could not be read, so ${instead} is used. ` +
         'Write it like 2022-08-06 12:56 or Sat, 06 Aug 2022 04:07:06 GMT.',
       split.kind === 'none' || source === 'page' ? undefined : dateLine(split),
+      pathMs !== null
+        ? { value: shown, instead: 'path', day: fromPath!.day }
+        : { value: shown, instead: 'mtime' },
     );
   }
   if (pathMs !== null) return { date: new Date(pathMs).toISOString(), dateSource: 'file-name' };
@@ -326,6 +346,8 @@ function resolveDate(
     'file-time-invalid',
     `The file has no date of its own and its modification time says ${year}, which cannot be right, ` +
       'so it is dated 1 January 1970. Add a date to its front matter, or give the file a real time (touch it).',
+    undefined,
+    Number.isFinite(mtimeMs) ? { year: Math.round(1970 + mtimeMs / 31_556_952_000) } : {},
   );
   return { date: new Date(0).toISOString(), dateSource: 'file-mtime' };
 }

@@ -96,6 +96,7 @@ export function parseFrontMatter(split: FrontMatterSplit, problems: ProblemList)
       `The front matter on line ${openLine} is marked as "${split.language}" code, which Broadsheet never runs, so its ` +
         'fields were ignored. Rewrite it as YAML (start it with a plain --- line) to use them.',
       openLine,
+      { line: openLine, language: split.language },
     );
     return {};
   }
@@ -106,6 +107,15 @@ export function parseFrontMatter(split: FrontMatterSplit, problems: ProblemList)
         ? `The JSON front matter starting on line ${openLine} never closes: end the object with a } line.`
         : `Front matter starting on line ${openLine} never closes: add a line with ${split.kind === 'toml' && split.language === '' ? '+++' : '---'} after the metadata.`,
       openLine,
+      {
+        line: openLine,
+        fence:
+          split.kind === 'json' && split.language === ''
+            ? '}'
+            : split.kind === 'toml' && split.language === ''
+              ? '+++'
+              : '---',
+      },
     );
     return {};
   }
@@ -115,6 +125,7 @@ export function parseFrontMatter(split: FrontMatterSplit, problems: ProblemList)
       `The front matter starting on line ${openLine} is over ${MAX_FRONT_MATTER_CHARS / 1024} KB and was not read. ` +
         'Move long content below the closing --- line.',
       openLine,
+      { line: openLine, limit: MAX_FRONT_MATTER_CHARS / 1024 },
     );
     return {};
   }
@@ -136,10 +147,11 @@ function structured(
   const first = split.kind === 'json' && split.language === '' ? split.openLine : split.openLine + 1;
   const line = reading.line === undefined ? split.openLine : first + reading.line - 1;
   problems.warn(
-    `${language.toLowerCase()}-syntax`,
+    language === 'TOML' ? 'toml-syntax' : 'json-syntax',
     `The ${language} front matter has an error on line ${line}: ${reading.message}. None of its fields could be read ` +
       'safely, so the title comes from the text and the date from the file name or the file. Fix that line.',
     line,
+    { line, detail: reading.message },
   );
   return {};
 }
@@ -172,6 +184,7 @@ function parseYamlBlock(
         `The front matter starting on line ${openLine} uses more than ${MAX_YAML_ALIASES} YAML aliases (*name) and ` +
           'was not read, to protect memory. Write the values out instead of repeating aliases.',
         openLine,
+        { line: openLine, limit: MAX_YAML_ALIASES },
       );
     } else {
       syntax.push(e);
@@ -193,6 +206,12 @@ function parseYamlBlock(
       'yaml-syntax',
       `The front matter has a YAML error on line ${line}${also}: ${first!.message}. ${outcome} Fix that line to use it.`,
       line,
+      {
+        line,
+        others: others.slice(0, 5).join(', ') + (others.length > 5 ? ', …' : ''),
+        detail: first!.message,
+        recovered: diagnostics.recovered ? 'yes' : 'no',
+      },
     );
   }
   for (const w of diagnostics.warnings) {
@@ -203,6 +222,7 @@ function parseYamlBlock(
         `The front matter on line ${line} uses a YAML tag that Broadsheet does not run (${w.message}); the value was ` +
           'read as plain text. Remove the tag (the part starting with !).',
         line,
+        { line, detail: w.message },
       );
     } else {
       problems.warn(
@@ -210,6 +230,7 @@ function parseYamlBlock(
         `The front matter on line ${line} is questionable YAML (${w.message}); it was read as well as possible. ` +
           'Check that line if a field looks wrong.',
         line,
+        { line, detail: w.message },
       );
     }
   }
@@ -222,6 +243,7 @@ function parseYamlBlock(
       `The front matter starting on line ${openLine} is not a list of "name: value" fields, so it was ignored. ` +
         'Write it as lines like "title: My title".',
       openLine,
+      { line: openLine },
     );
     return {};
   }

@@ -1,15 +1,23 @@
+import type { ProblemCode, ProblemParams } from '../../../shared/problemCodes';
 import type { Problem, ProblemSeverity } from '../../../shared/types';
 import { MAX_PROBLEMS_PER_FILE } from './limits';
 
-/** Builds a Problem; `line` is 1-based and left out when the problem has no place in the file. */
+/**
+ * Builds a Problem; `line` is 1-based and left out when the problem has no place in the file;
+ * `params` are the specifics the message names, for the window's translation (shared/problemCodes).
+ */
 export function makeProblem(
   path: string,
-  code: string,
+  code: ProblemCode,
   severity: ProblemSeverity,
   message: string,
   line?: number,
+  params?: ProblemParams,
 ): Problem {
-  return line === undefined ? { path, message, severity, code } : { path, message, severity, line, code };
+  const problem: Problem = { path, message, severity, code };
+  if (line !== undefined) problem.line = line;
+  if (params !== undefined) problem.params = params;
+  return problem;
 }
 
 /**
@@ -24,24 +32,27 @@ export class ProblemList {
   private summary: Problem | null = null;
   constructor(readonly path: string) {}
 
-  warn(code: string, message: string, line?: number): void {
+  warn(code: ProblemCode, message: string, line?: number, params?: ProblemParams): void {
     if (this.warnings < MAX_PROBLEMS_PER_FILE) {
       this.warnings++;
-      this.items.push(makeProblem(this.path, code, 'warning', message, line));
+      this.items.push(makeProblem(this.path, code, 'warning', message, line, params));
       return;
     }
     const more = ++this.warnings - MAX_PROBLEMS_PER_FILE;
     const text =
       `…and ${more} more warning${more === 1 ? '' : 's'} in this file, not listed: only the first ` +
       `${MAX_PROBLEMS_PER_FILE} are shown. Fix those and the rest will show.`;
-    if (this.summary) this.summary.message = text;
-    else {
-      this.summary = makeProblem(this.path, 'more-problems', 'warning', text);
+    const summaryParams = { count: more, limit: MAX_PROBLEMS_PER_FILE };
+    if (this.summary) {
+      this.summary.message = text;
+      this.summary.params = summaryParams;
+    } else {
+      this.summary = makeProblem(this.path, 'more-problems', 'warning', text, undefined, summaryParams);
       this.items.push(this.summary);
     }
   }
 
-  error(code: string, message: string, line?: number): void {
-    this.items.push(makeProblem(this.path, code, 'error', message, line));
+  error(code: ProblemCode, message: string, line?: number, params?: ProblemParams): void {
+    this.items.push(makeProblem(this.path, code, 'error', message, line, params));
   }
 }

@@ -49,7 +49,9 @@ describe.each(readers)('readArticleFile (%s)', (_name, read) => {
   it('turns a missing file into an unreadable problem', async () => {
     const { article, problems } = await read(join(dir, 'gone.md'), dir);
     expect(article).toBeNull();
-    expect(problems).toMatchObject([{ code: 'unreadable', severity: 'error' }]);
+    expect(problems).toMatchObject([
+      { code: 'file-unreadable', severity: 'error', params: { errno: 'ENOENT' } },
+    ]);
     expect(problems[0]!.message).toContain('no longer exists');
   });
 
@@ -58,7 +60,7 @@ describe.each(readers)('readArticleFile (%s)', (_name, read) => {
     mkdirSync(folder);
     const { article, problems } = await read(folder, dir);
     expect(article).toBeNull();
-    expect(problems[0]!.code).toBe('unreadable');
+    expect(problems[0]!.code).toBe('not-regular-file');
   });
 
   it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)(
@@ -91,8 +93,9 @@ describe('unreadable', () => {
     expect(outcome.problems).toEqual([
       {
         path: '/l/a.md',
-        code: 'unreadable',
+        code: 'file-unreadable',
         severity: 'error',
+        params: { errno: 'EACCES', detail: '' },
         message:
           'Broadsheet could not read this file: permission denied (EACCES). Give your user read permission on it ' +
           '(for example chmod u+r) and rescan.',

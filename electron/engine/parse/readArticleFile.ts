@@ -103,7 +103,7 @@ function refuse(path: string, stat: { isFile(): boolean; size: number }): ParseO
       problems: [
         makeProblem(
           path,
-          'unreadable',
+          'not-regular-file',
           'error',
           'This is not a regular file, so it was skipped. Rename it if it is not an article.',
         ),
@@ -121,6 +121,8 @@ function refuse(path: string, stat: { isFile(): boolean; size: number }): ParseO
           'error',
           `This file is ${sizes.file}, over the ${sizes.limit} limit for one article, so it was skipped. ` +
             'Split it into smaller articles or move it out of the library.',
+          undefined,
+          { size: sizes.file, limit: sizes.limit },
         ),
       ],
     };
@@ -163,9 +165,11 @@ export function unreadable(path: string, error: unknown): ParseOutcome {
     problems: [
       makeProblem(
         path,
-        'unreadable',
+        'file-unreadable',
         'error',
         `Broadsheet could not read this file: ${words}${code ? ` (${code})` : ''}. ${advice}`,
+        undefined,
+        { errno: code, detail: code === '' ? words : '' },
       ),
     ],
   };

@@ -41,6 +41,8 @@ export function resolveTitle(sources: TitleSources, problems: ProblemList): stri
       'title-too-long',
       `The title is longer than ${MAX_TITLE_CHARS} characters and was shortened. Put a shorter title in the ` +
         'front matter (title: ...).',
+      undefined,
+      { limit: MAX_TITLE_CHARS },
     );
     title = `${cutCodePoints(title, MAX_TITLE_CHARS - 1)}…`;
   }

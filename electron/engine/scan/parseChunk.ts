@@ -33,6 +33,7 @@ export function parserFailure(path: string, error: unknown): Problem {
     path,
     code: 'parser-crash',
     severity: 'error',
+    params: { detail: reason },
     message: `Broadsheet's parser failed on this file (${reason}), so it was skipped. Please report it with the file attached.`,
   };
 }

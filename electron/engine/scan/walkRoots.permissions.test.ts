@@ -41,9 +41,10 @@ describe('walkRoots on a folder without read permission', () => {
     expect(problems).toEqual([
       {
         path: locked,
-        code: 'unreadable',
+        code: 'folder-unreadable',
         severity: 'error',
         message: 'Permission denied: Broadsheet cannot read this folder. Check its permissions.',
+        params: { errno: 'EACCES' },
       },
     ]);
   });
@@ -55,6 +56,6 @@ describe('walkRoots on a folder without read permission', () => {
       onProblem: (p) => problems.push(p),
     });
     expect(summary.failedRoots).toEqual([locked]);
-    expect(problems[0]?.code).toBe('unreadable');
+    expect(problems[0]?.code).toBe('folder-unreadable');
   });
 });

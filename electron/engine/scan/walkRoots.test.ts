@@ -121,8 +121,8 @@ describe('walkRoots', () => {
     const { paths, problems } = await walk([root]);
     expect(paths).toEqual([join(root, 'good.md')]);
     expect(problems.map((p) => [p.path, p.code, p.severity]).sort()).toEqual([
-      [join(root, 'dangling.md'), 'unreadable', 'error'],
-      [join(root, 'pipe.md'), 'unreadable', 'error'],
+      [join(root, 'dangling.md'), 'broken-link', 'error'],
+      [join(root, 'pipe.md'), 'not-regular-file', 'error'],
     ]);
     expect(problems.find((p) => p.path.endsWith('dangling.md'))?.message).toMatch(/Broken link/);
     expect(problems.find((p) => p.path.endsWith('pipe.md'))?.message).toMatch(/Not a regular file/);
@@ -139,7 +139,11 @@ describe('walkRoots', () => {
         const { paths, problems } = await walk([root]);
         expect(paths).toEqual([join(root, 'ok', 'a.md')]);
         expect(problems).toEqual([
-          expect.objectContaining({ path: join(root, 'locked'), code: 'unreadable', severity: 'error' }),
+          expect.objectContaining({
+            path: join(root, 'locked'),
+            code: 'folder-unreadable',
+            severity: 'error',
+          }),
         ]);
         expect(problems[0]?.message).toMatch(/^Permission denied/);
       } finally {

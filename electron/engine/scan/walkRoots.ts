@@ -105,16 +105,18 @@ function folderProblem(path: string, error: NodeJS.ErrnoException): Problem {
   if (error.code === 'EACCES' || error.code === 'EPERM') {
     return {
       path,
-      code: 'unreadable',
+      code: 'folder-unreadable',
       severity: 'error',
       message: 'Permission denied: Broadsheet cannot read this folder. Check its permissions.',
+      params: { errno: error.code },
     };
   }
   return {
     path,
-    code: 'unreadable',
+    code: 'folder-unreadable',
     severity: 'error',
     message: `Broadsheet cannot read this folder (${error.code ?? error.message}). Check that the disk is connected and readable.`,
+    params: { errno: error.code ?? '', detail: error.code ? '' : error.message },
   };
 }
 
@@ -233,6 +235,7 @@ function entryName(walk: Walk, entry: Dirent<Buffer> | Dirent, folder: Folder): 
       path: join(folder.path, raw.toString('utf8')),
       code: 'file-name-encoding',
       severity: 'warning',
+      params: { name: shown },
       message: `The name "${shown}" is not valid UTF-8, so Broadsheet cannot open it by name (it would stand for another file). Rename it.`,
     });
     return null;
@@ -264,7 +267,7 @@ async function visitEntry(
     // Pipes, sockets and devices: reading one could block forever or never end.
     walk.callbacks.onProblem({
       path,
-      code: 'unreadable',
+      code: 'not-regular-file',
       severity: 'error',
       message:
         'Not a regular file (a pipe, socket or device): Broadsheet does not read it. Replace it with a real file.',
@@ -287,8 +290,9 @@ async function visitLink(walk: Walk, path: string, name: string, subfolders: Fol
     const code = (error as NodeJS.ErrnoException).code;
     walk.callbacks.onProblem({
       path,
-      code: 'unreadable',
+      code: 'broken-link',
       severity: 'error',
+      params: { errno: code ?? '', detail: code ? '' : (error as Error).message },
       message:
         code === 'ENOENT' || code === 'ELOOP'
           ? 'Broken link: the file it points to does not exist. Restore the file or remove the link.'
@@ -303,6 +307,7 @@ async function visitLink(walk: Walk, path: string, name: string, subfolders: Fol
       code: 'outside-root',
       severity: 'warning',
       message: `This link points outside the library folder (to ${realPath}), so Broadsheet does not follow it. Add the target as a library folder to read it.`,
+      params: { target: realPath },
     });
     return;
   }

@@ -16,7 +16,13 @@ export interface UserCleanRules {
 
 export async function loadUserCleanRules(dataDir: string): Promise<UserCleanRules> {
   const path = join(dataDir, USER_RULES_FILE);
-  const problem = (message: string): Problem => ({ path, message, severity: 'warning', code: 'clean-rules' });
+  const problem = (message: string): Problem => ({
+    path,
+    message,
+    severity: 'warning',
+    code: 'clean-rules',
+    params: { detail: message },
+  });
   try {
     const info = await stat(path);
     if (info.size > MAX_RULES_FILE_BYTES) {

@@ -99,7 +99,7 @@ describe('a file name that is not UTF-8', () => {
 describe('one file flooding the problem list', () => {
   it('keeps at most MAX_PROBLEMS_PER_FILE warnings a file, then says how many more', () => {
     const list = new ProblemList('/lib/flood.md');
-    for (let i = 0; i < 5_000; i++) list.warn('yaml', `bad line ${i}`, i + 1);
+    for (let i = 0; i < 5_000; i++) list.warn('yaml-syntax', `bad line ${i}`, i + 1);
     list.error('binary', 'an error is always kept');
     expect(list.items).toHaveLength(MAX_PROBLEMS_PER_FILE + 2);
     expect(list.items[MAX_PROBLEMS_PER_FILE]).toMatchObject({

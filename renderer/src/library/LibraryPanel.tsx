@@ -3,6 +3,7 @@ import type { LanguageSetting, Problem, RootInfo, Settings, ThemeSetting } from 
 import { Modal } from '../app/Modal';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
+import { problemReason } from '../i18n/problemText';
 import { type ImageCacheApi, ImageCacheSection } from './ImageCacheSection';
 
 const STATUS_LABEL: Record<RootInfo['status'], MessageKey> = {
@@ -45,20 +46,26 @@ function timeZones(): string[] {
 }
 
 export function LibraryPanel(props: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [path, setPath] = useState('');
   const [adding, setAdding] = useState(false);
   const [outcome, setOutcome] = useState<AddOutcome | null>(null);
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
+    const reasoned = props.problems.map((problem) => ({ problem, reason: problemReason(problem, language) }));
+    // The filter finds a problem by its path, by the reason as shown, or by the English words (a
+    // message someone quoted).
     const matching = needle
-      ? props.problems.filter(
-          (p) => p.path.toLowerCase().includes(needle) || p.message.toLowerCase().includes(needle),
+      ? reasoned.filter(
+          ({ problem: p, reason }) =>
+            p.path.toLowerCase().includes(needle) ||
+            reason.toLowerCase().includes(needle) ||
+            p.message.toLowerCase().includes(needle),
         )
-      : props.problems;
+      : reasoned;
     return { count: matching.length, list: matching.slice(0, PROBLEMS_SHOWN) };
-  }, [props.problems, filter]);
+  }, [props.problems, filter, language]);
 
   return (
     <Modal title={t('libraryTitle')} onClose={props.onClose} className="library-panel">
@@ -168,7 +175,7 @@ export function LibraryPanel(props: Props) {
                 </tr>
               </thead>
               <tbody>
-                {shown.list.map((p) => (
+                {shown.list.map(({ problem: p, reason }) => (
                   <tr key={`${p.path}:${p.code}:${p.line ?? ''}`} className={`problem-${p.severity}`}>
                     <td className="problem-path">
                       {p.path}
@@ -176,7 +183,7 @@ export function LibraryPanel(props: Props) {
                         <span className="muted"> ({t('libraryProblemLine', { line: p.line })})</span>
                       )}
                     </td>
-                    <td>{p.message}</td>
+                    <td>{reason}</td>
                   </tr>
                 ))}
               </tbody>

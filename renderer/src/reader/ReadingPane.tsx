@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../app/ErrorBoundary';
 import type { DateFormats } from '../app/formatDates';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
+import { problemReason } from '../i18n/problemText';
 import { StarButton } from '../stars/StarButton';
 import { ArticleBody } from './ArticleBody';
 import type { ImageFailureText } from './articleImages';
@@ -145,7 +146,7 @@ type OriginalState =
   | { status: 'error'; message: string };
 
 function ArticleView(props: Props & { article: Article }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { article: cleaned, formats, loadOriginal } = props;
   const [original, setOriginal] = useState<OriginalState>({ status: 'off' });
   useEffect(() => {
@@ -277,7 +278,7 @@ function ArticleView(props: Props & { article: Article }) {
             <summary>{t('readerDegraded')}</summary>
             <ul>
               {article.problems.map((p) => (
-                <li key={`${p.code}:${p.line ?? ''}:${p.message}`}>{p.message}</li>
+                <li key={`${p.code}:${p.line ?? ''}:${p.message}`}>{problemReason(p, language)}</li>
               ))}
             </ul>
           </details>

@@ -56,7 +56,7 @@ export function readWebPage(
   if (refusal === '') {
     result = extract(shape.html, savedFrom, stash, wholePage, problems);
   } else {
-    notExtracted(problems, `${refusal}, more than Broadsheet reads a story out of`);
+    notExtracted(problems, `${refusal}, more than Broadsheet reads a story out of`, 'too-big', refusal);
   }
   result ??= wholePageReading(shape.html, savedFrom, stash, wholePage);
   if (stash.dropped > 0) {
@@ -64,6 +64,8 @@ export function readWebPage(
       'data-image-too-large',
       `${stash.dropped} picture(s) saved inside this page are over ${mb(MAX_DATA_IMAGE_CHARS)} each and are ` +
         'not shown. Save the page again with smaller pictures to see them.',
+      undefined,
+      { count: stash.dropped, limit: mb(MAX_DATA_IMAGE_CHARS) },
     );
   }
   return result;
@@ -86,13 +88,14 @@ function extract(
       maxElemsToParse: MAX_PAGE_ELEMENTS * 2,
     }).parse();
   } catch (error) {
-    notExtracted(problems, `Readability failed on it (${(error as Error)?.message ?? String(error)})`);
+    const reason = (error as Error)?.message ?? String(error);
+    notExtracted(problems, `Readability failed on it (${reason})`, 'failed', reason);
     return null;
   }
   const content = typeof story?.content === 'string' ? story.content : '';
   const pass = content.trim() === '' ? null : htmlPass(content);
   if (!pass || pass.text === '') {
-    notExtracted(problems, 'no story could be told apart from the rest of the page');
+    notExtracted(problems, 'no story could be told apart from the rest of the page', 'no-story');
     return null;
   }
   if (meta.author === '' && story?.byline) {
@@ -124,11 +127,18 @@ function headOf(markup: string): string {
   return `${markup.slice(0, end === -1 ? Math.min(markup.length, limit) : end)}</head><body></body></html>`;
 }
 
-function notExtracted(problems: ProblemList, why: string): void {
+function notExtracted(
+  problems: ProblemList,
+  why: string,
+  kind: 'too-big' | 'failed' | 'no-story',
+  detail = '',
+): void {
   problems.warn(
     'page-not-extracted',
     `This saved web page is shown and searched whole, site menus and all: ${why}. ` +
       'Save just the article (a reader view or SingleFile) to read the story alone.',
+    undefined,
+    { kind, detail },
   );
 }
 
