@@ -201,9 +201,23 @@ export interface SearchResult {
   total: number;
   matches: SearchMatch[];
   elapsedMs: number;
-  /** Set when the query could not be understood (e.g. an unclosed quote was repaired). */
-  notice?: string;
+  /** What the query parser could not use as typed (an unclosed quote, an unknown operator...). */
+  notices?: SearchNotice[];
 }
+
+/** Something in a query that was not searched as typed: always told, never silently dropped. */
+export type SearchNotice =
+  | { kind: 'queryCut'; limit: number }
+  | { kind: 'tooManyTerms'; limit: number }
+  | { kind: 'unclosedQuote' }
+  | { kind: 'badDate'; operator: string; value: string }
+  | { kind: 'unknownOperator'; operator: string }
+  | { kind: 'emptyOperator'; operator: string }
+  | { kind: 'negatedOperator'; operator: string }
+  | { kind: 'brackets' }
+  | { kind: 'wildcard' }
+  | { kind: 'danglingOr' }
+  | { kind: 'onlyExcluded' };
 
 // ---- Stars ----------------------------------------------------------------------------------
 

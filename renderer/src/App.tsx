@@ -103,6 +103,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const [view, setView] = useState<View>('all');
   const [filter, setFilter] = useState<ListFilter>(noFilter);
   const [query, setQuery] = useState('');
+  const [exactCharacters, setExactCharacters] = useState(false);
   const [nav, dispatchNav] = useReducer(navReducer, initialNav);
   const [libraryOpen, setLibraryOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
@@ -142,7 +143,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     () => `${lib.progress.done}:${view === 'starred' ? lib.starred.length : ''}`,
     [lib.progress.done, view, lib.starred.length],
   );
-  const search = useSearch(api, query, searchFilters, searchGeneration, (m) =>
+  const search = useSearch(api, query, searchFilters, exactCharacters, searchGeneration, (m) =>
     toasts.error(t('searchFailed', { message: m })),
   );
 
@@ -429,6 +430,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               dispatchNav({ type: 'home', list: navList });
               listRef.current?.focus();
             }}
+            exactCharacters={exactCharacters}
+            onExactCharacters={setExactCharacters}
             onShowLibrary={showLibrary}
             onShowExport={() => setExportOpen(true)}
             onShowShortcuts={() => setShortcutsOpen(true)}

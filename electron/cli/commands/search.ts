@@ -6,6 +6,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { noticeText } from '../../../shared/searchNotices';
 import { defaultDataDir } from '../../engine/dataDir';
 import { field, jsonLine } from '../cleanOutput';
 import { type CliIO, type Command, folderNotFound, parseCommandArgs, UsageError } from '../io';
@@ -95,14 +96,14 @@ export const search: Command = async (argv, io) => {
             query: r.query,
             total: r.total,
             elapsedMs: r.elapsedMs,
-            ...(r.notice === undefined ? {} : { notice: r.notice }),
+            ...(r.notices ? { notices: r.notices.map(noticeText) } : {}),
             matches: r.matches.map((m) => ({ id: m.id, path: m.path, title: m.title, date: m.date })),
           })),
         }),
       );
     } else {
       for (const r of results) {
-        if (r.notice !== undefined) io.err(`${field(r.notice)}\n`);
+        for (const notice of r.notices ?? []) io.err(`${field(noticeText(notice))}\n`);
         printHuman(io, r.query, r.total, r.elapsedMs, r.matches);
       }
     }

@@ -82,7 +82,9 @@ describe('broadsheet search', () => {
     const human = await run(['search', 'archive', long]);
     expect(human.err).toContain('The quote was not closed');
     const json = JSON.parse((await run(['search', 'archive', long, '--json'])).out);
-    expect(json.results[0].notice).toContain('The quote was not closed');
+    expect(json.results[0].notices).toEqual([
+      'The quote was not closed: the rest of the query was searched as a phrase.',
+    ]);
   });
 
   it('prints readable matches and rejects bad usage with exit code 2', async () => {

@@ -74,6 +74,35 @@ const piece = fc.oneof(
 );
 const docText = fc.array(piece, { maxLength: 24 }).map((p) => p.join(''));
 const CATEGORIES = ['国际', 'World', '金融', 'world'];
+// Operators between pieces: exclusion, OR, fields, dates (parseQuery.ts).
+const OPERATORS = [
+  ' -',
+  ' NOT ',
+  ' OR ',
+  ' or ',
+  ' AND ',
+  ' author:',
+  ' category:',
+  ' source:',
+  ' -author:',
+  ' before:2024-01-04 ',
+  ' after:2024-01-02 ',
+  ' after:2024 ',
+  ' before:nope ',
+  ' (',
+  ') ',
+  ' title:',
+  ' *',
+];
+const operatorQuery = fc
+  .array(
+    fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom(...OPERATORS) },
+      { weight: 3, arbitrary: fc.constantFrom(...PIECES, ...CATEGORIES) },
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((parts) => parts.join(''));
 const DAY = 86_400_000;
 const BASE = Date.UTC(2024, 0, 1);
 
@@ -129,6 +158,7 @@ describe('LibraryDb.search against the brute-force oracle', () => {
           fc.oneof(
             docText,
             fc.constantFrom('中国家', '"high level"', 'high-lev', '国', '家', '中國', '國家'),
+            operatorQuery,
           ),
           {
             minLength: 1,
@@ -153,7 +183,18 @@ describe('LibraryDb.search against the brute-force oracle', () => {
           const isStarred = (id: string) => starred.has(id);
           const byId = new Map(docs.map((d) => [d.id, d]));
           // Queries cut from the documents too, so most of them find something.
-          const own = docs.flatMap((d) => [d.text.slice(1, 5), d.title.slice(0, 3)]);
+          // ...and combined with operators, so exclusions, ORs and fields meet real matches.
+          const own = docs.flatMap((d, i) => {
+            const other = docs[(i + 1) % docs.length]!;
+            return [
+              d.text.slice(1, 5),
+              d.title.slice(0, 3),
+              `${d.text.slice(0, 2)} -${other.text.slice(0, 2)}`,
+              `${d.title.slice(0, 2)} OR ${other.title.slice(0, 2)}`,
+              `source:${d.author?.slice(0, 2) ?? ''} -author:${other.author?.slice(1, 3) ?? ''}`,
+              `${d.text.slice(0, 2)} NOT category:${d.categories[0]?.slice(0, 2) ?? ''}`,
+            ];
+          });
           for (const text of [...queries, ...own]) {
             const expected = bruteForceSearch(docs, text, filter ?? {}, isStarred, { exactCharacters });
             const all = db.search({ text, filters: filter, limit: 1000, exactCharacters }, { isStarred });

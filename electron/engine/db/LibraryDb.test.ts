@@ -121,6 +121,48 @@ describe('LibraryDb search: Simplified and Traditional Chinese', () => {
   });
 });
 
+describe('LibraryDb search operators', () => {
+  const db = dbWith([
+    doc({
+      id: 'sina',
+      title: '王毅会见拉夫罗夫',
+      author: '新浪财经',
+      categories: ['金融'],
+      dateMs: Date.UTC(2022, 7, 6),
+    }),
+    doc({
+      id: 'hk',
+      title: '王毅訪港',
+      author: '記者',
+      categories: ['新浪财经'],
+      dateMs: Date.UTC(2023, 0, 2),
+    }),
+    doc({
+      id: 'en',
+      title: 'Lavrov meets Wang Yi',
+      author: 'CGTN',
+      categories: ['World'],
+      dateMs: Date.UTC(2024, 4, 1),
+    }),
+  ]);
+  const found = (text: string) => ids(db, text).sort();
+
+  it('excludes, ORs, binds fields and dates as the oracle does', () => {
+    expect(found('王毅 -拉夫罗夫')).toEqual(['hk']);
+    expect(found('拉夫罗夫 OR lavrov')).toEqual(['en', 'sina']);
+    expect(found('author:新浪')).toEqual(['sina']);
+    expect(found('category:新浪')).toEqual(['hk']);
+    expect(found('source:新浪财经')).toEqual(['hk', 'sina']);
+    expect(found('王毅 after:2023')).toEqual(['hk']);
+    expect(found('王毅 OR wang before:2024-05-01')).toEqual(['hk', 'sina']);
+    expect(found('王 -author:記者')).toEqual(['sina']);
+  });
+
+  it('answers nothing, with a notice, when everything is excluded', () => {
+    expect(db.search({ text: '-王毅' })).toMatchObject({ total: 0, notices: [{ kind: 'onlyExcluded' }] });
+  });
+});
+
 describe('LibraryDb writes', () => {
   it('replaces an article rewritten at the same path, and removes deleted ones everywhere', () => {
     const db = dbWith([doc({ id: 'a', path: '/lib/a.md', text: '旧闻 old', categories: ['金融'] })]);

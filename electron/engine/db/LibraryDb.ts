@@ -14,17 +14,19 @@ import type {
   HighlightRange,
   Problem,
   SearchMatch,
+  SearchNotice,
   SearchQuery,
   SearchResult,
 } from '../../../shared/types';
 import { ClauseMatcher } from '../search/ClauseMatcher';
 import { ExactMatcher, exactMatchers, forDocument, type TextMatcher } from '../search/ExactMatcher';
-import { parseQuery } from '../search/parseQuery';
-import { boundMs } from '../search/SearchIndex';
+import { parseQuery, type QueryClause } from '../search/parseQuery';
+import { type ClauseGroup, groupFound, groupsOf, highlighted, layoutOf } from '../search/queryGroups';
+import { boundMs, maxOf, minOf } from '../search/SearchIndex';
 import { findRanges, makeSnippet } from '../search/snippet';
 import { backupStamp } from '../store/userDataFile';
 import { ALL_KEYS, baseKey, keyRangeBetween } from './dateKey';
-import { articleTokens, planClause } from './ftsTokens';
+import { articleTokens, type ClausePlan, planClause } from './ftsTokens';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
 import { foldArticle, packFields, unpackFields } from './storedText';
 
@@ -372,7 +374,7 @@ export class LibraryDb {
   private runSearch(query: SearchQuery, ctx: DbSearchContext): SearchResult {
     const started = performance.now();
     const parsed = parseQuery(query.text);
-    const notices: string[] = parsed.notice ? [parsed.notice] : [];
+    const notices: SearchNotice[] = [...parsed.notices];
     const finish = (total: number, matches: SearchMatch[]): SearchResult => {
       const result: SearchResult = {
         query: query.text,
@@ -380,37 +382,75 @@ export class LibraryDb {
         matches,
         elapsedMs: performance.now() - started,
       };
-      if (notices.length) result.notice = notices.join(' ');
+      if (notices.length) result.notices = notices;
       return result;
     };
     const clauses = parsed.clauses;
-    if (clauses.length === 0) return finish(0, []);
+    const groups = groupsOf(clauses);
+    const wanted = groups.filter((g) => !g.negated);
+    if (wanted.length === 0) return finish(0, []);
     const plans = clauses.map(planClause);
     const matchers = clauses.map((c) => new ClauseMatcher(c));
-    const verify = matchers.filter((_, i) => !plans[i]!.exact);
     // Exact characters: FTS5 holds 國 folded to 国, so clauses that could differ in them are checked
     // where they occur against the characters as written (ExactMatcher.ts).
     const textMatchers: TextMatcher[] = query.exactCharacters ? exactMatchers(clauses, matchers) : matchers;
-    const verifyExact = textMatchers.filter((m) => m instanceof ExactMatcher);
-    const main = plans.filter((p) => p.main !== null).map((p) => `(${p.main})`);
-    const unigram = plans.filter((p) => p.unigram !== null).map((p) => `(${p.unigram})`);
+    // A group FTS5 answers exactly: every alternative's plan exact, none bound to a field or checked
+    // for exact characters. The others are a superset from FTS5, decided on the text.
+    const groupExact = (g: ClauseGroup) =>
+      g.members.every(
+        (i) =>
+          plans[i]!.exact && clauses[i]!.field === undefined && !(textMatchers[i] instanceof ExactMatcher),
+      );
+    const verify = wanted.filter((g) => !groupExact(g));
+    const excluded = groups.filter((g) => g.negated);
+    const verifyExcluded = excluded.filter((g) => !groupExact(g));
+
+    const params: Record<string, string | bigint> = {};
+    let n = 0;
+    const param = (value: string) => {
+      const name = `p${n++}`;
+      params[name] = value;
+      return `@${name}`;
+    };
+    let rid = 'articles.key';
+    const inTable = (table: string, expr: string) =>
+      `+${rid} IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${param(expr)})`;
+    /** An SQL condition on the walked rows for one clause's plan. */
+    const clauseSql = (plan: ClausePlan) =>
+      [plan.main && inTable('text_index', plan.main), plan.unigram && inTable('char_index', plan.unigram)]
+        .filter(Boolean)
+        .join(' AND ');
+    const groupSql = (g: ClauseGroup) =>
+      `(${g.members.map((i) => `(${clauseSql(plans[i]!)})`).join(' OR ')})`;
+    // The table the query walks: the first wanted group whose alternatives all ask the same one table.
+    const single = (g: ClauseGroup, key: 'main' | 'unigram', other: 'main' | 'unigram') =>
+      g.members.every((i) => plans[i]![key] !== null && plans[i]![other] === null);
+    let driver = wanted.find((g) => single(g, 'main', 'unigram'));
+    let table = 'text_index';
+    if (!driver) {
+      driver = wanted.find((g) => single(g, 'unigram', 'main'));
+      table = 'char_index';
+    }
+    const where: string[] = [];
+    let from = 'articles';
+    if (driver) {
+      const key = table === 'text_index' ? 'main' : 'unigram';
+      from = table;
+      rid = `${table}.rowid`;
+      where.push(`${table} MATCH ${param(driver.members.map((i) => `(${plans[i]![key]})`).join(' OR '))}`);
+    }
+    for (const g of wanted) if (g !== driver) where.push(groupSql(g));
+    for (const g of excluded) if (groupExact(g)) where.push(`NOT ${groupSql(g)}`);
 
     const filters = query.filters ?? {};
-    const fromMs = boundMs(filters.from, false, 'from', notices);
-    const toMs = boundMs(filters.to, true, 'to', notices);
+    const fromMs = maxOf(boundMs(filters.from, false, 'from', notices), parsed.fromMs);
+    const toMs = minOf(boundMs(filters.to, true, 'to', notices), parsed.toMs);
     const range = fromMs === undefined && toMs === undefined ? ALL_KEYS : keyRangeBetween(fromMs, toMs);
-    const params: Record<string, string | bigint> = { lo: range.lo, hi: range.hi };
-    const table = main.length ? 'text_index' : 'char_index';
-    const where = [`${table} MATCH @expr`, 'rowid BETWEEN @lo AND @hi'];
-    params.expr = main.length ? main.join(' AND ') : unigram.join(' AND ');
-    if (main.length && unigram.length) {
-      where.push('+rowid IN (SELECT rowid FROM char_index WHERE char_index MATCH @chars)');
-      params.chars = unigram.join(' AND ');
-    }
+    params.lo = range.lo;
+    params.hi = range.hi;
+    where.push(`${rid} BETWEEN @lo AND @hi`);
     if (filters.category !== undefined) {
-      where.push(
-        `EXISTS (SELECT 1 FROM categories c WHERE c.category = @category AND c.key = ${table}.rowid)`,
-      );
+      where.push(`EXISTS (SELECT 1 FROM categories c WHERE c.category = @category AND c.key = ${rid})`);
       params.category = filters.category;
     }
     if (ctx.within && this.hasArticlesOutside(ctx.within)) {
@@ -420,18 +460,16 @@ export class LibraryDb {
         params[`phi${i}`] = hi;
         return `(a.path >= @plo${i} AND a.path < @phi${i})`;
       });
-      where.push(
-        `EXISTS (SELECT 1 FROM articles a WHERE a.key = ${table}.rowid AND (${inside.join(' OR ')}))`,
-      );
+      where.push(`EXISTS (SELECT 1 FROM articles a WHERE a.key = ${rid} AND (${inside.join(' OR ')}))`);
     }
-    const sql = `SELECT rowid AS key FROM ${table} WHERE ${where.join(' AND ')} ORDER BY rowid DESC`;
+    const sql = `SELECT ${rid} AS key FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${rid} DESC`;
 
     const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     const isStarred = filters.starredOnly ? (ctx.isStarred ?? (() => false)) : null;
     let total: number;
     let pageKeys: bigint[];
-    if (verify.length === 0 && verifyExact.length === 0 && !isStarred) {
+    if (verify.length === 0 && verifyExcluded.length === 0 && !isStarred) {
       total = (this.db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(params) as { n: number }).n;
       pageKeys =
         limit === 0 || offset >= total
@@ -443,28 +481,39 @@ export class LibraryDb {
                 .all({ ...params, limit, offset }) as { key: bigint }[]
             ).map((r) => r.key);
     } else {
-      // Some clauses need the text (or the stars) to decide: walk every candidate, newest first.
+      // Some groups need the text (or the stars) to decide: walk every candidate, newest first.
       total = 0;
       pageKeys = [];
       const s = this.statements;
       for (const row of this.db.prepare(sql).safeIntegers(true).iterate(params)) {
         const key = (row as { key: bigint }).key;
         if (isStarred && !isStarred((s.idOfKey.get(key) as { id: string }).id)) continue;
-        if (verify.length || verifyExact.length) {
-          const { folded, diffs } = foldArticle(searchable(s.textOfKey.get(key) as ArticleRow));
-          if (verify.some((m) => m.find(folded, 0, folded.length) < 0)) continue;
-          forDocument(verifyExact, diffs);
-          if (verifyExact.some((m) => m.find(folded, 0, folded.length) < 0)) continue;
+        if (verify.length || verifyExcluded.length) {
+          const fields = searchable(s.textOfKey.get(key) as ArticleRow);
+          const { folded, diffs } = foldArticle(fields);
+          forDocument(textMatchers, diffs);
+          const layout = layoutOf(fields.title, fields.author, fields.categories);
+          const found = (g: ClauseGroup) => groupFound(g, clauses, textMatchers, folded, layout);
+          if (!verify.every(found)) continue;
+          if (verifyExcluded.some(found)) continue;
         }
         if (total >= offset && total < offset + limit) pageKeys.push(key);
         total++;
       }
     }
-    const matches = pageKeys.map((key) => this.toMatch(key, textMatchers, ctx.snippets !== false));
+    const matches = pageKeys.map((key) =>
+      this.toMatch(key, clauses, wanted, textMatchers, ctx.snippets !== false),
+    );
     return finish(total, matches);
   }
 
-  private toMatch(key: bigint, textMatchers: TextMatcher[], snippets: boolean): SearchMatch {
+  private toMatch(
+    key: bigint,
+    clauses: QueryClause[],
+    wanted: ClauseGroup[],
+    textMatchers: TextMatcher[],
+    snippets: boolean,
+  ): SearchMatch {
     const row = this.statements.textOfKey.get(key) as ArticleRow;
     if (!snippets) {
       return {
@@ -481,10 +530,15 @@ export class LibraryDb {
     const fields = searchable(row);
     const record = foldArticle(fields);
     const matchers = forDocument(textMatchers, record.diffs);
-    const titleHighlights: HighlightRange[] = findRanges(record.folded, 0, record.titleLen, matchers);
     let score = 0;
-    for (const m of matchers) if (m.find(record.folded, 0, record.titleLen) >= 0) score++;
-    const { snippet, highlights } = makeSnippet(record.folded, record.diffs, record.textStart, matchers);
+    for (const g of wanted) {
+      const inTitle = (i: number) =>
+        clauses[i]!.field === undefined && matchers[i]!.find(record.folded, 0, record.titleLen) >= 0;
+      if (g.members.some(inTitle)) score++;
+    }
+    const shown = highlighted(clauses, matchers);
+    const titleHighlights: HighlightRange[] = findRanges(record.folded, 0, record.titleLen, shown);
+    const { snippet, highlights } = makeSnippet(record.folded, record.diffs, record.textStart, shown);
     return {
       id: row.id,
       path: row.path,

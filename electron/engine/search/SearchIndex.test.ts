@@ -95,6 +95,31 @@ describe('Simplified and Traditional Chinese', () => {
   });
 });
 
+describe('SearchIndex operators', () => {
+  const index = new SearchIndex();
+  index.addMany([
+    doc('sina', '王毅会见拉夫罗夫', '', Date.UTC(2022, 7, 6), { author: '新浪财经', categories: ['金融'] }),
+    doc('hk', '王毅訪港', '', Date.UTC(2023, 0, 2), { author: '記者', categories: ['新浪财经'] }),
+    doc('en', 'Lavrov meets Wang Yi', '', Date.UTC(2024, 4, 1), { author: 'CGTN', categories: ['World'] }),
+  ]);
+  const found = (text: string) => ids(index, text).sort();
+
+  it('excludes, ORs, binds fields and dates', () => {
+    expect(found('王毅 -拉夫罗夫')).toEqual(['hk']);
+    expect(found('拉夫罗夫 OR lavrov')).toEqual(['en', 'sina']);
+    expect(found('author:新浪')).toEqual(['sina']);
+    expect(found('category:新浪')).toEqual(['hk']);
+    expect(found('source:新浪财经')).toEqual(['hk', 'sina']);
+    expect(found('王毅 after:2023')).toEqual(['hk']);
+    expect(found('王毅 OR wang before:2024-05-01')).toEqual(['hk', 'sina']);
+    expect(found('王 -author:記者')).toEqual(['sina']);
+    expect(index.search({ text: 'NOT 王毅' })).toMatchObject({
+      total: 0,
+      notices: [{ kind: 'onlyExcluded' }],
+    });
+  });
+});
+
 describe('SearchIndex against brute force', () => {
   const docs = syntheticArchive({ docs: 2000, bodyChars: 300, seed: 7 });
   const index = new SearchIndex();
@@ -270,7 +295,7 @@ describe('SearchIndex semantics', () => {
     expect(index.search({ text: '   ' })).toMatchObject({ total: 0, matches: [] });
     const repaired = index.search({ text: '"high level' });
     expect(repaired.total).toBe(1);
-    expect(repaired.notice).toMatch(/quote/);
+    expect(repaired.notices).toEqual([{ kind: 'unclosedQuote' }]);
   });
 
   it('filters by inclusive dates, category and stars, and reports bad dates', () => {
@@ -284,7 +309,7 @@ describe('SearchIndex semantics', () => {
     expect(starred.matches.map((m) => m.id)).toEqual(['old-title']);
     const bad = index.search({ text: '王毅', filters: { from: 'yesterday' } });
     expect(bad.total).toBe(4);
-    expect(bad.notice).toMatch(/yesterday/);
+    expect(bad.notices).toEqual([{ kind: 'badDate', operator: 'from', value: 'yesterday' }]);
   });
 
   it('returns paths, ISO dates and a one-line snippet around the first body hit', () => {

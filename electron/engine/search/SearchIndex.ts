@@ -12,13 +12,27 @@
 //   3. Ranking: how many clauses match in the title (from the title-only lists), then date (newer
 //      first), then id. Only the requested page is selected (bounded heap) and given snippets.
 
-import type { HighlightRange, SearchMatch, SearchQuery, SearchResult } from '../../../shared/types';
+import type {
+  HighlightRange,
+  SearchMatch,
+  SearchNotice,
+  SearchQuery,
+  SearchResult,
+} from '../../../shared/types';
 import { sampleByteCounts } from './byteFrequency';
 import { ClauseMatcher } from './ClauseMatcher';
 import { ExactMatcher, exactMatchers, forDocument, type TextMatcher } from './ExactMatcher';
 import { type DocRecord, type IndexDoc, IndexState, MAX_WORD, type PostingSide } from './IndexState';
 import { decodeIndex, encodeIndex } from './indexCodec';
 import { parseQuery, type QueryClause, type QueryToken } from './parseQuery';
+import {
+  type ClauseGroup,
+  type FieldLayout,
+  groupFound,
+  groupsOf,
+  highlighted,
+  layoutOf,
+} from './queryGroups';
 import { findRanges, makeSnippet } from './snippet';
 import { intersect, unionAll } from './sortedSets';
 
@@ -156,7 +170,7 @@ export class SearchIndex {
   search(query: SearchQuery, ctx: SearchContext = {}): SearchResult {
     const started = performance.now();
     const parsed = parseQuery(query.text);
-    const notices: string[] = parsed.notice ? [parsed.notice] : [];
+    const notices: SearchNotice[] = [...parsed.notices];
     const finish = (total: number, matches: SearchMatch[]): SearchResult => {
       const result: SearchResult = {
         query: query.text,
@@ -164,30 +178,52 @@ export class SearchIndex {
         matches,
         elapsedMs: performance.now() - started,
       };
-      if (notices.length) result.notice = notices.join(' ');
+      if (notices.length) result.notices = notices;
       return result;
     };
     const clauses = parsed.clauses;
-    if (clauses.length === 0) return finish(0, []);
+    const groups = groupsOf(clauses);
+    const wanted = groups.filter((g) => !g.negated);
+    if (wanted.length === 0) return finish(0, []);
 
     const state = this.state;
     state.flush();
     const byteCounts = this.sampledByteCounts();
     const matchers = clauses.map((c) => new ClauseMatcher(c, byteCounts));
-    const plans = clauses.map((c, i) => ({ ...this.clauseCandidates(c, state.body), matcher: matchers[i]! }));
-    plans.sort((a, b) => a.docs.length - b.docs.length);
-    let docs = plans[0]!.docs;
-    for (let i = 1; i < plans.length && docs.length > 0; i++) docs = intersect(docs, plans[i]!.docs);
-    const verify = plans.filter((p) => !p.exact).map((p) => p.matcher);
     // Exact characters: the postings fold 國 to 国, so clauses that could differ in them are checked
     // where they occur against the characters as written (ExactMatcher.ts).
     const textMatchers: TextMatcher[] = query.exactCharacters ? exactMatchers(clauses, matchers) : matchers;
-    const verifyExact = textMatchers.filter((m) => m instanceof ExactMatcher);
+    const verifyExact = textMatchers.some((m) => m instanceof ExactMatcher);
+    const candidates = clauses.map((c) => this.clauseCandidates(c, state.body));
+    // A group needs no look at the text when every alternative's list is exact, none is bound to a
+    // field and none must be checked for exact characters.
+    const groupExact = (g: ClauseGroup) =>
+      g.members.every(
+        (i) =>
+          candidates[i]!.exact &&
+          clauses[i]!.field === undefined &&
+          !(textMatchers[i] instanceof ExactMatcher),
+      );
+    const groupDocs = (g: ClauseGroup) =>
+      g.members.length === 1
+        ? candidates[g.members[0]!]!.docs
+        : unionAll(
+            g.members.map((i) => candidates[i]!.docs),
+            state.docs.length,
+          );
+    const plans = wanted.map((g) => ({ group: g, docs: groupDocs(g), exact: groupExact(g) }));
+    plans.sort((a, b) => a.docs.length - b.docs.length);
+    let docs = plans[0]!.docs;
+    for (let i = 1; i < plans.length && docs.length > 0; i++) docs = intersect(docs, plans[i]!.docs);
+    const verify = plans.filter((p) => !p.exact).map((p) => p.group);
+    const excluded = groups
+      .filter((g) => g.negated)
+      .map((g) => ({ group: g, exact: groupExact(g), marks: markOf(groupDocs(g), state.docs.length) }));
 
     // Filters and verification, cheapest checks first.
     const filters = query.filters ?? {};
-    const fromMs = boundMs(filters.from, false, 'from', notices);
-    const toMs = boundMs(filters.to, true, 'to', notices);
+    const fromMs = maxOf(boundMs(filters.from, false, 'from', notices), parsed.fromMs);
+    const toMs = minOf(boundMs(filters.to, true, 'to', notices), parsed.toMs);
     const dated = fromMs !== undefined || toMs !== undefined;
     const lo = fromMs ?? Number.NEGATIVE_INFINITY;
     const hi = toMs ?? Number.POSITIVE_INFINITY;
@@ -196,7 +232,7 @@ export class SearchIndex {
     const records = state.docs;
     const hits = new Int32Array(docs.length);
     let total = 0;
-    if (!dated && category === undefined && !isStarred && verify.length === 0 && verifyExact.length === 0) {
+    if (!dated && category === undefined && !isStarred && verify.length === 0 && excluded.length === 0) {
       // Exact candidates, no filters: only removed documents drop out, and rankDate tells those
       // without reading each record (tens of thousands of scattered objects for a common term).
       const rankDate = state.rankDate;
@@ -205,18 +241,21 @@ export class SearchIndex {
         if (!Number.isNaN(rankDate[d]!)) hits[total++] = d;
       }
     } else {
-      next: for (let i = 0; i < docs.length; i++) {
+      for (let i = 0; i < docs.length; i++) {
         const d = docs[i]!;
         const rec = records[d];
         if (!rec) continue;
         if (dated && !(rec.dateMs >= lo && rec.dateMs <= hi)) continue;
         if (category !== undefined && !rec.categories.includes(category)) continue;
         if (isStarred && !isStarred(rec.id)) continue;
-        for (const m of verify) if (m.find(rec.folded, 0, rec.folded.length) < 0) continue next;
-        for (const m of verifyExact) {
-          m.diffs = rec.diffs;
-          if (m.find(rec.folded, 0, rec.folded.length) < 0) continue next;
-        }
+        let layout: FieldLayout | undefined;
+        const found = (g: ClauseGroup) => {
+          if (verifyExact) forDocument(textMatchers, rec.diffs);
+          layout ??= layoutOf(rec.title, rec.author, rec.categories);
+          return groupFound(g, clauses, textMatchers, rec.folded, layout);
+        };
+        if (!verify.every(found)) continue;
+        if (excluded.some((x) => x.marks[d] === 1 && (x.exact || found(x.group)))) continue;
         hits[total++] = d;
       }
     }
@@ -226,9 +265,10 @@ export class SearchIndex {
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     if (total === 0 || offset >= total || limit === 0) return finish(total, []);
 
-    const scores = this.titleScores(clauses, textMatchers, found);
+    const scores = this.titleScores(clauses, wanted, textMatchers, found);
     const page = selectPage(found, scores, state.rankDate, records as DocRecord[], offset, limit);
-    const matches = page.map((i) => toMatch(records[found[i]!]!, scores[i]!, textMatchers));
+    const shown = highlighted(clauses, textMatchers);
+    const matches = page.map((i) => toMatch(records[found[i]!]!, scores[i]!, shown));
     return finish(total, matches);
   }
 
@@ -242,25 +282,37 @@ export class SearchIndex {
     return this.byteCounts;
   }
 
-  /** For each found document, how many clauses match inside its title. */
-  private titleScores(clauses: QueryClause[], matchers: TextMatcher[], found: Int32Array): Uint8Array {
+  /** For each found document, how many wanted groups match inside its title (field clauses aside). */
+  private titleScores(
+    clauses: QueryClause[],
+    wanted: ClauseGroup[],
+    matchers: TextMatcher[],
+    found: Int32Array,
+  ): Uint8Array {
     const scores = new Uint8Array(found.length);
     const records = this.state.docs;
-    clauses.forEach((clause, c) => {
-      const m = matchers[c]!;
-      const candidates = this.clauseCandidates(clause, this.state.title);
-      const { docs } = candidates;
-      const exact = candidates.exact && !(m instanceof ExactMatcher);
-      let j = 0;
-      for (let i = 0; i < docs.length && j < found.length; i++) {
-        const d = docs[i]!;
-        while (j < found.length && found[j]! < d) j++;
-        if (found[j] !== d) continue;
-        const rec = records[d]!;
-        if (m instanceof ExactMatcher) m.diffs = rec.diffs;
-        if (exact || m.find(rec.folded, 0, rec.titleLen) >= 0) scores[j]!++;
+    const inTitle = new Uint8Array(found.length);
+    for (const group of wanted) {
+      inTitle.fill(0);
+      for (const c of group.members) {
+        const clause = clauses[c]!;
+        if (clause.field !== undefined) continue;
+        const m = matchers[c]!;
+        const candidates = this.clauseCandidates(clause, this.state.title);
+        const exact = candidates.exact && !(m instanceof ExactMatcher);
+        const docs = candidates.docs;
+        let j = 0;
+        for (let i = 0; i < docs.length && j < found.length; i++) {
+          const d = docs[i]!;
+          while (j < found.length && found[j]! < d) j++;
+          if (found[j] !== d || inTitle[j]) continue;
+          const rec = records[d]!;
+          if (m instanceof ExactMatcher) m.diffs = rec.diffs;
+          if (exact || m.find(rec.folded, 0, rec.titleLen) >= 0) inTitle[j] = 1;
+        }
       }
-    });
+      for (let j = 0; j < found.length; j++) scores[j]! += inTitle[j]!;
+    }
     return scores;
   }
 
@@ -347,12 +399,12 @@ export function boundMs(
   value: string | undefined,
   isEnd: boolean,
   name: string,
-  notices: string[],
+  notices: SearchNotice[],
 ): number | undefined {
   if (value === undefined || value === '') return undefined;
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) {
-    notices.push(`The "${name}" date "${value}" is not a date (use YYYY-MM-DD) and was ignored.`);
+    notices.push({ kind: 'badDate', operator: name, value });
     return undefined;
   }
   return isEnd && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? ms + DAY_MS - 1 : ms;
@@ -410,6 +462,23 @@ function selectPage(
   }
   heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
   return heap.slice(offset, offset + limit);
+}
+
+/** The later of two optional bounds. */
+export function maxOf(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
+
+/** The earlier of two optional bounds. */
+export function minOf(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+/** 1 at each listed document number. */
+function markOf(docs: Int32Array, universe: number): Uint8Array {
+  const marks = new Uint8Array(universe);
+  for (let i = 0; i < docs.length; i++) marks[docs[i]!] = 1;
+  return marks;
 }
 
 function toMatch(rec: DocRecord, score: number, textMatchers: TextMatcher[]): SearchMatch {

@@ -123,7 +123,13 @@ describe('SearchIndex.search under fuzzing', () => {
           const own = docs[0]!.text.slice(0, 12);
           const found = index.search({ text: own, limit: 1000 });
           // (Quotes make whole-word phrases, which a cut-off word rightly does not match.)
-          if (parseQuery(own).clauses.length > 0 && !/["“”＂]/.test(own)) {
+          // (Operators in the cut — `-x`, `author:x`, `before:…` — rightly may not match it either.)
+          const ownQuery = parseQuery(own);
+          const plain =
+            ownQuery.clauses.every((c) => !c.negated && c.field === undefined) &&
+            ownQuery.fromMs === undefined &&
+            ownQuery.toMs === undefined;
+          if (ownQuery.clauses.length > 0 && plain && !/["“”＂]/.test(own)) {
             expect(found.matches.map((m) => m.id)).toContain('doc0');
           }
         },
@@ -173,6 +179,31 @@ const hanText = fc
     },
   )
   .map((parts) => parts.join(''));
+// Operators between pieces: exclusion, OR, fields, dates (parseQuery.ts).
+const OPERATORS = [
+  ' -',
+  ' NOT ',
+  ' OR ',
+  ' AND ',
+  ' author:',
+  ' category:',
+  ' source:',
+  ' -source:',
+  ' before:2024-01-04 ',
+  ' after:2024-01-02 ',
+  ' before:2024-13 ',
+  ' (',
+  ' x:',
+];
+const operatorText = fc
+  .array(
+    fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom(...OPERATORS) },
+      { weight: 3, arbitrary: fc.constantFrom(...HAN_PIECES) },
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((parts) => parts.join(''));
 const hanDoc = fc.record({
   title: hanText,
   text: hanText,
@@ -186,13 +217,24 @@ describe('SearchIndex.search against the brute-force oracle, Simplified and Trad
     fc.assert(
       fc.property(
         fc.array(hanDoc, { minLength: 1, maxLength: 10 }),
-        fc.array(hanText, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.oneof(hanText, operatorText), { minLength: 1, maxLength: 4 }),
         fc.boolean(),
         (fields, queries, exactCharacters) => {
           const docs: IndexDoc[] = fields.map((f, i) => ({ id: `doc${i}`, path: `/lib/${i}.md`, ...f }));
           const index = new SearchIndex();
           index.addMany(docs);
-          const own = docs.flatMap((d) => [d.text.slice(1, 5), d.title.slice(0, 3)]);
+          // ...and combined with operators, so exclusions, ORs and fields meet real matches.
+          const own = docs.flatMap((d, i) => {
+            const other = docs[(i + 1) % docs.length]!;
+            return [
+              d.text.slice(1, 5),
+              d.title.slice(0, 3),
+              `${d.text.slice(0, 2)} -${other.text.slice(0, 2)}`,
+              `${d.title.slice(0, 2)} OR ${other.title.slice(0, 2)}`,
+              `source:${d.author?.slice(0, 2) ?? ''} -author:${other.author?.slice(1, 3) ?? ''}`,
+              `${d.text.slice(0, 2)} NOT category:${d.categories[0]?.slice(0, 2) ?? ''}`,
+            ];
+          });
           for (const text of [...queries, ...own]) {
             const expected = bruteForceSearch(docs, text, {}, undefined, { exactCharacters });
             const result = index.search({ text, limit: 1000, exactCharacters });

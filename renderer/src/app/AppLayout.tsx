@@ -13,6 +13,8 @@ export interface TopBarProps {
   onQuery: (query: string) => void;
   onSearchEscape: () => void;
   onEnterResults: () => void;
+  exactCharacters: boolean;
+  onExactCharacters: (exact: boolean) => void;
   onShowLibrary: () => void;
   onShowExport: () => void;
   onShowShortcuts: () => void;
@@ -32,6 +34,8 @@ export function TopBar(props: TopBarProps) {
         onChange={props.onQuery}
         onEscape={props.onSearchEscape}
         onEnterResults={props.onEnterResults}
+        exactCharacters={props.exactCharacters}
+        onExactCharacters={props.onExactCharacters}
       />
       <div className="topbar-actions">
         <button type="button" className="button" onClick={props.onShowExport}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../../shared/types';
+import type { SearchNotice, SearchResult } from '../../../shared/types';
 import { makeTranslate } from '../i18n/i18n';
 import { noFilter } from './listFilter';
 import { type ListSituation, listEmptyText, listStatusText } from './listStatus';
@@ -19,7 +19,7 @@ function situation(over: Partial<ListSituation> = {}): ListSituation {
   };
 }
 
-function result(total: number, shown: number, notice?: string): SearchResult {
+function result(total: number, shown: number, notices?: SearchNotice[]): SearchResult {
   return {
     query: 'q',
     total,
@@ -34,7 +34,7 @@ function result(total: number, shown: number, notice?: string): SearchResult {
       snippetHighlights: [],
       score: 1,
     })),
-    ...(notice ? { notice } : {}),
+    ...(notices ? { notices } : {}),
   };
 }
 
@@ -58,10 +58,21 @@ describe('listStatusText', () => {
     );
     expect(
       listStatusText(
-        { ...searching, search: { status: 'done', result: result(900, 500, 'Quote closed') } },
+        {
+          ...searching,
+          search: {
+            status: 'done',
+            result: result(900, 500, [
+              { kind: 'unclosedQuote' },
+              { kind: 'unknownOperator', operator: 'title' },
+            ]),
+          },
+        },
         t,
       ),
-    ).toBe(`${t('searchResults', { count: 900 })} · ${t('searchShowing', { shown: 500 })} · Quote closed`);
+    ).toBe(
+      `${t('searchResults', { count: 900 })} · ${t('searchShowing', { shown: 500 })} · ${t('noticeUnclosedQuote')} · ${t('noticeUnknownOperator', { operator: 'title' })}`,
+    );
     // While the next search runs, the previous result stays listed and so does its count (no
     // "0 results" flicker between keystrokes).
     expect(listStatusText({ ...searching, search: { status: 'searching', previous: result(5, 5) } }, t)).toBe(

@@ -2,6 +2,7 @@
 // place of an empty list. Pure, in the UI language passed in.
 
 import type { Translate } from '../i18n/i18n';
+import { noticeText } from '../search/noticeText';
 import type { SearchState } from '../search/useSearch';
 import type { ListFilter } from './listFilter';
 import type { View } from './Toolbar';
@@ -35,7 +36,8 @@ export function listStatusText(s: ListSituation, t: Translate): string {
     if (search.status === 'done' && total > search.result.matches.length) {
       text += ` · ${t('searchShowing', { shown: search.result.matches.length })}`;
     }
-    if (search.status === 'done' && search.result.notice) text += ` · ${search.result.notice}`;
+    if (search.status === 'done')
+      for (const n of search.result.notices ?? []) text += ` · ${noticeText(n, t)}`;
     return text;
   }
   if (s.view === 'starred') return t('starredCount', { count: s.shown });

@@ -19,6 +19,21 @@ export const en = {
   searching: 'Searching…',
   searchNoResults: 'No articles match “{query}”.',
   searchFailed: 'Search failed: {message}',
+  searchExactCharacters: 'Exact characters',
+  searchExactCharactersHint:
+    'Chinese characters as typed. Off: Simplified and Traditional match each other (国家 finds 國家).',
+  noticeQueryCut: 'Only the first {limit} characters of the query were used.',
+  noticeTooManyTerms: 'Only the first {limit} search terms were used.',
+  noticeUnclosedQuote: 'The quote was not closed: the rest was searched as a phrase.',
+  noticeBadDate: '{operator}: takes a date such as 2024-05-31 (or 2024-05, 2024); “{value}” was ignored.',
+  noticeUnknownOperator:
+    '{operator}: is not a search operator (there are author:, category:, source:, before:, after:); it was searched as text.',
+  noticeEmptyOperator: '{operator}: needs something after it; it was ignored.',
+  noticeNegatedOperator: '-{operator}: cannot be excluded; it was ignored.',
+  noticeBrackets: 'Brackets do not group terms: every term must match, OR joins only its two neighbours.',
+  noticeWildcard: '* is not needed: words already match by their beginning, Chinese anywhere.',
+  noticeDanglingOr: 'OR needs a term on each side; it was ignored.',
+  noticeOnlyExcluded: 'Nothing to look for: terms with - only exclude. Add a term to search for.',
 
   viewLabel: 'View',
   viewAll: 'All',

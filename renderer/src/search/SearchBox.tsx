@@ -9,10 +9,13 @@ interface Props {
   onEscape(): void;
   /** Enter/ArrowDown: move into the results. */
   onEnterResults(): void;
+  /** Chinese characters as typed (off: Simplified and Traditional match each other). */
+  exactCharacters: boolean;
+  onExactCharacters(exact: boolean): void;
 }
 
 export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
-  { value, onChange, onEscape, onEnterResults },
+  { value, onChange, onEscape, onEnterResults, exactCharacters, onExactCharacters },
   ref,
 ) {
   const { t } = useI18n();
@@ -52,6 +55,16 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
           ×
         </button>
       )}
+      <button
+        type="button"
+        className={`search-exact${exactCharacters ? ' on' : ''}`}
+        aria-pressed={exactCharacters}
+        aria-label={t('searchExactCharacters')}
+        title={t('searchExactCharactersHint')}
+        onClick={() => onExactCharacters(!exactCharacters)}
+      >
+        {exactCharacters ? '繁≠简' : '繁=简'}
+      </button>
     </div>
   );
 });

@@ -22,7 +22,7 @@ function pendingSearches(api: FakeApi) {
 }
 
 function renderSearch(api: FakeApi, text: string) {
-  return renderHook(({ text }) => useSearch(api, text, {}, 'g', () => {}), { initialProps: { text } });
+  return renderHook(({ text }) => useSearch(api, text, {}, false, 'g', () => {}), { initialProps: { text } });
 }
 
 beforeEach(() => {

@@ -32,6 +32,8 @@ export function useSearch(
   api: BroadsheetApi,
   text: string,
   filters: SearchFilters,
+  /** Chinese characters as typed (SearchQuery.exactCharacters). */
+  exactCharacters: boolean,
   /** Bumped when the library changes, so open results refresh. */
   generation: string,
   onError: (message: string) => void,
@@ -59,7 +61,12 @@ export function useSearch(
       const started = Date.now();
       inFlight.current++;
       api
-        .search({ text: query, filters, limit: SEARCH_LIMIT })
+        .search({
+          text: query,
+          filters,
+          limit: SEARCH_LIMIT,
+          ...(exactCharacters ? { exactCharacters } : {}),
+        })
         .finally(() => {
           inFlight.current--;
           lastRoundTripMs.current = Date.now() - started;
@@ -83,7 +90,7 @@ export function useSearch(
     }
     const timer = setTimeout(send, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [api, text, filtersKey, generation]);
+  }, [api, text, filtersKey, exactCharacters, generation]);
 
   useLayoutEffect(() => {
     if (state.status === 'done') perfMarkAfterPaint('search-painted', { query: state.result.query });

@@ -68,24 +68,48 @@ export function bruteForceSearch(
   isStarred: (id: string) => boolean = () => false,
   options: BruteOptions = {},
 ): BruteResult {
-  const parsed = parseQuery(text).clauses;
-  const clauses = options.exactCharacters ? parsed.map(exactClause) : parsed;
+  const parsed = parseQuery(text);
+  const clauses = options.exactCharacters ? parsed.clauses.map(exactClause) : parsed.clauses;
   const table = options.exactCharacters ? FOLD_EXACT : FOLD;
-  if (clauses.length === 0) return { total: 0, ids: [] };
-  const from = filters.from ? Date.parse(filters.from) : Number.NEGATIVE_INFINITY;
+  if (!clauses.some((c) => !c.negated)) return { total: 0, ids: [] };
+  const groups = new Map<number, QueryClause[]>();
+  for (const c of clauses) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
+  let from = filters.from ? Date.parse(filters.from) : Number.NEGATIVE_INFINITY;
   const toBase = filters.to ? Date.parse(filters.to) : Number.POSITIVE_INFINITY;
-  const to = filters.to && /^\d{4}-\d{2}-\d{2}$/.test(filters.to) ? toBase + 86_400_000 - 1 : toBase;
+  let to = filters.to && /^\d{4}-\d{2}-\d{2}$/.test(filters.to) ? toBase + 86_400_000 - 1 : toBase;
+  if (parsed.fromMs !== undefined) from = Math.max(from, parsed.fromMs);
+  if (parsed.toMs !== undefined) to = Math.min(to, parsed.toMs);
+  const dated = from !== Number.NEGATIVE_INFINITY || to !== Number.POSITIVE_INFINITY;
   const hits: { doc: IndexDoc; score: number }[] = [];
   for (const doc of docs) {
-    if (filters.from || filters.to) {
-      if (!(doc.dateMs >= from && doc.dateMs <= to)) continue;
-    }
+    if (dated && !(doc.dateMs >= from && doc.dateMs <= to)) continue;
     if (filters.category !== undefined && !doc.categories.includes(filters.category)) continue;
     if (filters.starredOnly && !isStarred(doc.id)) continue;
     const fields = fieldsOf(doc, table);
-    if (!clauses.every((c) => fields.some((f) => clauseInField(f, c)))) continue;
+    const author = fields[1]!;
+    const categories = fields.slice(2, fields.length - 1);
+    const where = (c: QueryClause): string[] =>
+      c.field === 'author'
+        ? [author]
+        : c.field === 'category'
+          ? categories
+          : c.field === 'source'
+            ? [author, ...categories]
+            : fields;
+    const found = (c: QueryClause) => where(c).some((f) => clauseInField(f, c));
+    let ok = true;
+    for (const members of groups.values()) {
+      const any = members.some(found);
+      if (members[0]!.negated ? any : !any) ok = false;
+    }
+    if (!ok) continue;
     const title = fields[0]!;
-    hits.push({ doc, score: clauses.filter((c) => clauseInField(title, c)).length });
+    let score = 0;
+    for (const members of groups.values()) {
+      if (!members[0]!.negated && members.some((c) => c.field === undefined && clauseInField(title, c)))
+        score++;
+    }
+    hits.push({ doc, score });
   }
   const date = (d: IndexDoc) => (Number.isNaN(d.dateMs) ? Number.NEGATIVE_INFINITY : d.dateMs);
   hits.sort(
