@@ -45,3 +45,38 @@ test('searches Chinese and English with counts and highlights', async ({ page, d
   await expect(searchBox(page)).toHaveValue('');
   await expect(headlines(page).filter({ hasText: 'Palace Museum' })).toHaveCount(1);
 });
+
+test('Simplified finds Traditional unless exact characters; operators and their notices', async ({
+  page,
+  devWeb,
+}) => {
+  await openApp(page, devWeb);
+
+  // The Hong Kong article is Traditional (非本地課程); a Simplified query finds it, highlighted as written.
+  await search(page, '非本地课程');
+  await expect(page.getByText('1 result', { exact: true })).toBeVisible();
+  await expect(headlines(page).first().locator('.headline-title mark')).toHaveText('非本地課程');
+  await page.screenshot({ path: 'out/e2e-results/search-simplified-finds-traditional.png' });
+
+  const exact = page.getByRole('button', { name: 'Exact characters' });
+  await expect(exact).toHaveAttribute('aria-pressed', 'false');
+  await exact.click();
+  await expect(exact).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('No articles match “非本地课程”.')).toBeVisible();
+  await search(page, '非本地課程');
+  await expect(page.getByText('1 result', { exact: true })).toBeVisible();
+  await exact.click();
+
+  // OR, exclusion and a field.
+  await search(page, '申诉专员 OR 拉夫罗夫');
+  await expect(page.getByText('3 results', { exact: true })).toBeVisible();
+  await search(page, '拉夫罗夫 -金边');
+  await expect(page.getByText('1 result', { exact: true })).toBeVisible();
+  await search(page, 'author:翁维恺');
+  await expect(headlines(page)).toHaveCount(1);
+
+  // What the parser does not support is said, not silently ignored.
+  await search(page, 'title:王毅');
+  await expect(page.getByText(/title: is not a search operator/)).toBeVisible();
+  await page.screenshot({ path: 'out/e2e-results/search-operator-notice.png' });
+});
