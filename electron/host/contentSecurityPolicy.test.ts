@@ -30,7 +30,8 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(csp.get('font-src')).toEqual(["'self'"]);
     expect(csp.get('connect-src')).toEqual(["'self'"]);
     expect(csp.get('frame-src')).toEqual(["'self'"]);
-    expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(csp.get('style-src')).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
   });
 
   it('is valid in a meta tag (no frame-ancestors), while the header adds it', () => {

@@ -6,9 +6,11 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'none'"],
   // Only the app's own bundles: no inline script, no eval, nothing from an article.
   'script-src': ["'self'"],
-  // 'unsafe-inline' because articles keep their inline `style` attributes after sanitizing (news
-  // layouts depend on them) and a meta-tag CSP cannot carry per-build nonces. Styles cannot run code.
-  'style-src': ["'self'", "'unsafe-inline'"],
+  // Only the app's own stylesheets: article `style` attributes and <style> elements are stripped by
+  // the sanitizer, the article's own stylesheet is a constructed one (adoptedStyleSheets, see
+  // ArticleBody.tsx), and React sets the few computed styles through the CSSOM, which CSP allows.
+  // So a `style` attribute or element that got past everything would still not apply.
+  'style-src': ["'self'"],
   // Article pictures come through the app's own origin (/_images/, from the image cache; see
   // shared/imageRoutes.ts): the page itself never contacts a picture host, so it cannot leak a
   // Referer, a cookie or the reader's address, and works offline. data: for inline pictures.
