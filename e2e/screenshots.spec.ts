@@ -3,7 +3,7 @@
 // takes them into docs/screenshots, the README's pictures.
 
 import { join } from 'node:path';
-import { headlines, openHeadline, searchBox } from './support/appPage';
+import { headlineList, headlines, openHeadline, searchBox } from './support/appPage';
 import { REPO_ROOT } from './support/devWebServer';
 import { expect, openApp, test } from './support/fixtures';
 
@@ -27,6 +27,8 @@ test.describe('English, dark', () => {
   test.use({ colorScheme: 'dark', locale: 'en-US' });
   test('reading an article; the shortcuts dialog', async ({ page, devWeb }) => {
     await openApp(page, devWeb);
+    // The end of the list: the article without a date, in its "Undated" group.
+    await headlineList(page).press('End');
     await openHeadline(page, 'Palace Museum a place of arts and politics');
     await page.screenshot({ path: join(OUT, 'reader-dark.png') });
     await page.keyboard.press('?');

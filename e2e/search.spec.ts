@@ -43,7 +43,7 @@ test('searches Chinese and English with counts and highlights', async ({ page, d
   // Clearing the search brings every headline back.
   await searchBox(page).press('Escape');
   await expect(searchBox(page)).toHaveValue('');
-  await expect(headlines(page).filter({ hasText: 'Palace Museum' })).toHaveCount(1);
+  await expect(headlines(page).filter({ hasText: 'AI 篮球裁判火了' })).toHaveCount(1);
 });
 
 test('Simplified finds Traditional unless exact characters; operators and their notices', async ({

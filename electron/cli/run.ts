@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   index: async () => (await import('./commands/index')).index,
   show: async () => (await import('./commands/show')).show,
   search: async () => (await import('./commands/search')).search,
+  list: async () => (await import('./commands/list')).list,
   watch: async () => (await import('./commands/watch')).watch,
   star: async () => (await import('./commands/stars')).star,
   unstar: async () => (await import('./commands/stars')).unstar,
@@ -27,6 +28,8 @@ const SUMMARIES = [
   'show DIR PATH_OR_ID [--json]              one article: metadata, body HTML as parsed, and text',
   'search DIR QUERY [--json] [--limit N] [--exact-characters]   full-text search ("a phrase", words, CJK)',
   'search DIR --queries FILE [--json]        one query a line, with per-query timings',
+  'list DIR [--from D] [--to D] [--starred] [--source S|--category C] [--oldest-first] [--limit N] [--json]\n' +
+    '                                            the headline list as the window shows it',
   'watch DIR [--json]                        follow changes as they happen',
   'star DIR PATH_OR_ID | unstar DIR PATH_OR_ID',
   'starred DIR [--json]                      starred articles',

@@ -9,7 +9,9 @@ import {
   useState,
 } from 'react';
 import { flushSync } from 'react-dom';
+import type { ListOrder } from '../../shared/articleOrder';
 import type { BroadsheetApi, MenuCommand } from '../../shared/contract';
+import { makeDayKey } from '../../shared/listSelection';
 import { TEXT_SIZE } from '../../shared/settingsRules';
 import type { StarredEntry } from '../../shared/types';
 import { AppLayout, BootScreen, TopBar } from './app/AppLayout';
@@ -102,6 +104,9 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   // ---- what the sidebar shows
   const [view, setView] = useState<View>('all');
   const [filter, setFilter] = useState<ListFilter>(noFilter);
+  const [order, setOrder] = useState<ListOrder>('newest');
+  // Days are the system zone's, as the day headers are (one rule for grouping and ranges).
+  const dayKey = useMemo(() => makeDayKey(), []);
   const [query, setQuery] = useState('');
   const [exactCharacters, setExactCharacters] = useState(false);
   const [nav, dispatchNav] = useReducer(navReducer, initialNav);
@@ -136,8 +141,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     listRef.current?.focus();
   };
   const searchFilters = useMemo(
-    () => toSearchFilters(filter, view === 'starred', clock),
-    [filter, view, clock],
+    () => toSearchFilters(filter, view === 'starred', clock, dayKey),
+    [filter, view, clock, dayKey],
   );
   const searchGeneration = useMemo(
     () => `${lib.progress.done}:${view === 'starred' ? lib.starred.length : ''}`,
@@ -156,7 +161,9 @@ export function App({ api, scheduler = frameScheduler }: Props) {
         search,
         view,
         filter,
+        order,
         now: clock,
+        dayKey,
         articles,
         allItems,
         starred: lib.starred,
@@ -168,7 +175,9 @@ export function App({ api, scheduler = frameScheduler }: Props) {
       searching,
       search,
       filter,
+      order,
       clock,
+      dayKey,
       view,
       articles,
       allItems,
@@ -480,6 +489,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               facets={facets}
               filter={filter}
               onFilter={setFilter}
+              order={order}
+              onOrder={setOrder}
               status={listStatusText(situation, t)}
               emptyText={listEmptyText(situation, t)}
               items={items}

@@ -91,8 +91,14 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
     [grouped.headerRows, cursorRow],
   );
 
+  // Row sizes come from estimateSize, which the virtualizer caches until its item keys change: a new
+  // key function per list makes it take the new rows' sizes when a list of the same length has its
+  // headers elsewhere (oldest first, another date range), instead of drawing rows over headers.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new identity per list is the point
+  const getItemKey = useCallback((index: number) => index, [grouped]);
   const virtualizer = useVirtualizer({
     count: grouped.count,
+    getItemKey,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (grouped.isHeader(i) ? DAY_HEADER_HEIGHT : itemHeight),
     // Enough rows beyond the window for a fast wheel. Every extra row is mounted anew when the

@@ -2,6 +2,7 @@
 // why it is empty).
 
 import type { RefObject } from 'react';
+import type { ListOrder } from '../../../shared/articleOrder';
 import type { DateFormats } from '../app/formatDates';
 import { useI18n } from '../i18n/I18nContext';
 import type { DayRow, HeadlineRows } from './groupByDay';
@@ -20,6 +21,8 @@ export interface HeadlinesPaneProps {
   facets: Facets;
   filter: ListFilter;
   onFilter: (filter: ListFilter) => void;
+  order: ListOrder;
+  onOrder: (order: ListOrder) => void;
   status: string;
   /** Shown instead of the list when it is empty for a reason worth saying. */
   emptyText: string | null;
@@ -52,6 +55,8 @@ export function HeadlinesPane(props: HeadlinesPaneProps) {
         facets={props.facets}
         filter={props.filter}
         onFilter={props.onFilter}
+        order={props.order}
+        onOrder={props.onOrder}
       />
       <div className="list-bar">
         <div className="list-status" role="status">

@@ -1,9 +1,11 @@
+import { LIST_ORDERS, type ListOrder } from '../../../shared/articleOrder';
+import type { View } from '../../../shared/listSelection';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
 import type { Facets, ListFilter } from './listFilter';
 import { DATE_RANGES, type DateRange, facetFromValue, facetToValue } from './listFilter';
 
-export type View = 'all' | 'unread' | 'starred';
+export type { View };
 
 const RANGE_LABEL: Record<DateRange, MessageKey> = {
   any: 'dateAny',
@@ -11,7 +13,10 @@ const RANGE_LABEL: Record<DateRange, MessageKey> = {
   week: 'dateWeek',
   month: 'dateMonth',
   year: 'dateYear',
+  between: 'dateBetween',
 };
+
+const ORDER_LABEL: Record<ListOrder, MessageKey> = { newest: 'orderNewest', oldest: 'orderOldest' };
 
 /** Facet lists can be huge (one author per blog); the select shows the most used. */
 const FACETS_SHOWN = 200;
@@ -25,9 +30,21 @@ interface Props {
   facets: Facets;
   filter: ListFilter;
   onFilter(filter: ListFilter): void;
+  order: ListOrder;
+  onOrder(order: ListOrder): void;
 }
 
-export function Toolbar({ view, onView, starredCount, unreadCount, facets, filter, onFilter }: Props) {
+export function Toolbar({
+  view,
+  onView,
+  starredCount,
+  unreadCount,
+  facets,
+  filter,
+  onFilter,
+  order,
+  onOrder,
+}: Props) {
   const { t } = useI18n();
   const selected = facetToValue(filter.facet);
   const categories = facets.categories.slice(0, FACETS_SHOWN);
@@ -97,6 +114,40 @@ export function Toolbar({ view, onView, starredCount, unreadCount, facets, filte
           </option>
         ))}
       </select>
+      <select
+        className="order-select"
+        aria-label={t('orderLabel')}
+        value={order}
+        onChange={(e) => onOrder(e.target.value as ListOrder)}
+      >
+        {LIST_ORDERS.map((o) => (
+          <option key={o} value={o}>
+            {t(ORDER_LABEL[o])}
+          </option>
+        ))}
+      </select>
+      {filter.range === 'between' && (
+        <fieldset className="date-between" aria-label={t('dateBetween')}>
+          <label>
+            <span>{t('dateFrom')}</span>
+            <input
+              type="date"
+              value={filter.from ?? ''}
+              max={filter.to || undefined}
+              onChange={(e) => onFilter({ ...filter, from: e.target.value || undefined })}
+            />
+          </label>
+          <label>
+            <span>{t('dateTo')}</span>
+            <input
+              type="date"
+              value={filter.to ?? ''}
+              min={filter.from || undefined}
+              onChange={(e) => onFilter({ ...filter, to: e.target.value || undefined })}
+            />
+          </label>
+        </fieldset>
+      )}
     </div>
   );
 }

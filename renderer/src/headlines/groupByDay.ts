@@ -1,10 +1,7 @@
+import { type DayKey, makeDayKey, UNDATED_DAY } from '../../../shared/listSelection';
 import type { HeadlineItem } from './headlineItem';
 
-/** yyyymmdd of the calendar day an instant falls on, in one time zone; UNDATED_DAY for undated rows. */
-export type DayKey = number;
-
-/** The group of undated articles (their file time is no day of theirs): always the last group. */
-export const UNDATED_DAY: DayKey = 0;
+export { type DayKey, makeDayKey, UNDATED_DAY };
 
 /** A day header: `firstItem` and `count` say which items it heads (for its unread count). */
 export type DayRow = { kind: 'day'; key: DayKey; label: string; count: number; firstItem: number };
@@ -38,45 +35,6 @@ export interface GroupOptions {
   /** IANA zone; undefined = the system zone (fast path through Date's local getters). */
   timeZone?: string;
   labels: DayLabels;
-}
-
-const QUARTER_HOUR = 15 * 60 * 1000;
-
-/**
- * Day key of an instant. The system zone uses Date's local getters; an explicit zone goes through
- * Intl, cached per quarter hour (every real zone offset is a multiple of 15 minutes).
- */
-export function makeDayKey(timeZone?: string): (ms: number) => DayKey {
-  if (!timeZone) {
-    return (ms) => {
-      const d = new Date(ms);
-      return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
-    };
-  }
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  });
-  const cache = new Map<number, DayKey>();
-  return (ms) => {
-    const bucket = Math.floor(ms / QUARTER_HOUR);
-    let key = cache.get(bucket);
-    if (key === undefined) {
-      let y = 0;
-      let m = 0;
-      let d = 0;
-      for (const part of format.formatToParts(ms)) {
-        if (part.type === 'year') y = Number(part.value);
-        else if (part.type === 'month') m = Number(part.value);
-        else if (part.type === 'day') d = Number(part.value);
-      }
-      key = y * 10000 + m * 100 + d;
-      cache.set(bucket, key);
-    }
-    return key;
-  };
 }
 
 /** The calendar day before `key` (calendar arithmetic, so DST-length days do not matter). */

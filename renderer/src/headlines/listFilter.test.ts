@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeDayKey } from '../../../shared/listSelection';
 import type { ArticleSummary } from '../../../shared/types';
 import { FacetCounts, facetFromValue, facetToValue, matchesFacet, toSearchFilters } from './listFilter';
 
@@ -62,13 +63,30 @@ describe('facets', () => {
 
   it('hands category, date and starred filters to search', () => {
     const now = Date.parse('2022-08-08T00:00:00.000Z');
-    expect(toSearchFilters({ facet: { kind: 'category', value: '金融' }, range: 'week' }, true, now)).toEqual(
-      {
-        starredOnly: true,
-        category: '金融',
-        from: '2022-08-01T00:00:00.000Z',
-      },
+    const day = makeDayKey('UTC');
+    expect(
+      toSearchFilters({ facet: { kind: 'category', value: '金融' }, range: 'week' }, true, now, day),
+    ).toEqual({
+      starredOnly: true,
+      category: '金融',
+      from: '2022-08-01T00:00:00.000Z',
+    });
+    expect(toSearchFilters({ facet: { kind: 'author', value: 'x' }, range: 'any' }, false, now, day)).toEqual(
+      {},
     );
-    expect(toSearchFilters({ facet: { kind: 'author', value: 'x' }, range: 'any' }, false, now)).toEqual({});
+    // Between two calendar days: from the first day's midnight to the last instant of the second,
+    // in the list's zone (Shanghai is UTC+8).
+    const shanghai = makeDayKey('Asia/Shanghai');
+    expect(
+      toSearchFilters(
+        { facet: null, range: 'between', from: '2022-08-01', to: '2022-08-06' },
+        false,
+        now,
+        shanghai,
+      ),
+    ).toEqual({ from: '2022-07-31T16:00:00.000Z', to: '2022-08-06T15:59:59.999Z' });
+    expect(toSearchFilters({ facet: null, range: 'between', to: '2022-08-06' }, false, now, day)).toEqual({
+      to: '2022-08-06T23:59:59.999Z',
+    });
   });
 });

@@ -1,11 +1,23 @@
+import {
+  type DayKey,
+  type FacetChoice,
+  type FacetKind,
+  type ListFilter,
+  rangeBounds,
+} from '../../../shared/listSelection';
 import type { ListedArticle, SearchFilters } from '../../../shared/types';
 
-export type FacetKind = 'category' | 'author';
-
-export interface FacetChoice {
-  kind: FacetKind;
-  value: string;
-}
+// The filter's rules (facets, date ranges) live with the list's selection in shared/listSelection.ts,
+// which the CLI's `list` uses too; this module keeps the window's facet counts and <select> values.
+export {
+  DATE_RANGES,
+  type DateRange,
+  type FacetChoice,
+  type FacetKind,
+  type ListFilter,
+  matchesFacet,
+  noFilter,
+} from '../../../shared/listSelection';
 
 export interface FacetCount extends FacetChoice {
   count: number;
@@ -15,17 +27,6 @@ export interface Facets {
   categories: FacetCount[];
   authors: FacetCount[];
 }
-
-export type DateRange = 'any' | 'day' | 'week' | 'month' | 'year';
-
-export const DATE_RANGES: readonly DateRange[] = ['any', 'day', 'week', 'month', 'year'];
-
-export interface ListFilter {
-  facet: FacetChoice | null;
-  range: DateRange;
-}
-
-export const noFilter: ListFilter = { facet: null, range: 'any' };
 
 function byCountThenName(a: FacetCount, b: FacetCount): number {
   return b.count - a.count || a.value.localeCompare(b.value);
@@ -75,31 +76,18 @@ function toList(kind: FacetKind, counts: ReadonlyMap<string, number>): FacetCoun
   return [...counts].map(([value, count]) => ({ kind, value, count })).sort(byCountThenName);
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-const RANGE_MS: Record<Exclude<DateRange, 'any'>, number> = {
-  day: DAY,
-  week: 7 * DAY,
-  month: 31 * DAY,
-  year: 366 * DAY,
-};
-
-/** Earliest ISO date the range allows, or undefined for any time. */
-export function rangeStart(range: DateRange, now: number): string | undefined {
-  return range === 'any' ? undefined : new Date(now - RANGE_MS[range]).toISOString();
-}
-
-export function matchesFacet(article: ListedArticle, facet: FacetChoice | null): boolean {
-  if (!facet) return true;
-  if (facet.kind === 'category') return article.categories.includes(facet.value);
-  return article.author?.trim() === facet.value;
-}
-
 /** The part of a filter the search engine applies itself; authors are filtered on this side. */
-export function toSearchFilters(filter: ListFilter, starredOnly: boolean, now: number): SearchFilters {
+export function toSearchFilters(
+  filter: ListFilter,
+  starredOnly: boolean,
+  now: number,
+  dayKey: (ms: number) => DayKey,
+): SearchFilters {
   const out: SearchFilters = {};
   if (starredOnly) out.starredOnly = true;
-  const from = rangeStart(filter.range, now);
-  if (from) out.from = from;
+  const bounds = rangeBounds(filter, now, dayKey);
+  if (bounds?.from) out.from = bounds.from;
+  if (bounds?.to) out.to = bounds.to;
   if (filter.facet?.kind === 'category') out.category = filter.facet.value;
   return out;
 }

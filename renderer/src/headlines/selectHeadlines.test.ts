@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeDayKey } from '../../../shared/listSelection';
 import type { ListedArticle, SearchResult, StarredEntry } from '../../../shared/types';
 import { ReadIndex } from '../read/readIndex';
 import { itemFromSummary } from './headlineItem';
@@ -36,7 +37,9 @@ function sources(over: Partial<HeadlineSources> = {}): HeadlineSources {
     search: { status: 'idle' },
     view: 'all',
     filter: noFilter,
+    order: 'newest',
     now: NOW,
+    dayKey: makeDayKey('UTC'),
     articles: ARTICLES,
     allItems: ARTICLES.map(itemFromSummary),
     starred: [],

@@ -1,13 +1,13 @@
-// Which headlines the list shows: search matches, the whole library, or the starred articles, each
-// narrowed by the toolbar's filter. Pure, so every view and filter is testable without React.
+// Which headlines the list shows: search matches, or the list the view, filter and order choose
+// (shared/listSelection.ts: the same function the CLI's `broadsheet list` prints).
 
-import { compareNewestFirst } from '../../../shared/articleOrder';
+import { isUndated, type ListOrder } from '../../../shared/articleOrder';
+import { type DayKey, rangeBounds, selectList, type View } from '../../../shared/listSelection';
 import type { ListedArticle, SearchResult, StarredEntry } from '../../../shared/types';
 import type { ReadIndex } from '../read/readIndex';
 import type { SearchState } from '../search/useSearch';
 import { type HeadlineItem, itemFromMatch, itemFromStar, itemFromSummary } from './headlineItem';
-import { type ListFilter, matchesFacet, rangeStart } from './listFilter';
-import type { View } from './Toolbar';
+import { type ListFilter, matchesFacet } from './listFilter';
 
 export interface HeadlineSources {
   /** The search box holds text: the list shows the search's matches. */
@@ -15,9 +15,12 @@ export interface HeadlineSources {
   search: SearchState;
   view: View;
   filter: ListFilter;
-  /** Now, in ms (the date ranges count back from it). */
+  order: ListOrder;
+  /** Now, in ms (the relative date ranges count back from it). */
   now: number;
-  /** Every listed article, newest first, and the same as headline items (same order). */
+  /** The calendar day of an instant, in the list's time zone (absolute ranges are whole days). */
+  dayKey: (ms: number) => DayKey;
+  /** Every listed article, in the library's order, and the same as headline items (same order). */
   articles: readonly ListedArticle[];
   allItems: readonly HeadlineItem[];
   starred: readonly StarredEntry[];
@@ -41,44 +44,41 @@ export function shownSearchResult(search: SearchState): SearchResult | null {
 export function selectHeadlines(s: HeadlineSources): readonly HeadlineItem[] {
   if (s.searching) {
     const matches = shownSearchResult(s.search)?.matches ?? [];
-    // The engine filters by category, dates and stars; the author facet is the window's own.
+    // The engine filters by category, dates and stars; the author facet is the window's own, and so
+    // is leaving out undated articles when a date range is chosen (their file time is no date).
     const author = s.filter.facet?.kind === 'author' ? s.filter.facet : null;
     const unreadOnly = s.view === 'unread';
+    const bounds = rangeBounds(s.filter, s.now, s.dayKey);
     const out: HeadlineItem[] = [];
     for (const m of matches) {
       const summary = s.summaryOf(m.id);
       if (author && (summary === undefined || !matchesFacet(summary, author))) continue;
       if (unreadOnly && s.reads.isRead(m.id) && !s.keptUnread.has(m.id)) continue;
+      if (bounds && summary && isUndated(summary)) continue;
       out.push(itemFromMatch(m, summary));
     }
     return out;
   }
-  const from = rangeStart(s.filter.range, s.now);
-  const keep = (a: ListedArticle) => matchesFacet(a, s.filter.facet) && (!from || a.date >= from);
-  if (s.view === 'unread') {
-    const shown = (id: string) => !s.reads.isRead(id) || s.keptUnread.has(id);
-    const out: HeadlineItem[] = [];
-    if (!s.filter.facet && !from) {
-      for (const item of s.allItems) if (shown(item.id)) out.push(item);
-    } else for (const a of s.articles) if (shown(a.id) && keep(a)) out.push(itemFromSummary(a));
-    return out;
-  }
-  if (s.view === 'all') {
-    if (!s.filter.facet && !from) return s.allItems;
-    const out: HeadlineItem[] = [];
-    for (const a of s.articles) if (keep(a)) out.push(itemFromSummary(a));
-    return out;
-  }
   // Starred: a star follows its article by content when the file was moved (a new id).
-  const byHash = new Map<string, ListedArticle>();
-  if (s.starred.length > 0) for (const a of s.articles) byHash.set(a.contentHash, a);
-  const out: HeadlineItem[] = [];
-  for (const star of s.starred) {
-    const present = s.summaryOf(star.id) ?? byHash.get(star.contentHash);
-    // A star whose file is gone has no categories or author: a facet hides it, a date range not.
-    if (present ? keep(present) : !s.filter.facet && (!from || star.date >= from)) {
-      out.push(itemFromStar(star, present));
-    }
-  }
-  return out.sort(compareNewestFirst);
+  let byHash: Map<string, ListedArticle> | null = null;
+  return selectList<HeadlineItem>({
+    choice: { view: s.view, filter: s.filter, order: s.order },
+    now: s.now,
+    dayKey: s.dayKey,
+    articles: s.articles,
+    starred: s.starred,
+    presentOf: (star) => {
+      const byId = s.summaryOf(star.id);
+      if (byId) return byId;
+      if (!byHash) {
+        byHash = new Map();
+        for (const a of s.articles) byHash.set(a.contentHash, a);
+      }
+      return byHash.get(star.contentHash);
+    },
+    fromArticle: (article, index) => s.allItems[index] ?? itemFromSummary(article),
+    unread: (article) => !s.reads.isRead(article.id) || s.keptUnread.has(article.id),
+    fromStar: itemFromStar,
+    allMapped: s.allItems,
+  });
 }

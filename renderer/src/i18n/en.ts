@@ -50,6 +50,12 @@ export const en = {
   dateWeek: 'Past week',
   dateMonth: 'Past month',
   dateYear: 'Past year',
+  dateBetween: 'Between dates',
+  dateFrom: 'From',
+  dateTo: 'To',
+  orderLabel: 'Order',
+  orderNewest: 'Newest first',
+  orderOldest: 'Oldest first',
   libraryButton: 'Library',
   shortcutsButton: 'Keyboard shortcuts',
 

@@ -50,6 +50,12 @@ export const zhCN: Dictionary = {
   dateWeek: '过去一周',
   dateMonth: '过去一个月',
   dateYear: '过去一年',
+  dateBetween: '指定日期范围',
+  dateFrom: '从',
+  dateTo: '到',
+  orderLabel: '排序',
+  orderNewest: '最新在前',
+  orderOldest: '最早在前',
   libraryButton: '文章库',
   shortcutsButton: '键盘快捷键',
 

@@ -1,0 +1,187 @@
+// `broadsheet list DIR [--from DATE] [--to DATE] [--starred] [--source S] [--category C]
+// [--oldest-first] [--limit N] [--json]`: the headline list the window shows for those choices, from
+// the same snapshot the window gets and through the same selection (shared/listSelection.ts): same
+// order, same day groups ("undated" last), so scripts and checks see what the user sees.
+
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isUndated } from '../../../shared/articleOrder';
+import {
+  type DayKey,
+  dayKeyToIso,
+  type FacetChoice,
+  groupDays,
+  type ListFilter,
+  makeDayKey,
+  parseDay,
+  selectList,
+} from '../../../shared/listSelection';
+import type { ListedArticle, StarredEntry } from '../../../shared/types';
+import { defaultDataDir } from '../../engine/dataDir';
+import { openLibrary } from '../../engine/library/openLibrary';
+import { field, jsonLine } from '../cleanOutput';
+import { type Command, parseCommandArgs, UsageError } from '../io';
+import { formatLocalDateTime, isKnownTimeZone } from '../terminalText';
+
+const USAGE =
+  'usage: broadsheet list DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--starred] [--source S | --category C]\n' +
+  '                           [--oldest-first] [--limit N] [--json] [--time-zone ZONE] [--data-dir DIR]';
+
+const OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  starred: { type: 'boolean' },
+  source: { type: 'string' },
+  category: { type: 'string' },
+  'oldest-first': { type: 'boolean' },
+  limit: { type: 'string' },
+  json: { type: 'boolean' },
+  'time-zone': { type: 'string' },
+  'data-dir': { type: 'string' },
+} as const;
+
+/** One listed row, as printed and as written in the JSON. */
+interface Row {
+  id: string;
+  title: string;
+  date: string;
+  undated?: true;
+  author?: string;
+  categories: string[];
+  path?: string;
+  /** A star whose file is not in the open folders. */
+  missing?: true;
+}
+
+function dayOption(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (parseDay(value) === null)
+    throw new UsageError(
+      `--${name} takes a calendar date as YYYY-MM-DD (such as 2024-03-01), got "${value}".`,
+    );
+  return value.trim();
+}
+
+export const list: Command = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, USAGE);
+  const [dir] = positionals;
+  if (!dir || positionals.length > 1) throw new UsageError(`list needs one folder.\n${USAGE}`);
+  const from = dayOption('from', values.from);
+  const to = dayOption('to', values.to);
+  if (from && to && from > to)
+    throw new UsageError(`--from ${from} is after --to ${to}: nothing is between them.`);
+  if (values.source !== undefined && values.category !== undefined)
+    throw new UsageError(
+      'Choose --source or --category: the list is narrowed by one of them, as in the window.',
+    );
+  let limit: number | undefined;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!/^\d+$/.test(values.limit.trim()) || !Number.isSafeInteger(limit))
+      throw new UsageError(`--limit takes a whole number of articles (0 or more), got "${values.limit}".`);
+  }
+  const zone = values['time-zone'] || io.env.TZ || undefined;
+  if (zone && !isKnownTimeZone(zone))
+    throw new UsageError(
+      `--time-zone takes an IANA zone such as Asia/Shanghai or Europe/Berlin, got "${zone}".`,
+    );
+  const root = resolve(io.cwd, dir);
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    io.err(`Folder not found: ${field(root)}\n`);
+    return 1;
+  }
+
+  let facet: FacetChoice | null = null;
+  if (values.source !== undefined) facet = { kind: 'author', value: values.source.trim() };
+  else if (values.category !== undefined) facet = { kind: 'category', value: values.category };
+  const filter: ListFilter = {
+    facet,
+    range: from || to ? 'between' : 'any',
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
+  const dayKey = makeDayKey(zone);
+
+  const library = await openLibrary({
+    dataDir: values['data-dir'] ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env),
+    roots: [root],
+    persistRoots: false,
+    watch: false,
+  });
+  try {
+    await library.whenIdle();
+    const snapshot = await library.call('getSnapshot');
+    const byId = new Map(snapshot.articles.map((a) => [a.id, a]));
+    const byHash = new Map(snapshot.articles.map((a) => [a.contentHash, a]));
+    const rowOf = (a: ListedArticle): Row => {
+      const row: Row = { id: a.id, title: a.title, date: a.date, categories: a.categories };
+      if (a.undated) row.undated = true;
+      if (a.author !== undefined) row.author = a.author;
+      const path = library.findArticle(a.id)?.path;
+      if (path) row.path = path;
+      return row;
+    };
+    const rowOfStar = (s: StarredEntry, present: ListedArticle | undefined): Row =>
+      present
+        ? rowOf(present)
+        : { id: s.id, title: s.title, date: s.date, categories: [], path: s.path, missing: true };
+    const rows = selectList<Row>({
+      choice: {
+        view: values.starred ? 'starred' : 'all',
+        filter,
+        order: values['oldest-first'] ? 'oldest' : 'newest',
+      },
+      now: Date.now(),
+      dayKey,
+      articles: snapshot.articles,
+      starred: snapshot.starred,
+      presentOf: (s) => byId.get(s.id) ?? byHash.get(s.contentHash),
+      fromArticle: rowOf,
+      fromStar: rowOfStar,
+    });
+    const shown = limit === undefined ? rows : rows.slice(0, limit);
+    const days = groupDays(shown, dayKey);
+    if (values.json) {
+      io.out(
+        jsonLine({
+          total: rows.length,
+          shown: shown.length,
+          order: values['oldest-first'] ? 'oldest' : 'newest',
+          days: days.map((d) => ({ day: dayKeyToIso(d.day), count: d.entries.length, articles: d.entries })),
+        }),
+      );
+      return 0;
+    }
+    if (rows.length === 0) {
+      io.out(
+        snapshot.articles.length === 0
+          ? `No articles in ${field(root)}.\n`
+          : 'No articles match these choices.\n',
+      );
+      return 0;
+    }
+    for (const d of days) io.out(formatDay(d.day, d.entries, zone));
+    io.out(
+      shown.length < rows.length
+        ? `${shown.length} of ${rows.length} articles shown (--limit ${limit})\n`
+        : `${rows.length} ${rows.length === 1 ? 'article' : 'articles'}\n`,
+    );
+    return 0;
+  } finally {
+    await library.close();
+  }
+};
+
+function formatDay(day: DayKey, entries: readonly Row[], zone: string | undefined): string {
+  const lines = [`${dayKeyToIso(day) === 'undated' ? 'Undated' : dayKeyToIso(day)} (${entries.length})`];
+  for (const row of entries) {
+    // An undated article's time is its file's: no time is shown, as in the window.
+    const time = isUndated(row) ? '     ' : formatLocalDateTime(row.date, zone).slice(11);
+    const source = row.author?.trim() || row.categories[0] || '';
+    lines.push(
+      `  ${time}  ${field(row.title)}${source ? `  · ${field(source)}` : ''}${row.missing ? '  (file not in this folder)' : ''}`,
+    );
+    if (row.path) lines.push(`         ${field(row.path)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
