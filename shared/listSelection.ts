@@ -201,12 +201,15 @@ export function selectList<T extends Ordered>(input: ListInput<T>): readonly T[]
   const bounds = rangeBounds(choice.filter, input.now, input.dayKey);
   const facet = choice.filter.facet;
   const keep = (a: ListedArticle) => matchesFacet(a, facet) && inBounds(a, bounds);
-  if (choice.view === 'all') {
-    if (!facet && !bounds && input.allMapped) return inOrder(input.allMapped, choice.order);
+  if (choice.view !== 'starred') {
+    const unread = choice.view === 'unread' ? (input.unread ?? (() => true)) : null;
+    if (!unread && !facet && !bounds && input.allMapped) return inOrder(input.allMapped, choice.order);
     const out: T[] = [];
     const { articles } = input;
-    for (let i = 0; i < articles.length; i++)
-      if (keep(articles[i]!)) out.push(input.fromArticle(articles[i]!, i));
+    for (let i = 0; i < articles.length; i++) {
+      const a = articles[i]!;
+      if (keep(a) && (!unread || unread(a))) out.push(input.fromArticle(a, i));
+    }
     return inOrder(out, choice.order);
   }
   const out: T[] = [];

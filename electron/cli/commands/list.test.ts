@@ -79,6 +79,19 @@ describe('broadsheet list', () => {
     expect(titles(limited)).toEqual(['2024-03-10: Alpha', '2024-03-09: Beta']);
   });
 
+  it('lists the unread articles: what the Unread view shows after reading one', async () => {
+    const io = captureIO(base);
+    expect(await runCli(['read', 'lib', 'b.md', '--data-dir', data], io)).toBe(0);
+    expect(titles(await json('--unread'))).toEqual([
+      '2024-03-10: Alpha',
+      '2024-03-01: Gamma',
+      'undated: Undated note',
+    ]);
+    expect((await list('--unread', '--starred')).err).toContain('Choose --unread or --starred');
+    expect(await runCli(['unread', 'lib', 'b.md', '--data-dir', data], captureIO(base))).toBe(0);
+    expect((await json('--unread')).total).toBe(4);
+  });
+
   it('groups days in the chosen zone', async () => {
     // 2024-03-09T20:00Z is already the 10th in Shanghai.
     expect(titles(await json('--time-zone', 'Asia/Shanghai'))[0]).toBe('2024-03-10: Alpha, Beta');

@@ -1,4 +1,4 @@
-// `broadsheet list DIR [--from DATE] [--to DATE] [--starred] [--source S] [--category C]
+// `broadsheet list DIR [--from DATE] [--to DATE] [--unread | --starred] [--source S] [--category C]
 // [--oldest-first] [--limit N] [--json]`: the headline list the window shows for those choices, from
 // the same snapshot the window gets and through the same selection (shared/listSelection.ts): same
 // order, same day groups ("undated" last), so scripts and checks see what the user sees.
@@ -24,13 +24,14 @@ import { type Command, parseCommandArgs, UsageError } from '../io';
 import { formatLocalDateTime, isKnownTimeZone } from '../terminalText';
 
 const USAGE =
-  'usage: broadsheet list DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--starred] [--source S | --category C]\n' +
+  'usage: broadsheet list DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unread | --starred] [--source S | --category C]\n' +
   '                           [--oldest-first] [--limit N] [--json] [--time-zone ZONE] [--data-dir DIR]';
 
 const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   starred: { type: 'boolean' },
+  unread: { type: 'boolean' },
   source: { type: 'string' },
   category: { type: 'string' },
   'oldest-first': { type: 'boolean' },
@@ -70,6 +71,10 @@ export const list: Command = async (argv, io) => {
   const to = dayOption('to', values.to);
   if (from && to && from > to)
     throw new UsageError(`--from ${from} is after --to ${to}: nothing is between them.`);
+  if (values.unread && values.starred)
+    throw new UsageError(
+      'Choose --unread or --starred: they are two views of the window, shown one at a time.',
+    );
   if (values.source !== undefined && values.category !== undefined)
     throw new UsageError(
       'Choose --source or --category: the list is narrowed by one of them, as in the window.',
@@ -125,9 +130,10 @@ export const list: Command = async (argv, io) => {
       present
         ? rowOf(present)
         : { id: s.id, title: s.title, date: s.date, categories: [], path: s.path, missing: true };
+    const read = new Set(snapshot.readMarks.read);
     const rows = selectList<Row>({
       choice: {
-        view: values.starred ? 'starred' : 'all',
+        view: values.starred ? 'starred' : values.unread ? 'unread' : 'all',
         filter,
         order: values['oldest-first'] ? 'oldest' : 'newest',
       },
@@ -136,6 +142,7 @@ export const list: Command = async (argv, io) => {
       articles: snapshot.articles,
       starred: snapshot.starred,
       presentOf: (s) => byId.get(s.id) ?? byHash.get(s.contentHash),
+      unread: (a) => !read.has(a.id),
       fromArticle: rowOf,
       fromStar: rowOfStar,
     });
