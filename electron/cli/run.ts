@@ -29,7 +29,6 @@ const SUMMARIES = [
   'search DIR QUERY [--json] [--limit N] [--exact-characters]   full-text search ("a phrase", words, CJK)',
   'search DIR --queries FILE [--json]        one query a line, with per-query timings',
   'list DIR [--from D] [--to D] [--unread|--starred] [--source S|--category C] [--oldest-first] [--limit N] [--json]\n' +
-  'list DIR [--from D] [--to D] [--unread|--starred] [--source S|--category C] [--oldest-first] [--limit N] [--json]\n' +
     '                                            the headline list as the window shows it',
   'watch DIR [--json]                        follow changes as they happen',
   'star DIR PATH_OR_ID | unstar DIR PATH_OR_ID',
