@@ -263,6 +263,8 @@ export interface WindowSession {
   filter: Record<string, unknown>;
   query: string;
   openId: string | null;
+  /** The list's order ('newest' or 'oldest'). */
+  order?: string;
 }
 
 /** The largest session the engine keeps, as JSON. */

@@ -236,6 +236,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     const last = restoreSession(session);
     setView(last.view);
     setFilter(last.filter);
+    setOrder(last.order);
     setQuery(last.query);
     setPendingOpen(last.openId);
   }, [boot.status, session]);
@@ -249,7 +250,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
       setPendingOpen(null);
     } else if (lib.progress.done && lib.roots.every((r) => r.status !== 'scanning')) setPendingOpen(null);
   }, [pendingOpen, articles, lib.starred, lib.progress.done, lib.roots, store]);
-  const sessionNow = sessionOf({ view, filter, query, openId: nav.openId });
+  const sessionNow = sessionOf({ view, filter, query, openId: nav.openId, order });
   const sessionText = JSON.stringify(sessionNow);
   // biome-ignore lint/correctness/useExhaustiveDependencies: sessionText stands for sessionNow
   useEffect(() => {

@@ -8,8 +8,15 @@ describe('the window session', () => {
       filter: { facet: { kind: 'author' as const, value: '新浪财经' }, range: 'week' as const },
       query: '拉夫罗夫',
       openId: '0123456789abcdef',
+      order: 'newest' as const,
     };
     expect(restoreSession(JSON.parse(JSON.stringify(sessionOf(state))))).toEqual(state);
+    const between = {
+      ...state,
+      filter: { facet: null, range: 'between' as const, from: '2022-03-05', to: '2022-07-29' },
+      order: 'oldest' as const,
+    };
+    expect(restoreSession(JSON.parse(JSON.stringify(sessionOf(between))))).toEqual(between);
   });
 
   it('drops each value it does not understand and keeps the rest', () => {
@@ -19,8 +26,18 @@ describe('the window session', () => {
         filter: { facet: { kind: 'folder', value: '/x' }, range: 'decade', from: '2020-01-01' },
         query: 'ok',
         openId: '',
+        order: 'sideways',
       }),
     ).toEqual({ ...freshSession, query: 'ok' });
+    // A date that is no calendar day is dropped, the range kept.
+    expect(
+      restoreSession({
+        view: 'all',
+        filter: { facet: null, range: 'between', from: '2022-02-30' },
+        query: '',
+        openId: null,
+      }).filter,
+    ).toEqual({ facet: null, range: 'between' });
     expect(restoreSession(null)).toBe(freshSession);
   });
 });

@@ -1,6 +1,7 @@
 // Coming back to where the window was: the saved session (view, filters, search text, open
 // article) turned back into the window's state, checking each value, and the other way round.
 
+import { LIST_ORDERS, type ListOrder } from '../../../shared/articleOrder';
 import type { WindowSession } from '../../../shared/types';
 import { type ListFilter, noFilter, restoreFilter } from '../headlines/listFilter';
 import type { View } from '../headlines/Toolbar';
@@ -12,9 +13,16 @@ export interface RestoredSession {
   filter: ListFilter;
   query: string;
   openId: string | null;
+  order: ListOrder;
 }
 
-export const freshSession: RestoredSession = { view: 'all', filter: noFilter, query: '', openId: null };
+export const freshSession: RestoredSession = {
+  view: 'all',
+  filter: noFilter,
+  query: '',
+  openId: null,
+  order: 'newest',
+};
 
 export function restoreSession(saved: WindowSession | null): RestoredSession {
   if (!saved) return freshSession;
@@ -23,14 +31,21 @@ export function restoreSession(saved: WindowSession | null): RestoredSession {
     filter: restoreFilter(saved.filter),
     query: typeof saved.query === 'string' ? saved.query : '',
     openId: typeof saved.openId === 'string' && saved.openId !== '' ? saved.openId : null,
+    order: LIST_ORDERS.includes(saved.order as ListOrder) ? (saved.order as ListOrder) : 'newest',
   };
 }
 
 export function sessionOf(s: RestoredSession): WindowSession {
   return {
     view: s.view,
-    filter: { facet: s.filter.facet, range: s.filter.range },
+    filter: {
+      facet: s.filter.facet,
+      range: s.filter.range,
+      ...(s.filter.from ? { from: s.filter.from } : {}),
+      ...(s.filter.to ? { to: s.filter.to } : {}),
+    },
     query: s.query,
     openId: s.openId,
+    order: s.order,
   };
 }

@@ -1,8 +1,11 @@
 import {
+  DATE_RANGES,
+  type DateRange,
   type DayKey,
   type FacetChoice,
   type FacetKind,
   type ListFilter,
+  parseDay,
   rangeBounds,
 } from '../../../shared/listSelection';
 import type { ListedArticle, SearchFilters } from '../../../shared/types';
@@ -113,5 +116,8 @@ export function restoreFilter(saved: Record<string, unknown>): ListFilter {
     f && (f.kind === 'category' || f.kind === 'author') && typeof f.value === 'string' && f.value !== ''
       ? { kind: f.kind, value: f.value }
       : null;
-  return { facet, range };
+  const day = (value: unknown) => (typeof value === 'string' && parseDay(value) !== null ? value : undefined);
+  const from = range === 'between' ? day(saved.from) : undefined;
+  const to = range === 'between' ? day(saved.to) : undefined;
+  return { facet, range, ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }
