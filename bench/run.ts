@@ -20,6 +20,7 @@ const all = [
   'watch',
   'library',
   'renderer',
+  'readState',
   'export',
   'images',
 ];

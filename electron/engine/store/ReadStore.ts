@@ -5,6 +5,7 @@
 // moves and edits by the same identity rule as the stars (articleIdentity.ts).
 
 import { join } from 'node:path';
+import type { ArticleSummary } from '../../../shared/types';
 import { type ArticleLookup, matchArticles } from './articleIdentity';
 import { atomicWriteFile, removeStaleTemps, StoreWriteError } from './atomicWriteFile';
 import {
@@ -38,6 +39,10 @@ export interface ReadStoreOptions {
 export interface ReadTarget {
   id: string;
   contentHash: string;
+}
+
+function hasArticle(found: ArticleSummary | readonly ArticleSummary[] | undefined): boolean {
+  return Array.isArray(found) ? found.length > 0 : found !== undefined;
 }
 
 export class ReadStore {
@@ -138,6 +143,20 @@ export class ReadStore {
   resolve(lookup: ArticleLookup): Promise<boolean> {
     return this.enqueue(async () => {
       await this.adoptOtherWriters().catch(() => undefined);
+      // Almost always every mark still sits on its own article (or its article is gone and nothing
+      // has its content): say so after a lookup or two per mark, without the full matching (which
+      // allocates per mark) that a move or an edit needs.
+      let settled = true;
+      for (const mark of this.marks.values()) {
+        const same = lookup.byId(mark.id);
+        if (
+          same ? same.contentHash === mark.contentHash : !hasArticle(lookup.byContentHash(mark.contentHash))
+        )
+          continue;
+        settled = false;
+        break;
+      }
+      if (settled) return false;
       const marks = [...this.marks.values()];
       const matched = matchArticles(marks, lookup);
       const del: string[] = [];
