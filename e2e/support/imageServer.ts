@@ -22,10 +22,12 @@ export interface ImageServer {
   close(): Promise<void>;
 }
 
-export async function startImageServer(): Promise<ImageServer> {
+/** `delayMs`: each picture is answered this late (a slow host, so progress can be watched). */
+export async function startImageServer(options: { delayMs?: number } = {}): Promise<ImageServer> {
   const seen: SeenRequest[] = [];
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(async (req, res) => {
     seen.push({ path: req.url ?? '', referer: req.headers.referer, cookie: req.headers.cookie });
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     if ((req.url ?? '').startsWith('/missing')) {
       res.writeHead(404, { 'Content-Type': 'text/html' });
       res.end('<!doctype html><p>No such picture</p>');

@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
-import type { BroadsheetRequests } from '../../../shared/contract';
+import type { BroadsheetApi } from '../../../shared/contract';
 import { IMAGE_CACHE_MB } from '../../../shared/settingsRules';
 import type { ImageCacheInfo, Settings } from '../../../shared/types';
 import { useI18n } from '../i18n/I18nContext';
 
-export type ImageCacheApi = Pick<BroadsheetRequests, 'getImageCache' | 'clearImageCache'>;
+export type ImageCacheApi = Pick<BroadsheetApi, 'getImageCache' | 'clearImageCache' | 'onEvent'>;
 
 /** Caps offered for the image cache, in MB. */
 export const CACHE_CAP_CHOICES_MB = [512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
@@ -39,12 +39,19 @@ export function ImageCacheSection({ api, settings, onSettings }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: read again when the cap changes (eviction)
   useEffect(() => {
     let live = true;
-    api.getImageCache().then(
-      (value) => live && setInfo(value),
-      (e: Error) => live && setError(e.message),
-    );
+    const read = () =>
+      api.getImageCache().then(
+        (value) => live && setInfo(value),
+        (e: Error) => live && setError(e.message),
+      );
+    void read();
+    // While pictures are saved ahead, the numbers follow its progress events (twice a second at most).
+    const off = api.onEvent((event) => {
+      if (event.type === 'prefetch') void read();
+    });
     return () => {
       live = false;
+      off();
     };
   }, [api, capMB]);
 

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
 import { problemReason } from '../i18n/problemText';
 import { type ImageCacheApi, ImageCacheSection } from './ImageCacheSection';
+import { type PrefetchApi, PrefetchSection } from './PrefetchSection';
 
 const STATUS_LABEL: Record<RootInfo['status'], MessageKey> = {
   scanning: 'libraryStatusScanning',
@@ -33,8 +34,8 @@ interface Props {
   onRemove(path: string): void;
   onSettings(patch: Partial<Settings>): void;
   onClose(): void;
-  /** The saved pictures (size, cap, Clear). */
-  imageCache: ImageCacheApi;
+  /** The saved pictures (size, cap, Clear) and saving them ahead. */
+  imageCache: ImageCacheApi & PrefetchApi;
 }
 
 let zoneList: string[] | null = null;
@@ -198,6 +199,12 @@ export function LibraryPanel(props: Props) {
       </section>
 
       <ImageCacheSection api={props.imageCache} settings={props.settings} onSettings={props.onSettings} />
+      <PrefetchSection
+        api={props.imageCache}
+        settings={props.settings}
+        roots={props.roots}
+        onSettings={props.onSettings}
+      />
 
       <section aria-labelledby="library-prefs" className="preferences">
         <h3 id="library-prefs">{t('libraryPreferences')}</h3>
