@@ -48,6 +48,9 @@ function renderPanel(language: UiLanguage) {
         imageCache={{
           getImageCache: async () => ({ bytes: 0, pictures: 0, capBytes: 0 }) as never,
           clearImageCache: async () => ({ bytes: 0, pictures: 0, capBytes: 0 }) as never,
+          getPrefetch: async () => ({ state: 'off' }) as never,
+          setPrefetchPaused: async () => ({ state: 'off' }) as never,
+          onEvent: () => () => {},
         }}
       />
     </I18nContext.Provider>,
