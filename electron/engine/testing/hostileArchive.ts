@@ -331,12 +331,12 @@ export async function buildHostileArchive(
   await link(
     'links/dangling.md',
     join(root, 'links', 'nowhere.md'),
-    { problem: 'unreadable' },
+    { problem: 'broken-link' },
     'dangling link',
   );
-  await link('links/self-loop.md', 'self-loop.md', { problem: 'unreadable' }, 'a link to itself');
-  await link('links/loop-a.md', 'loop-b.md', { problem: 'unreadable' }, 'two links pointing at each other');
-  await link('links/loop-b.md', 'loop-a.md', { problem: 'unreadable' }, 'two links pointing at each other');
+  await link('links/self-loop.md', 'self-loop.md', { problem: 'broken-link' }, 'a link to itself');
+  await link('links/loop-a.md', 'loop-b.md', { problem: 'broken-link' }, 'two links pointing at each other');
+  await link('links/loop-b.md', 'loop-a.md', { problem: 'broken-link' }, 'two links pointing at each other');
   await link('links/back-to-root', '..', { ignored: 'a folder already walked' }, 'link loop to the root');
   await link('links/inside.md', '../normal-seed.txt', { listed: true }, 'link to a file inside the root');
 
@@ -344,7 +344,11 @@ export async function buildHostileArchive(
     const fifo = join(root, 'special', 'pipe.md');
     await mkdir(dirname(fifo), { recursive: true });
     execFileSync('mkfifo', [fifo]);
-    files.push({ path: 'special/pipe.md', expect: { problem: 'unreadable' }, why: 'a FIFO named x.md' });
+    files.push({
+      path: 'special/pipe.md',
+      expect: { problem: 'not-regular-file' },
+      why: 'a FIFO named x.md',
+    });
   } catch (error) {
     skipped.push(`FIFO named .md (mkfifo failed: ${(error as Error).message.split('\n')[0]})`);
   }
