@@ -41,6 +41,7 @@ export const PROBLEM_CODES = [
   // Bodies and saved pages
   'html-too-deep',
   'html-too-many-elements',
+  'whole-page-too-many-elements',
   'data-image-too-large',
   'page-not-extracted',
   'mhtml-unreadable',

@@ -285,7 +285,7 @@ function buildArticle(
   if (cleaned?.editor !== undefined) article.editor = cleaned.editor;
   if (webPage) {
     if (webPage.meta.siteName) article.siteName = webPage.meta.siteName;
-    if (webPage.extracted) article.wholePage = webPage.wholePage;
+    if (webPage.extracted && webPage.wholePage !== null) article.wholePage = webPage.wholePage;
   }
   return article;
 }

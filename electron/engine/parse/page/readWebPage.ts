@@ -2,12 +2,15 @@
 // article in the page, on a linkedom DOM, so the pane, previews and search get the story and not the
 // site's menus, cookie banners and related links. The whole page is kept for "show the whole page".
 // Bounded: the page is measured first (pagePass) and a page too big or too deeply nested for
-// Readability is read as a whole instead, with a problem saying why.
+// Readability is read as a whole instead, with a problem saying why. The whole page kept for "show
+// the whole page" is held to the reader's element budget (what a browser would build from it, see
+// elementBudget.ts) like any article body; over it, it is not offered.
 
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { type HtmlPassResult, htmlPass } from '../htmlPass';
 import {
+  MAX_ARTICLE_ELEMENTS,
   MAX_AUTHOR_CHARS,
   MAX_DATA_IMAGE_CHARS,
   MAX_PAGE_DEPTH,
@@ -23,8 +26,11 @@ import { type ImageResolver, pagePass } from './pagePass';
 
 export interface WebPageReading extends HtmlPassResult {
   meta: PageMetadata;
-  /** The whole page as saved (pictures of an .mhtml inlined): for "show the whole page". */
-  wholePage: string;
+  /**
+   * The whole page as saved (pictures of an .mhtml inlined): for "show the whole page". Null when a
+   * browser would nest it too deeply or build too many elements from it (wholePageFits).
+   */
+  wholePage: string | null;
   /** False when the whole page's text is used because the story could not be extracted. */
   extracted: boolean;
 }
@@ -59,6 +65,7 @@ export function readWebPage(
     notExtracted(problems, `${refusal}, more than Broadsheet reads a story out of`, 'too-big', refusal);
   }
   result ??= wholePageReading(shape.html, savedFrom, stash, wholePage);
+  if (result.extracted && !wholePageFits(shape.html, problems)) result.wholePage = null;
   if (stash.dropped > 0) {
     problems.warn(
       'data-image-too-large',
@@ -104,6 +111,27 @@ function extract(
   if (meta.title === '' && story?.title) meta.title = collapseWhitespace(story.title);
   if (meta.siteName === '' && story?.siteName) meta.siteName = collapseWhitespace(story.siteName);
   return { ...pass, html: stash.restore(pass.html), meta, wholePage, extracted: true };
+}
+
+/**
+ * False (with a problem) when the whole page is over the bounds every article body is held to: an
+ * 18 KB page of unclosed <b> tags and paragraphs makes a browser build a million elements, and the
+ * story Readability took out of it may be small and harmless. `markup` has its data: URIs set aside,
+ * which changes no element.
+ */
+function wholePageFits(markup: string, problems: ProblemList): boolean {
+  // Extracted pages nest no deeper than MAX_PAGE_DEPTH (pagePass), far below the pane's depth bound.
+  if (!htmlPass(markup).tooManyElements) return true;
+  problems.warn(
+    'whole-page-too-many-elements',
+    `The whole page as saved is not offered ("Show the whole page"): a browser would build more than ` +
+      `${MAX_ARTICLE_ELEMENTS.toLocaleString('en-US')} elements from it (unclosed formatting tags such as <b> ` +
+      'are re-created in every later paragraph), which would freeze the reading pane. Its story is shown as ' +
+      'usual. The file is probably damaged or planted.',
+    undefined,
+    { limit: MAX_ARTICLE_ELEMENTS },
+  );
+  return false;
 }
 
 /** The whole page read as one article body; its metadata from the <head> alone (small and cheap). */

@@ -206,6 +206,27 @@ describe('bounds: hostile and huge pages', () => {
     expect(problems[0]!.message).toMatch(/its markup is 2\.\d MB, over 2\.0 MB/);
   });
 
+  it('a page whose chrome would make a browser build 600,000 elements keeps its story, not the whole page', () => {
+    // The story is fine; around it are 200 unclosed <b> (shallow enough for Readability to run), which
+    // a browser re-creates in each of 3,000 later paragraphs. "Show the whole page" must not hand
+    // that to the pane.
+    const bold = Array.from({ length: 200 }, (_, i) => `<b class=c${i}>`).join('');
+    const chrome = `<aside>${bold}</aside>${'<p>x'.repeat(3_000)}`;
+    const html = page(`<article><h1>The story</h1>${story(12)}</article>${chrome}`);
+    expect(html.length).toBeLessThan(20_000);
+    const { article, problems } = parseArticle(rawFile(html, '/library/bomb.html'));
+    expect(problems).toMatchObject([{ code: 'whole-page-too-many-elements', params: { limit: 50_000 } }]);
+    expect(problems[0]!.message).toContain('more than 50,000 elements');
+    expect(article!.text).toContain('Paragraph 11 of the story');
+    expect(article!.wholePage).toBeUndefined();
+    // The same story with ordinary chrome keeps its whole page.
+    const plain = parseArticle(
+      rawFile(page(`<article>${story(12)}</article><aside>Menu</aside>`), '/library/ok.html'),
+    );
+    expect(plain.problems).toEqual([]);
+    expect(plain.article!.wholePage).toContain('Menu');
+  });
+
   it('the page text of an empty page is not an error', () => {
     const { article, problems } = parseArticle(rawFile(page(''), '/library/empty.html'));
     expect(article!.title).toBe('A page');
