@@ -67,9 +67,15 @@ test('Simplified finds Traditional unless exact characters; operators and their 
   await expect(page.getByText('1 result', { exact: true })).toBeVisible();
   await exact.click();
 
-  // OR, exclusion and a field.
+  // OR, exclusion and a field; the order switch (relevance by default, or newest first).
   await search(page, '申诉专员 OR 拉夫罗夫');
   await expect(page.getByText('3 results', { exact: true })).toBeVisible();
+  const order = page.getByRole('combobox', { name: 'Order of results' });
+  await expect(order).toHaveValue('relevance');
+  await order.selectOption('newest');
+  // Newest first: the two 2022 Sina articles before the 2017 Hong Kong one.
+  await expect(headlines(page).last()).toContainText('非本地課程');
+  await order.selectOption('relevance');
   await search(page, '拉夫罗夫 -金边');
   await expect(page.getByText('1 result', { exact: true })).toBeVisible();
   await search(page, 'author:翁维恺');

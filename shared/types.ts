@@ -180,7 +180,12 @@ export interface SearchQuery {
    * match each other). Case and accents still fold.
    */
   exactCharacters?: boolean;
+  /** `relevance` (the default) or `newest` first: see electron/engine/search/relevance.ts. */
+  order?: SearchOrder;
 }
+
+export type SearchOrder = 'relevance' | 'newest';
+export const SEARCH_ORDERS: readonly SearchOrder[] = ['relevance', 'newest'];
 
 /** A half-open [start, end) range of UTF-16 code units into the string it belongs to. */
 export type HighlightRange = [start: number, end: number];

@@ -10,8 +10,10 @@ import {
   type ExportFormat,
   type ExportRequest,
   type ExportSelection,
+  SEARCH_ORDERS,
   SESSION_LIMIT_CHARS,
   type SearchFilters,
+  type SearchOrder,
   type SearchQuery,
   type Settings,
   type WindowSession,
@@ -96,13 +98,18 @@ function filters(method: string, v: unknown): SearchFilters {
 
 function searchQuery(method: string, v: unknown): SearchQuery {
   const o = plainObject(method, 'query', v);
-  onlyKeys(method, 'query', o, ['text', 'filters', 'limit', 'offset', 'exactCharacters']);
+  onlyKeys(method, 'query', o, ['text', 'filters', 'limit', 'offset', 'exactCharacters', 'order']);
   const out: SearchQuery = { text: str(method, 'query.text', o.text, LIMITS.queryChars, true) };
   if (o.filters !== undefined) out.filters = filters(method, o.filters);
   if (o.limit !== undefined) out.limit = intIn(method, 'query.limit', o.limit, 0, LIMITS.searchLimit);
   if (o.offset !== undefined) out.offset = intIn(method, 'query.offset', o.offset, 0, 10_000_000);
   if (o.exactCharacters !== undefined)
     out.exactCharacters = bool(method, 'query.exactCharacters', o.exactCharacters);
+  if (o.order !== undefined) {
+    if (!SEARCH_ORDERS.includes(o.order as SearchOrder))
+      fail(method, `query.order must be one of ${SEARCH_ORDERS.join(', ')}`);
+    out.order = o.order as SearchOrder;
+  }
   return out;
 }
 

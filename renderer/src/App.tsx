@@ -13,7 +13,7 @@ import type { ListOrder } from '../../shared/articleOrder';
 import type { BroadsheetApi, MenuCommand } from '../../shared/contract';
 import { makeDayKey } from '../../shared/listSelection';
 import { TEXT_SIZE } from '../../shared/settingsRules';
-import type { StarredEntry } from '../../shared/types';
+import type { SearchOrder, StarredEntry } from '../../shared/types';
 import { AppLayout, BootScreen, TopBar } from './app/AppLayout';
 import { EmptyLibrary } from './app/EmptyLibrary';
 import { makeDateFormats } from './app/formatDates';
@@ -109,6 +109,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const dayKey = useMemo(() => makeDayKey(), []);
   const [query, setQuery] = useState('');
   const [exactCharacters, setExactCharacters] = useState(false);
+  const [searchOrder, setSearchOrder] = useState<SearchOrder>('relevance');
   const [nav, dispatchNav] = useReducer(navReducer, initialNav);
   const [libraryOpen, setLibraryOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
@@ -148,7 +149,11 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     () => `${lib.progress.done}:${view === 'starred' ? lib.starred.length : ''}`,
     [lib.progress.done, view, lib.starred.length],
   );
-  const search = useSearch(api, query, searchFilters, exactCharacters, searchGeneration, (m) =>
+  const searchOptions = useMemo(
+    () => ({ exactCharacters, order: searchOrder }),
+    [exactCharacters, searchOrder],
+  );
+  const search = useSearch(api, query, searchFilters, searchOptions, searchGeneration, (m) =>
     toasts.error(t('searchFailed', { message: m })),
   );
 
@@ -442,6 +447,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
             }}
             exactCharacters={exactCharacters}
             onExactCharacters={setExactCharacters}
+            searchOrder={searchOrder}
+            onSearchOrder={setSearchOrder}
             onShowLibrary={showLibrary}
             onShowExport={() => setExportOpen(true)}
             onShowShortcuts={() => setShortcutsOpen(true)}

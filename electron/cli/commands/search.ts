@@ -1,12 +1,14 @@
 // `broadsheet search DIR QUERY [--json] [--limit N] [--exact-characters]` and
 // `broadsheet search DIR --queries FILE --json` (one query a line). Answered from the library
-// database after bringing it up to date with DIR (only changed files are read), newest first.
+// database after bringing it up to date with DIR (only changed files are read), newest first unless
+// --order relevance.
 // Simplified and Traditional Chinese match each other unless --exact-characters is given. What the
 // query parser could not use is said (stderr, or `notice` in JSON), never silently dropped.
 
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { noticeText } from '../../../shared/searchNotices';
+import { SEARCH_ORDERS, type SearchOrder } from '../../../shared/types';
 import { defaultDataDir } from '../../engine/dataDir';
 import { field, jsonLine } from '../cleanOutput';
 import { type CliIO, type Command, folderNotFound, parseCommandArgs, UsageError } from '../io';
@@ -25,6 +27,7 @@ export const search: Command = async (argv, io) => {
       limit: { type: 'string' },
       queries: { type: 'string' },
       'exact-characters': { type: 'boolean' },
+      order: { type: 'string' },
       'data-dir': { type: 'string' },
     },
     USAGE,
@@ -42,6 +45,9 @@ export const search: Command = async (argv, io) => {
         `--limit takes a whole number of matches to list (0 or more), got "${field(values.limit)}".`,
       );
   }
+  const order = (values.order ?? 'newest') as SearchOrder;
+  if (!SEARCH_ORDERS.includes(order))
+    throw new UsageError(`--order takes ${SEARCH_ORDERS.join(' or ')}, got "${values.order}".`);
   let queries: string[];
   if (values.queries) {
     const file = resolve(io.cwd, values.queries);

@@ -77,6 +77,17 @@ describe('broadsheet search', () => {
     expect(same.results[0].total).toBe(2);
   });
 
+  it('orders newest first by default or by relevance, and refuses another order', async () => {
+    const dates = (out: string) =>
+      (JSON.parse(out).results[0].matches as { date: string }[]).map((m) => m.date);
+    const newest = dates((await run(['search', 'archive', '王毅 OR 拉夫罗夫', '--json'])).out);
+    expect(newest).toEqual([...newest].sort().reverse());
+    const relevance = await run(['search', 'archive', '王毅 OR 拉夫罗夫', '--json', '--order', 'relevance']);
+    expect(relevance.code).toBe(0);
+    expect(dates(relevance.out).sort()).toEqual([...newest].sort());
+    expect((await run(['search', 'archive', 'x', '--order', 'oldest'])).code).toBe(2);
+  });
+
   it('says what the query parser could not use, on stderr and in JSON', async () => {
     const long = `拉夫罗夫 "${'a'.repeat(20)}`;
     const human = await run(['search', 'archive', long]);

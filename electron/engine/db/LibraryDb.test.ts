@@ -79,13 +79,21 @@ describe('LibraryDb search: the traps of bigram indexing', () => {
   });
 
   it('pages newest first with exact totals and highlights', () => {
-    expect(db.search({ text: '国', limit: 2 }).matches.map((m) => m.id)).toEqual(['cjkfields', 'twice']);
-    const result = db.search({ text: '国', limit: 1, offset: 2 });
+    const newest = { text: '国', order: 'newest' } as const;
+    expect(db.search({ ...newest, limit: 2 }).matches.map((m) => m.id)).toEqual(['cjkfields', 'twice']);
+    const result = db.search({ ...newest, limit: 1, offset: 2 });
     expect(result.total).toBe(4);
     expect(result.matches.map((m) => m.id)).toEqual(['joined']);
     expect(result.matches[0]!.snippet).toBe('我们中国家庭');
     expect(result.matches[0]!.snippetHighlights).toEqual([[3, 4]]);
-    expect(db.search({ text: '国', limit: 5, offset: 3 }).matches.map((m) => m.id)).toEqual(['comma']);
+    expect(db.search({ ...newest, limit: 5, offset: 3 }).matches.map((m) => m.id)).toEqual(['comma']);
+    // By relevance: the title hit, then 国 twice (newer first), then once.
+    expect(db.search({ text: '国' }).matches.map((m) => m.id)).toEqual([
+      'cjkfields',
+      'twice',
+      'comma',
+      'joined',
+    ]);
   });
 });
 

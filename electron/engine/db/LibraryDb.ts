@@ -22,6 +22,7 @@ import { ClauseMatcher } from '../search/ClauseMatcher';
 import { ExactMatcher, exactMatchers, forDocument, type TextMatcher } from '../search/ExactMatcher';
 import { parseQuery, type QueryClause } from '../search/parseQuery';
 import { type ClauseGroup, groupFound, groupsOf, highlighted, layoutOf } from '../search/queryGroups';
+import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from '../search/relevance';
 import { boundMs, maxOf, minOf } from '../search/SearchIndex';
 import { findRanges, makeSnippet } from '../search/snippet';
 import { backupStamp } from '../store/userDataFile';
@@ -467,23 +468,30 @@ export class LibraryDb {
     const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     const isStarred = filters.starredOnly ? (ctx.isStarred ?? (() => false)) : null;
+    // Newest first (the key order); for relevance the newest RELEVANCE_WINDOW are then reordered.
+    const relevance = (query.order ?? 'relevance') === 'relevance';
+    const need = relevance ? Math.max(RELEVANCE_WINDOW, offset + limit) : offset + limit;
     let total: number;
-    let pageKeys: bigint[];
+    /** The first `need` matches, newest first (or the page only, for newest first). */
+    let keys: bigint[];
+    let keysFrom = 0;
     if (verify.length === 0 && verifyExcluded.length === 0 && !isStarred) {
       total = (this.db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(params) as { n: number }).n;
-      pageKeys =
-        limit === 0 || offset >= total
+      keysFrom = relevance ? 0 : offset;
+      const count = relevance ? need : limit;
+      keys =
+        count === 0 || keysFrom >= total
           ? []
           : (
               this.db
                 .prepare(`${sql} LIMIT @limit OFFSET @offset`)
                 .safeIntegers(true)
-                .all({ ...params, limit, offset }) as { key: bigint }[]
+                .all({ ...params, limit: count, offset: keysFrom }) as { key: bigint }[]
             ).map((r) => r.key);
     } else {
       // Some groups need the text (or the stars) to decide: walk every candidate, newest first.
       total = 0;
-      pageKeys = [];
+      keys = [];
       const s = this.statements;
       for (const row of this.db.prepare(sql).safeIntegers(true).iterate(params)) {
         const key = (row as { key: bigint }).key;
@@ -497,12 +505,26 @@ export class LibraryDb {
           if (!verify.every(found)) continue;
           if (verifyExcluded.some(found)) continue;
         }
-        if (total >= offset && total < offset + limit) pageKeys.push(key);
+        if (total < need) keys.push(key);
         total++;
       }
     }
-    const matches = pageKeys.map((key) =>
-      this.toMatch(key, clauses, wanted, textMatchers, ctx.snippets !== false),
+    let ranked = keys.map((key) => ({ key, score: 0 }));
+    if (relevance) {
+      const head = ranked.slice(0, RELEVANCE_WINDOW).map(({ key }) => {
+        const row = this.statements.textOfKey.get(key) as ArticleRow;
+        const fields = searchable(row);
+        const record = foldArticle(fields);
+        forDocument(textMatchers, record.diffs);
+        const score = relevanceScore(record.folded, record.titleLen, wanted, clauses, textMatchers);
+        return { key, score, dateMs: Date.parse(row.date), id: row.id };
+      });
+      head.sort(byRelevance);
+      ranked = [...head, ...ranked.slice(RELEVANCE_WINDOW)];
+    }
+    const page = ranked.slice(offset - keysFrom, offset - keysFrom + limit);
+    const matches = page.map(({ key, score }) =>
+      this.toMatch(key, clauses, textMatchers, ctx.snippets !== false, score),
     );
     return finish(total, matches);
   }
@@ -510,9 +532,9 @@ export class LibraryDb {
   private toMatch(
     key: bigint,
     clauses: QueryClause[],
-    wanted: ClauseGroup[],
     textMatchers: TextMatcher[],
     snippets: boolean,
+    score: number,
   ): SearchMatch {
     const row = this.statements.textOfKey.get(key) as ArticleRow;
     if (!snippets) {
@@ -524,18 +546,12 @@ export class LibraryDb {
         titleHighlights: [],
         snippet: '',
         snippetHighlights: [],
-        score: 0,
+        score,
       };
     }
     const fields = searchable(row);
     const record = foldArticle(fields);
     const matchers = forDocument(textMatchers, record.diffs);
-    let score = 0;
-    for (const g of wanted) {
-      const inTitle = (i: number) =>
-        clauses[i]!.field === undefined && matchers[i]!.find(record.folded, 0, record.titleLen) >= 0;
-      if (g.members.some(inTitle)) score++;
-    }
     const shown = highlighted(clauses, matchers);
     const titleHighlights: HighlightRange[] = findRanges(record.folded, 0, record.titleLen, shown);
     const { snippet, highlights } = makeSnippet(record.folded, record.diffs, record.textStart, shown);

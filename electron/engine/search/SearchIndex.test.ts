@@ -139,7 +139,7 @@ describe('SearchIndex against brute force', () => {
     }
     // The generator must mostly produce hits, or the comparison proves little.
     expect(nonEmpty).toBeGreaterThan(200);
-  });
+  }, 120_000);
 
   it('applies filters exactly like brute force', () => {
     const random = seededRandom(5);

@@ -9,8 +9,8 @@
 //      see byteFrequency.ts). A single CJK character has an exact list (CharPostings).
 //   2. Clauses are intersected (smallest first), filtered (deleted, dates, category, starred) and
 //      verified where needed: `total` is exact.
-//   3. Ranking: how many clauses match in the title (from the title-only lists), then date (newer
-//      first), then id. Only the requested page is selected (bounded heap) and given snippets.
+//   3. Order: newest first (date, then id, a bounded heap), and for relevance the newest
+//      RELEVANCE_WINDOW reordered by relevance.ts. Only the requested page is given snippets.
 
 import type {
   HighlightRange,
@@ -33,6 +33,7 @@ import {
   highlighted,
   layoutOf,
 } from './queryGroups';
+import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from './relevance';
 import { findRanges, makeSnippet } from './snippet';
 import { intersect, unionAll } from './sortedSets';
 
@@ -265,10 +266,25 @@ export class SearchIndex {
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     if (total === 0 || offset >= total || limit === 0) return finish(total, []);
 
-    const scores = this.titleScores(clauses, wanted, textMatchers, found);
-    const page = selectPage(found, scores, state.rankDate, records as DocRecord[], offset, limit);
+    // Newest first (date, then id); for relevance the newest RELEVANCE_WINDOW are then reordered.
+    const relevance = (query.order ?? 'relevance') === 'relevance';
+    const need = Math.min(total, relevance ? Math.max(RELEVANCE_WINDOW, offset + limit) : offset + limit);
+    const byDate = selectPage(found, new Uint8Array(total), state.rankDate, records as DocRecord[], 0, need);
+    let ranked = byDate.map((i) => ({ doc: found[i]!, score: 0 }));
+    if (relevance) {
+      const head = ranked.slice(0, RELEVANCE_WINDOW).map(({ doc }) => {
+        const rec = records[doc]!;
+        forDocument(textMatchers, rec.diffs);
+        const score = relevanceScore(rec.folded, rec.titleLen, wanted, clauses, textMatchers);
+        return { doc, score, dateMs: rec.dateMs, id: rec.id };
+      });
+      head.sort(byRelevance);
+      ranked = [...head, ...ranked.slice(RELEVANCE_WINDOW)];
+    }
     const shown = highlighted(clauses, textMatchers);
-    const matches = page.map((i) => toMatch(records[found[i]!]!, scores[i]!, shown));
+    const matches = ranked
+      .slice(offset, offset + limit)
+      .map(({ doc, score }) => toMatch(records[doc]!, score, shown));
     return finish(total, matches);
   }
 
@@ -280,40 +296,6 @@ export class SearchIndex {
       this.byteCountsDocs = n;
     }
     return this.byteCounts;
-  }
-
-  /** For each found document, how many wanted groups match inside its title (field clauses aside). */
-  private titleScores(
-    clauses: QueryClause[],
-    wanted: ClauseGroup[],
-    matchers: TextMatcher[],
-    found: Int32Array,
-  ): Uint8Array {
-    const scores = new Uint8Array(found.length);
-    const records = this.state.docs;
-    const inTitle = new Uint8Array(found.length);
-    for (const group of wanted) {
-      inTitle.fill(0);
-      for (const c of group.members) {
-        const clause = clauses[c]!;
-        if (clause.field !== undefined) continue;
-        const m = matchers[c]!;
-        const candidates = this.clauseCandidates(clause, this.state.title);
-        const exact = candidates.exact && !(m instanceof ExactMatcher);
-        const docs = candidates.docs;
-        let j = 0;
-        for (let i = 0; i < docs.length && j < found.length; i++) {
-          const d = docs[i]!;
-          while (j < found.length && found[j]! < d) j++;
-          if (found[j] !== d || inTitle[j]) continue;
-          const rec = records[d]!;
-          if (m instanceof ExactMatcher) m.diffs = rec.diffs;
-          if (exact || m.find(rec.folded, 0, rec.titleLen) >= 0) inTitle[j] = 1;
-        }
-      }
-      for (let j = 0; j < found.length; j++) scores[j]! += inTitle[j]!;
-    }
-    return scores;
   }
 
   private clauseCandidates(clause: QueryClause, side: PostingSide): Candidates {

@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SearchMatch } from '../../../shared/types';
+import type { SearchMatch, SearchOrder } from '../../../shared/types';
 import { LIMITS } from '../../../shared/validateRequest';
 import type { IndexDoc } from '../search/IndexState';
 import { MAX_CLAUSES, parseQuery } from '../search/parseQuery';
@@ -219,7 +219,8 @@ describe('SearchIndex.search against the brute-force oracle, Simplified and Trad
         fc.array(hanDoc, { minLength: 1, maxLength: 10 }),
         fc.array(fc.oneof(hanText, operatorText), { minLength: 1, maxLength: 4 }),
         fc.boolean(),
-        (fields, queries, exactCharacters) => {
+        fc.constantFrom<SearchOrder>('relevance', 'newest'),
+        (fields, queries, exactCharacters, order) => {
           const docs: IndexDoc[] = fields.map((f, i) => ({ id: `doc${i}`, path: `/lib/${i}.md`, ...f }));
           const index = new SearchIndex();
           index.addMany(docs);
@@ -236,9 +237,9 @@ describe('SearchIndex.search against the brute-force oracle, Simplified and Trad
             ];
           });
           for (const text of [...queries, ...own]) {
-            const expected = bruteForceSearch(docs, text, {}, undefined, { exactCharacters });
-            const result = index.search({ text, limit: 1000, exactCharacters });
-            const context = `query ${JSON.stringify(text)} exact ${exactCharacters}`;
+            const expected = bruteForceSearch(docs, text, {}, undefined, { exactCharacters, order });
+            const result = index.search({ text, limit: 1000, exactCharacters, order });
+            const context = `query ${JSON.stringify(text)} exact ${exactCharacters} ${order}`;
             expect(result.total, context).toBe(expected.total);
             expect(
               result.matches.map((m) => m.id),

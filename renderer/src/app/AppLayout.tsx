@@ -2,7 +2,7 @@
 // dialogs. No state of its own; App decides what goes in each place.
 
 import type { ReactNode, RefObject } from 'react';
-import type { ScanProgress as Progress } from '../../../shared/types';
+import type { ScanProgress as Progress, SearchOrder } from '../../../shared/types';
 import { useI18n } from '../i18n/I18nContext';
 import { ScanProgress } from '../library/ScanProgress';
 import { SearchBox } from '../search/SearchBox';
@@ -15,6 +15,8 @@ export interface TopBarProps {
   onEnterResults: () => void;
   exactCharacters: boolean;
   onExactCharacters: (exact: boolean) => void;
+  searchOrder: SearchOrder;
+  onSearchOrder: (order: SearchOrder) => void;
   onShowLibrary: () => void;
   onShowExport: () => void;
   onShowShortcuts: () => void;
@@ -37,6 +39,17 @@ export function TopBar(props: TopBarProps) {
         exactCharacters={props.exactCharacters}
         onExactCharacters={props.onExactCharacters}
       />
+      {props.query.trim() !== '' && (
+        <select
+          className="search-order"
+          aria-label={t('searchOrderLabel')}
+          value={props.searchOrder}
+          onChange={(e) => props.onSearchOrder(e.target.value as SearchOrder)}
+        >
+          <option value="relevance">{t('searchOrderRelevance')}</option>
+          <option value="newest">{t('searchOrderNewest')}</option>
+        </select>
+      )}
       <div className="topbar-actions">
         <button type="button" className="button" onClick={props.onShowExport}>
           {t('exportButton')}

@@ -19,6 +19,9 @@ export const en = {
   searching: 'Searching…',
   searchNoResults: 'No articles match “{query}”.',
   searchFailed: 'Search failed: {message}',
+  searchOrderLabel: 'Order of results',
+  searchOrderRelevance: 'Most relevant',
+  searchOrderNewest: 'Newest first',
   searchExactCharacters: 'Exact characters',
   searchExactCharactersHint:
     'Chinese characters as typed. Off: Simplified and Traditional match each other (国家 finds 國家).',

@@ -6,6 +6,8 @@ import { createFakeApi, type FakeApi } from '../app/fakeApi';
 import { QUICK_SEARCH_MS, SEARCH_DEBOUNCE_MS, useSearch } from './useSearch';
 
 /** A fake whose searches stay pending until the test answers them, each after `tookMs` of clock. */
+const OPTIONS = {};
+
 function pendingSearches(api: FakeApi) {
   const pending: { query: SearchQuery; answer(tookMs?: number): Promise<void> }[] = [];
   api.searchImpl = (query) =>
@@ -22,7 +24,9 @@ function pendingSearches(api: FakeApi) {
 }
 
 function renderSearch(api: FakeApi, text: string) {
-  return renderHook(({ text }) => useSearch(api, text, {}, false, 'g', () => {}), { initialProps: { text } });
+  return renderHook(({ text }) => useSearch(api, text, {}, OPTIONS, 'g', () => {}), {
+    initialProps: { text },
+  });
 }
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { BroadsheetApi } from '../../../shared/contract';
-import type { SearchFilters, SearchResult } from '../../../shared/types';
+import type { SearchFilters, SearchQuery, SearchResult } from '../../../shared/types';
 import { LIMITS } from '../../../shared/validateRequest';
 import { errorMessage } from '../api';
 import { perfMark, perfMarkAfterPaint } from '../perf/marks';
@@ -32,8 +32,8 @@ export function useSearch(
   api: BroadsheetApi,
   text: string,
   filters: SearchFilters,
-  /** Chinese characters as typed (SearchQuery.exactCharacters). */
-  exactCharacters: boolean,
+  /** Chinese characters as typed, and the order of the results. */
+  options: Pick<SearchQuery, 'exactCharacters' | 'order'>,
   /** Bumped when the library changes, so open results refresh. */
   generation: string,
   onError: (message: string) => void,
@@ -65,7 +65,7 @@ export function useSearch(
           text: query,
           filters,
           limit: SEARCH_LIMIT,
-          ...(exactCharacters ? { exactCharacters } : {}),
+          ...options,
         })
         .finally(() => {
           inFlight.current--;
@@ -90,7 +90,7 @@ export function useSearch(
     }
     const timer = setTimeout(send, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [api, text, filtersKey, exactCharacters, generation]);
+  }, [api, text, filtersKey, options, generation]);
 
   useLayoutEffect(() => {
     if (state.status === 'done') perfMarkAfterPaint('search-painted', { query: state.result.query });

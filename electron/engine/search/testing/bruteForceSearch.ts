@@ -2,10 +2,12 @@
 // of every document is folded on its own and the query is tried at every position, character by
 // character. Shares only the character tables and the query parser (the definitions of the language).
 
-import type { SearchFilters } from '../../../../shared/types';
+import type { SearchFilters, SearchOrder } from '../../../../shared/types';
+import { ClauseMatcher } from '../ClauseMatcher';
 import { CLASS, FOLD, FOLD_EXACT, foldString, SEP, WORD } from '../charClass';
 import type { IndexDoc } from '../IndexState';
 import { exactClause, parseQuery, type QueryClause } from '../parseQuery';
+import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from '../relevance';
 
 function matchesAt(field: string, at: number, clause: QueryClause): boolean {
   let pos = at;
@@ -53,6 +55,8 @@ function fieldsOf(doc: IndexDoc, table: Uint16Array): string[] {
 export interface BruteOptions {
   /** The "exact characters" switch: query and fields folded without the Chinese variants. */
   exactCharacters?: boolean;
+  /** Default relevance, as the engines. */
+  order?: SearchOrder;
 }
 
 export interface BruteResult {
@@ -103,20 +107,24 @@ export function bruteForceSearch(
       if (members[0]!.negated ? any : !any) ok = false;
     }
     if (!ok) continue;
-    const title = fields[0]!;
-    let score = 0;
-    for (const members of groups.values()) {
-      if (!members[0]!.negated && members.some((c) => c.field === undefined && clauseInField(title, c)))
-        score++;
-    }
-    hits.push({ doc, score });
+    hits.push({ doc, score: 0 });
   }
   const date = (d: IndexDoc) => (Number.isNaN(d.dateMs) ? Number.NEGATIVE_INFINITY : d.dateMs);
-  hits.sort(
-    (a, b) =>
-      b.score - a.score ||
-      date(b.doc) - date(a.doc) ||
-      (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0),
-  );
+  hits.sort((a, b) => date(b.doc) - date(a.doc) || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
+  if ((options.order ?? 'relevance') === 'relevance') {
+    // The relevance rule itself (relevance.ts) is the definition; the oracle applies it to its own
+    // folding of the fields, with plain ClauseMatchers on the already exact-folded text.
+    const wanted = [...groups.values()]
+      .filter((members) => !members[0]!.negated)
+      .map((members) => ({ members: members.map((c) => clauses.indexOf(c)), negated: false }));
+    const matchers = clauses.map((c) => new ClauseMatcher(c));
+    const head = hits.slice(0, RELEVANCE_WINDOW).map((h) => {
+      const fields = fieldsOf(h.doc, table);
+      const score = relevanceScore(fields.join('\u0000'), fields[0]!.length, wanted, clauses, matchers);
+      return { ...h, score, dateMs: h.doc.dateMs, id: h.doc.id };
+    });
+    head.sort(byRelevance);
+    hits.splice(0, head.length, ...head);
+  }
   return { total: hits.length, ids: hits.map((h) => h.doc.id) };
 }
