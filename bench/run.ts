@@ -23,6 +23,7 @@ const all = [
   'readState',
   'export',
   'images',
+  'prefetch',
 ];
 const args = process.argv.slice(2);
 const chosen = args.filter((a) => all.includes(a));

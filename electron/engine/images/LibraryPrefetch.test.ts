@@ -97,7 +97,36 @@ describe('LibraryPrefetch', () => {
     await prefetch.settled();
     expect(world.loaded.slice(5)).toEqual(['a3']);
     expect(prefetch.currentStatus()).toMatchObject({ articlesDone: 5, articlesTotal: 5 });
+    // The cache was cleared: everything is saved again, counted from zero.
+    prefetch.forgetDone();
+    expect(prefetch.currentStatus()).toMatchObject({ articlesDone: 0, picturesFetched: 0, bytesFetched: 0 });
+    await tick();
+    await prefetch.settled();
+    expect(prefetch.currentStatus()).toMatchObject({ articlesDone: 5, picturesFetched: 15 });
     prefetch.stop();
+  });
+
+  it('remembers across a restart which articles are saved, and reads only those that changed', async () => {
+    let file = new Map<string, number>();
+    const store = {
+      load: async () => new Map(file),
+      save: async (done: ReadonlyMap<string, number>) => {
+        file = new Map(done);
+      },
+    };
+    const first = setup(4, { store });
+    first.prefetch.configure(true);
+    await first.prefetch.settled();
+    await first.prefetch.close();
+    expect(file.size).toBe(4);
+    const second = setup(4, { store });
+    second.world.versions.set('a2', 5);
+    second.prefetch.configure(true);
+    await tick();
+    await second.prefetch.settled();
+    expect(second.world.loaded).toEqual(['a2']);
+    expect(second.prefetch.currentStatus()).toMatchObject({ state: 'done', articlesDone: 4 });
+    await second.prefetch.close();
   });
 
   it('pauses between pictures and resumes with the article it was on', async () => {

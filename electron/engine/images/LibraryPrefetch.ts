@@ -8,6 +8,7 @@
 import type { Article, PrefetchStatus } from '../../../shared/types';
 import { articleImageUrls } from './articleImageUrls';
 import type { PrefetchOptions, PrefetchOutcome } from './ImageService';
+import type { PrefetchDoneStore } from './prefetchDoneFile';
 
 export interface LibraryPrefetchDeps {
   /** The articles in scope now, newest first. */
@@ -24,9 +25,14 @@ export interface LibraryPrefetchDeps {
   whenReady?(): Promise<unknown>;
   onStatus(status: PrefetchStatus): void;
   warn?(message: string): void;
+  /** Where the saved-articles marks survive a restart. */
+  store?: PrefetchDoneStore;
   now?(): number;
   sleep?(ms: number): Promise<void>;
 }
+
+/** The saved-articles marks are written this long after they change (and on close). */
+const SAVE_DONE_AFTER_MS = 5_000;
 
 /** Progress events at most this often while running. */
 export const STATUS_EVERY_MS = 500;
@@ -56,6 +62,8 @@ export class LibraryPrefetch {
   private settledWaiters: (() => void)[] = [];
   private lastStatusAt = Number.NEGATIVE_INFINITY;
   private loop: Promise<void> | null = null;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> = Promise.resolve();
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -66,6 +74,7 @@ export class LibraryPrefetch {
 
   /** Turns it on (the scope's articles are listed again) or off. */
   configure(enabled: boolean): void {
+    if (enabled && !this.enabled) this.resetCounts();
     this.enabled = enabled;
     if (enabled) this.refresh();
     else {
@@ -117,7 +126,17 @@ export class LibraryPrefetch {
   /** Forgets what was saved (the cache was cleared), and starts over. */
   forgetDone(): void {
     this.done.clear();
+    this.scheduleSave();
+    this.resetCounts();
     this.refresh();
+  }
+
+  /** The pictures and bytes shown count from when it was turned on, or the cache cleared. */
+  private resetCounts(): void {
+    this.picturesFetched = 0;
+    this.picturesFailed = 0;
+    this.bytesFetched = 0;
+    this.samples.length = 0;
   }
 
   setPaused(paused: boolean): void {
@@ -139,6 +158,36 @@ export class LibraryPrefetch {
     this.stopped = true;
     this.current?.abort();
     this.wake();
+  }
+
+  /** Stops, and writes the saved-articles marks. */
+  async close(): Promise<void> {
+    this.stop();
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      await this.save();
+    }
+    await this.saving;
+  }
+
+  private scheduleSave(): void {
+    if (!this.deps.store || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.save();
+    }, SAVE_DONE_AFTER_MS);
+    this.saveTimer.unref();
+  }
+
+  private save(): Promise<void> {
+    const store = this.deps.store;
+    if (!store) return Promise.resolve();
+    const snapshot = new Map(this.done);
+    this.saving = this.saving
+      .then(() => store.save(snapshot))
+      .catch((error: Error) => this.deps.warn?.(error.message));
+    return this.saving;
   }
 
   /** Resolves when it is not running (done, off, paused, or the cache is full): tests, the bench. */
@@ -194,6 +243,11 @@ export class LibraryPrefetch {
 
   private async run(): Promise<void> {
     await this.deps.whenReady?.().catch(() => undefined);
+    if (this.deps.store) {
+      const saved = await this.deps.store.load();
+      for (const [id, version] of saved) if (!this.done.has(id)) this.done.set(id, version);
+      if (saved.size > 0) this.refresh();
+    }
     while (!this.stopped) {
       if (!this.enabled) {
         this.setState('off');
@@ -267,7 +321,10 @@ export class LibraryPrefetch {
       this.pending.unshift(id); // paused: the same article again on resume
       return;
     }
-    if (outcome.retryable === 0) this.done.set(id, version);
+    if (outcome.retryable === 0) {
+      this.done.set(id, version);
+      this.scheduleSave();
+    }
     finish();
   }
 }

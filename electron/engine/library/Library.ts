@@ -46,6 +46,7 @@ import { ImageService } from '../images/ImageService';
 import { cacheCapBytes, loopbackAllowedByEnv } from '../images/imageLimits';
 import { failureHttpResponse, type ImageHttpResponse } from '../images/imageResponse';
 import { LibraryPrefetch } from '../images/LibraryPrefetch';
+import { prefetchDoneFile } from '../images/prefetchDoneFile';
 import {
   inPrefetchScope,
   prefetchCacheFull,
@@ -281,7 +282,7 @@ export class Library implements LibraryService {
     if (this.problemsTimer) clearTimeout(this.problemsTimer);
     if (this.options.cache !== false && this.scans.progress.done) await this.saveCache();
     this.starredPrefetch?.stop();
-    this.libraryPrefetch?.stop();
+    await this.libraryPrefetch?.close();
     await this.images?.close();
     this.events.removeAllListeners();
   }
@@ -337,6 +338,7 @@ export class Library implements LibraryService {
         readingBusy: () => images.readingBusy,
         whenReady: () => this.started,
         onStatus: (status) => this.emit({ type: 'prefetch', status }),
+        store: prefetchDoneFile(this.options.dataDir),
         warn,
       });
       this.applyPrefetchSettings();

@@ -1,0 +1,215 @@
+// Library prefetch benchmark, measured in the window: the app (dev-web bridge, the real engine)
+// opens an archive of N articles (default 1,000, five pictures each) whose pictures come from a
+// local picture server with latency; the Library panel turns on "Save pictures ahead" for the
+// whole library and stays open, so the progress events re-render it the whole time. Prints the
+// throughput (pictures/s, MB/s, articles/s) and the window's smoothness while it runs: long tasks
+// (PerformanceObserver 'longtask', over 50 ms) and how late a 10 ms timer on the page's main thread
+// fires, in Debian's Chromium. Then the same with a bandwidth limit, to show the limit holds.
+//   npm run bench -- prefetch [--articles 1000] [--per-article 5] [--kb 40] [--latency-ms 20] [--limit-kbps 1024] [--limited-seconds 15]
+// Numbers are printed, never asserted: shared machines are noisy.
+
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/support/chromium';
+import { startDevWeb } from '../e2e/support/devWebServer';
+import { buildWebRenderer } from '../scripts/dev-web/buildWebRenderer';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    'per-article': { type: 'string', default: '5' },
+    kb: { type: 'string', default: '40' },
+    'latency-ms': { type: 'string', default: '20' },
+    'limit-kbps': { type: 'string', default: '1024' },
+    'limited-seconds': { type: 'string', default: '15' },
+  },
+  strict: false,
+});
+const ARTICLES = Number(values.articles);
+const PER_ARTICLE = Number(values['per-article']);
+const BYTES = Number(values.kb) * 1024;
+const LATENCY_MS = Number(values['latency-ms']);
+const LIMIT_KBPS = Number(values['limit-kbps']);
+const LIMITED_SECONDS = Number(values['limited-seconds']);
+
+const PNG_HEAD = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+interface Smoothness {
+  longtasks: { t: number; d: number }[];
+  /** How late each 10 ms timer of the page's main thread fired (its responsiveness). */
+  frameGaps: number[];
+}
+
+/** Runs in the page before the app: collects long tasks and how late a 10 ms timer fires. */
+function installCollector(): void {
+  const g = globalThis as unknown as {
+    __prefetchBench: Smoothness & { last: number };
+    PerformanceObserver: new (
+      cb: (list: { getEntries(): { startTime: number; duration: number }[] }) => void,
+    ) => { observe(o: object): void };
+    setInterval(cb: () => void, ms: number): number;
+    performance: { now(): number };
+  };
+  const bench = { longtasks: [] as { t: number; d: number }[], frameGaps: [] as number[], last: 0 };
+  g.__prefetchBench = bench;
+  new g.PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longtasks.push({ t: e.startTime, d: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  bench.last = g.performance.now();
+  g.setInterval(() => {
+    const now = g.performance.now();
+    bench.frameGaps.push(Math.max(0, now - bench.last - 10));
+    bench.last = now;
+  }, 10);
+}
+
+async function smoothness(page: Page): Promise<Smoothness> {
+  return page.evaluate(() => {
+    const b = (globalThis as unknown as { __prefetchBench: Smoothness }).__prefetchBench;
+    return { longtasks: [...b.longtasks], frameGaps: [...b.frameGaps] };
+  });
+}
+
+async function reset(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const b = (globalThis as unknown as { __prefetchBench: Smoothness }).__prefetchBench;
+    b.longtasks.length = 0;
+    b.frameGaps.length = 0;
+    return performance.now();
+  });
+}
+
+function describe(s: Smoothness): string {
+  const over50 = s.longtasks.filter((l) => l.d > 50);
+  const gaps = [...s.frameGaps].sort((a, b) => a - b);
+  const p = (q: number) => (gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))]! : 0);
+  return (
+    `long tasks over 50 ms: ${over50.length}` +
+    (over50.length ? ` (longest ${Math.max(...over50.map((l) => l.d)).toFixed(0)} ms)` : '') +
+    `; a 10 ms timer fired late by p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms, max ${(gaps.at(-1) ?? 0).toFixed(1)} ms (${gaps.length} ticks)`
+  );
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bs-bench-prefetch-'));
+  const archive = join(dir, 'archive');
+  await mkdir(archive);
+  let served = 0;
+  let servedBytes = 0;
+  const server = createServer((req, res) => {
+    // Distinct bytes per address (so every picture is its own blob), a PNG signature first.
+    const body = Buffer.alloc(BYTES, (req.url ?? '').length % 251);
+    PNG_HEAD.copy(body);
+    body.write(req.url ?? '', PNG_HEAD.length);
+    setTimeout(() => {
+      served++;
+      servedBytes += body.length;
+      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': body.length });
+      res.end(body);
+    }, LATENCY_MS);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  for (let a = 0; a < ARTICLES; a++) {
+    const pictures = Array.from(
+      { length: PER_ARTICLE },
+      (_, i) => `<p><img src="${origin}/a${a}/p${i}.jpg?w=640"></p><p>Paragraph ${i} of article ${a}.</p>`,
+    ).join('\n');
+    const day = String(1 + (a % 28)).padStart(2, '0');
+    await writeFile(
+      join(archive, `article-${a}.md`),
+      `---\ntitle: Article ${a}\ndate: 2024-02-${day} ${String(a % 24).padStart(2, '0')}:00:00\n---\n\n${pictures}\n`,
+    );
+  }
+
+  await buildWebRenderer();
+  const dataDir = join(dir, 'data');
+  const app = await startDevWeb(
+    { libraries: [archive], dataDir, env: { BROADSHEET_ALLOW_LOOPBACK_IMAGES: '1' } },
+    5 * 60_000,
+  );
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(installCollector);
+    await page.goto(app.url);
+    await page
+      .getByRole('listbox', { name: 'Headlines' })
+      .getByRole('option')
+      .first()
+      .waitFor({ timeout: 120_000 });
+    console.log(
+      `${ARTICLES} articles × ${PER_ARTICLE} pictures of ${BYTES / 1024} KB, server latency ${LATENCY_MS} ms; ` +
+        `chromium ${browser.version()}`,
+    );
+
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    const panel = page.getByRole('dialog', { name: 'Library' });
+    const status = panel.getByTestId('prefetch-status');
+    await panel.getByLabel('Speed limit').selectOption({ label: 'No limit' });
+    await page.waitForTimeout(500);
+    const idle = await smoothness(page);
+    console.log(`before (panel open, idle): ${describe(idle)}`);
+
+    // Unlimited: the whole library.
+    await reset(page);
+    const started = performance.now();
+    await panel.getByLabel('Save ahead for').selectOption({ label: 'The whole library' });
+    await status.filter({ hasText: /^Done:/ }).waitFor({ timeout: 30 * 60_000 });
+    const seconds = (performance.now() - started) / 1000;
+    const during = await smoothness(page);
+    const pictures = ARTICLES * PER_ARTICLE;
+    console.log(
+      `unlimited: ${served} pictures (${(servedBytes / 1048576).toFixed(1)} MB) in ${seconds.toFixed(1)} s = ` +
+        `${(served / seconds).toFixed(0)} pictures/s, ${(servedBytes / 1048576 / seconds).toFixed(2)} MB/s, ` +
+        `${(ARTICLES / seconds).toFixed(0)} articles/s (of ${pictures} pictures: ${await status.textContent()})`,
+    );
+    console.log(`  window while it ran: ${describe(during)}`);
+
+    // Limited: the cache cleared, the limit set, and the rate over a fixed stretch measured.
+    await panel
+      .getByLabel('Save ahead for')
+      .selectOption({ label: 'Nothing more (read and starred articles only)' });
+    await panel.getByRole('button', { name: 'Delete saved pictures' }).click();
+    await page.waitForTimeout(500);
+    const limitLabel = (await panel.getByLabel('Speed limit').locator('option').allTextContents()).find(
+      (text) =>
+        text.startsWith(
+          `${LIMIT_KBPS >= 1024 ? LIMIT_KBPS / 1024 : LIMIT_KBPS} ${LIMIT_KBPS >= 1024 ? 'MB' : 'KB'}`,
+        ),
+    );
+    if (limitLabel) {
+      await panel.getByLabel('Speed limit').selectOption({ label: limitLabel });
+      const before = servedBytes;
+      await reset(page);
+      await panel.getByLabel('Save ahead for').selectOption({ label: 'The whole library' });
+      const t0 = performance.now();
+      await page.waitForTimeout(LIMITED_SECONDS * 1000);
+      const limitedSeconds = (performance.now() - t0) / 1000;
+      const rate = (servedBytes - before) / 1024 / limitedSeconds;
+      console.log(
+        `limited to ${limitLabel}: ${rate.toFixed(0)} KB/s over ${limitedSeconds.toFixed(0)} s (limit ${LIMIT_KBPS} KB/s); ` +
+          `shown: ${await status.textContent()}`,
+      );
+      console.log(`  window while it ran: ${describe(await smoothness(page))}`);
+    } else {
+      console.log(`(no speed choice of ${LIMIT_KBPS} KB/s in the panel; limited run skipped)`);
+    }
+  } finally {
+    await browser.close();
+    await app.stop();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
