@@ -72,6 +72,8 @@ export interface Capabilities {
   host: 'electron' | 'web';
   /** Native open-folder dialog available. */
   folderDialog: boolean;
+  /** The host can show a file in the system's file manager (showInFolder). */
+  showInFolder: boolean;
   platform: string;
 }
 
@@ -99,6 +101,11 @@ export interface BroadsheetRequests {
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Opens http(s) and mailto links in the system browser; anything else is refused. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Shows the article's file in the system's file manager (the app only): only a file inside one of
+   * the library's folders, so an id never reveals anything else.
+   */
+  showInFolder(id: string): Promise<void>;
   /**
    * Exports articles (the host asks the user where, with its own dialog); resolves when done or
    * cancelled, with what could not be exported. `export-progress` events come after every article.
@@ -145,6 +152,7 @@ export const REQUEST_METHODS = [
   'getSettings',
   'updateSettings',
   'openExternal',
+  'showInFolder',
   'exportArticles',
   'cancelExport',
   'getImageCache',
@@ -167,6 +175,7 @@ export const HOST_METHODS = [
   'getCapabilities',
   'pickFolders',
   'openExternal',
+  'showInFolder',
 ] as const satisfies readonly RequestMethod[];
 
 export type HostMethod = (typeof HOST_METHODS)[number];

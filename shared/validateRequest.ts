@@ -168,6 +168,9 @@ export function validateRequest(method: string, args: unknown): unknown[] {
     case 'setPrefetchPaused':
       arity(method, args, 1);
       return [bool(method, 'paused', args[0])];
+    case 'showInFolder':
+      arity(method, args, 1);
+      return [str(method, 'id', args[0], LIMITS.idChars)];
     case 'setStarred':
       arity(method, args, 2);
       return [str(method, 'id', args[0], LIMITS.idChars), bool(method, 'starred', args[1])];

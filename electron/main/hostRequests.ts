@@ -3,6 +3,7 @@
 
 import type { Capabilities } from '../../shared/contract';
 import { externalUrlToOpen } from '../../shared/validateRequest';
+import { isReallyInsideFolder } from '../engine/common/pathContainment';
 import type { HostRequests } from '../host/requestRouter';
 
 export interface HostDeps {
@@ -14,6 +15,14 @@ export interface HostDeps {
   }) => Promise<{ canceled: boolean; filePaths: string[] }>;
   /** Electron's shell.openExternal. */
   openExternal: (url: string) => Promise<void>;
+  /** Electron's shell.showItemInFolder. */
+  showItemInFolder: (path: string) => void;
+  /** The file of a library article (the engine's), or null when no article has this id. */
+  articleFile: (id: string) => Promise<string | null>;
+  /** The library's folders now (the settings' roots). */
+  libraryFolders: () => Promise<readonly string[]>;
+  /** fs.realpath, passed in for tests. */
+  realpath?: (path: string) => Promise<string>;
   /** Dialog title in the menu language. */
   pickFoldersTitle: () => string;
   /** Told the folders the user chose, so the window may then add them (see pathGrants). */
@@ -23,7 +32,7 @@ export interface HostDeps {
 export function createHostRequests(deps: HostDeps): HostRequests {
   return {
     async getCapabilities(): Promise<Capabilities> {
-      return { host: 'electron', folderDialog: true, platform: deps.platform };
+      return { host: 'electron', folderDialog: true, showInFolder: true, platform: deps.platform };
     },
     async pickFolders(): Promise<string[]> {
       const result = await deps.showOpenDialog({
@@ -42,6 +51,21 @@ export function createHostRequests(deps: HostDeps): HostRequests {
         );
       }
       await deps.openExternal(target);
+    },
+    async showInFolder(id: string): Promise<void> {
+      const path = await deps.articleFile(id);
+      if (path === null)
+        throw new Error('This article is no longer in the library, so it has no file to show.');
+      // The engine's path is checked anyway: the file manager is only ever shown a file that really
+      // is (links followed) inside one of the library's folders.
+      const folders = await deps.libraryFolders();
+      for (const folder of folders) {
+        if (await isReallyInsideFolder(path, folder, deps.realpath)) {
+          deps.showItemInFolder(path);
+          return;
+        }
+      }
+      throw new Error(`The file is not inside the library's folders, so it is not shown: ${path}`);
     },
   };
 }

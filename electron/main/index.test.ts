@@ -17,6 +17,7 @@ const fake = vi.hoisted(() => {
     windows: [] as unknown[],
     menus: [] as unknown[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    shownInFolder: [] as string[],
   };
   class FakeWebContents extends EventEmitter {
     mainFrame = { url: 'app://broadsheet/index.html', parent: null };
@@ -98,7 +99,10 @@ const fake = vi.hoisted(() => {
           webRequest: { onBeforeSendHeaders() {} },
         },
       },
-      shell: { openExternal: async () => undefined },
+      shell: {
+        openExternal: async () => undefined,
+        showItemInFolder: (path: string) => void state.shownInFolder.push(path),
+      },
     },
   };
 });
@@ -164,6 +168,7 @@ describe('main process wiring', () => {
     expect(await call('getCapabilities', fromWindow())).toEqual({
       host: 'electron',
       folderDialog: true,
+      showInFolder: true,
       platform: process.platform,
     });
   });
@@ -181,6 +186,19 @@ describe('main process wiring', () => {
     });
     const info = await call('getImageCache', fromWindow());
     expect(info).toMatchObject({ bytes: 0, images: 0, capBytes: 4096 * 1024 * 1024 });
+  });
+
+  it('shows a library article in its folder, and nothing for an id it does not know', async () => {
+    const snapshot = (await call('getSnapshot', fromWindow())) as LibrarySnapshot;
+    const sipri = snapshot.articles.find((a) => a.title.startsWith('SIPRI'))!;
+    await call('showInFolder', fromWindow(), sipri.id);
+    expect(fake.state.shownInFolder).toHaveLength(1);
+    expect(fake.state.shownInFolder[0]).toMatch(/sample-archive[\\/].*SIPRI.*\.md$/);
+    await expect(call('showInFolder', fromWindow(), 'no-such-id')).rejects.toThrow(
+      /no longer in the library/,
+    );
+    await expect(call('showInFolder', fromWindow(), 7)).rejects.toThrow('showInFolder: id must be a string');
+    expect(fake.state.shownInFolder).toHaveLength(1);
   });
 
   it('refuses requests from a subframe and bad arguments from the window', async () => {

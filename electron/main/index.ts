@@ -103,6 +103,10 @@ async function start(): Promise<void> {
     showOpenDialog: (options) =>
       window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
     openExternal: (url) => shell.openExternal(url),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    articleFile: async (id) =>
+      ((await engine.call('getArticle', id)) as { path: string } | null)?.path ?? null,
+    libraryFolders: async () => (await engine.call('getSettings')).roots,
     pickFoldersTitle: () => menu.strings().pickFoldersTitle,
     onFoldersPicked: (paths) => grants.grant(paths, 'dialog'),
   });

@@ -34,10 +34,12 @@ function setup() {
     getCapabilities: vi.fn(async () => ({
       host: 'electron' as const,
       folderDialog: true,
+      showInFolder: true,
       platform: 'linux',
     })),
     pickFolders: vi.fn(async () => ['/picked']),
     openExternal: vi.fn(async () => undefined),
+    showInFolder: vi.fn(async () => undefined),
   };
   const log = vi.fn();
   const grants = new PathGrants();
@@ -137,21 +139,53 @@ describe('createHostRequests', () => {
   function host(canceled: boolean) {
     const openExternal = vi.fn(async () => undefined);
     const showOpenDialog = vi.fn(async () => ({ canceled, filePaths: canceled ? [] : ['/a', '/b'] }));
+    const showItemInFolder = vi.fn();
+    // The library is /lib; /lib/escape.md is a link to a file outside it.
+    const files: Record<string, string> = {
+      a: '/lib/2022/a.md',
+      out: '/elsewhere/b.md',
+      link: '/lib/escape.md',
+    };
+    const real: Record<string, string> = {
+      '/lib': '/lib',
+      '/lib/2022/a.md': '/lib/2022/a.md',
+      '/elsewhere/b.md': '/elsewhere/b.md',
+      '/lib/escape.md': '/etc/passwd',
+    };
     const requests = createHostRequests({
       platform: 'darwin',
       showOpenDialog,
       openExternal,
+      showItemInFolder,
+      articleFile: async (id) => files[id] ?? null,
+      libraryFolders: async () => ['/lib'],
+      realpath: async (p) => {
+        const r = real[p];
+        if (r === undefined) throw new Error('ENOENT');
+        return r;
+      },
       pickFoldersTitle: () => '打开文件夹',
     });
-    return { requests, openExternal, showOpenDialog };
+    return { requests, openExternal, showOpenDialog, showItemInFolder };
   }
 
-  it('reports the platform and a folder dialog', async () => {
+  it('reports the platform, a folder dialog and showing files in their folder', async () => {
     expect(await host(false).requests.getCapabilities()).toEqual({
       host: 'electron',
       folderDialog: true,
+      showInFolder: true,
       platform: 'darwin',
     });
+  });
+
+  it('shows an article file in its folder only when it really is inside the library', async () => {
+    const h = host(false);
+    await h.requests.showInFolder('a');
+    expect(h.showItemInFolder).toHaveBeenCalledWith('/lib/2022/a.md');
+    await expect(h.requests.showInFolder('out')).rejects.toThrow(/not inside the library's folders/);
+    await expect(h.requests.showInFolder('link')).rejects.toThrow(/not inside the library's folders/);
+    await expect(h.requests.showInFolder('gone')).rejects.toThrow(/no longer in the library/);
+    expect(h.showItemInFolder).toHaveBeenCalledTimes(1);
   });
 
   it('returns the chosen folders, or none when cancelled', async () => {
@@ -232,6 +266,9 @@ describe('the router against a compromised page', () => {
       platform: 'linux',
       showOpenDialog: async () => ({ canceled: false, filePaths: ['/chosen'] }),
       openExternal: async () => undefined,
+      showItemInFolder: () => undefined,
+      articleFile: async () => null,
+      libraryFolders: async () => [],
       pickFoldersTitle: () => 'Open',
       onFoldersPicked: (paths) => grants.grant(paths, 'dialog'),
     });

@@ -528,6 +528,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               onTextSize={actions.changeTextSize}
               formats={formats}
               onOpenLink={actions.openLink}
+              onCopyLink={actions.copyLink}
+              onShowInFolder={capabilities?.showInFolder ? actions.showInFolder : undefined}
               loadOriginal={loadOriginal}
               wholePage={load.status === 'ready' && wholePageId === load.article.id}
               onToggleWholePage={toggleWholePage}

@@ -14,7 +14,7 @@ import { ContractError, isExternalUrlAllowed } from '../../shared/validateReques
 export function createWebHostRequests(platform: string): HostRequests {
   return {
     async getCapabilities(): Promise<Capabilities> {
-      return { host: 'web', folderDialog: false, platform };
+      return { host: 'web', folderDialog: false, showInFolder: false, platform };
     },
     // A browser page cannot show the native folder dialog; the window offers drag and drop.
     async pickFolders(): Promise<string[]> {
@@ -28,6 +28,10 @@ export function createWebHostRequests(platform: string): HostRequests {
       }
       // Approved, but nothing is opened here: the server may be on another desktop session than
       // the browser, and the page can open a tab itself (with noopener and noreferrer).
+    },
+    // The server may not be on the user's screen; the window does not offer it (capabilities).
+    async showInFolder(): Promise<void> {
+      throw new ContractError('showInFolder: only the desktop app can show a file in its folder');
     },
   };
 }

@@ -248,7 +248,7 @@ describe('bridge server', () => {
 
   it('answers getCapabilities and pickFolders itself', async () => {
     expect(JSON.parse((await callApi('getCapabilities', [])).body)).toEqual({
-      result: { host: 'web', folderDialog: false, platform: 'linux' },
+      result: { host: 'web', folderDialog: false, showInFolder: false, platform: 'linux' },
     });
     expect(JSON.parse((await callApi('pickFolders', [])).body)).toEqual({ result: [] });
     expect(service.calls.map((c) => c.method)).not.toContain('pickFolders');

@@ -86,7 +86,7 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     searchImpl: async (query) => ({ query: query.text, total: 0, matches: [], elapsedMs: 1 }),
     async getCapabilities() {
       api.calls.push({ method: 'getCapabilities', args: [] });
-      return { host: 'web', folderDialog: false, platform: 'linux' };
+      return { host: 'web', folderDialog: false, showInFolder: false, platform: 'linux' };
     },
     async getSnapshot() {
       api.calls.push({ method: 'getSnapshot', args: [] });
@@ -192,6 +192,9 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     },
     async openExternal(url) {
       api.calls.push({ method: 'openExternal', args: [url] });
+    },
+    async showInFolder(id) {
+      api.calls.push({ method: 'showInFolder', args: [id] });
     },
     async exportArticles(request) {
       api.calls.push({ method: 'exportArticles', args: [request] });

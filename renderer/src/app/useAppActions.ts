@@ -33,6 +33,10 @@ export interface AppActions {
   openFile(path: string): void;
   drop(plan: DropPlan): void;
   openLink(url: string): void;
+  /** Puts an address on the clipboard and says so. */
+  copyLink(url: string): void;
+  /** Shows the article's file in the system's file manager (the app only). */
+  showInFolder(id: string): void;
 }
 
 export interface AppActionDeps {
@@ -145,6 +149,18 @@ export function useAppActions(deps: AppActionDeps): AppActions {
       },
       openLink(url) {
         api.openExternal(url).catch(fail('linkFailed'));
+      },
+      copyLink(url) {
+        // The clipboard API exists only in secure contexts (app://, localhost): say so if it is not there.
+        const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+        if (!clipboard) {
+          toasts.error(t('copyLinkFailed', { message: t('clipboardMissing') }));
+          return;
+        }
+        clipboard.writeText(url).then(() => toasts.show(t('linkCopied')), fail('copyLinkFailed'));
+      },
+      showInFolder(id) {
+        api.showInFolder(id).catch(fail('showInFolderFailed'));
       },
     };
   }, [api, store, toasts, t, cache, folderDialog, showLibrary, onFileOpened]);

@@ -99,6 +99,12 @@ export const en = {
   readerEditor: 'Editor: {editor}',
   readerCleaned: 'Cleaned: {count} blocks that were not the story removed',
   readerShowOriginal: 'Show original',
+  readerOpenOriginalPage: 'Open original',
+  readerOpenOriginalTitle: 'Open the article’s page on the web: {url}',
+  readerCopyLink: 'Copy link',
+  readerShowInFolder: 'Show in folder',
+  readerLinkUnavailable:
+    'Link unavailable: “{href}” is relative and the article has no web address to resolve it against',
   readerShowCleaned: 'Show cleaned',
   readerShowingOriginal: 'Showing the article as written, with its adverts and boilerplate.',
   readerOriginalFailed: 'The original could not be loaded: {message}',
@@ -141,6 +147,10 @@ export const en = {
   viewerClose: 'Close (Esc)',
   openLink: 'Opens in your browser: {url}',
   linkFailed: 'Could not open the link: {message}',
+  linkCopied: 'Link copied',
+  copyLinkFailed: 'Could not copy the link: {message}',
+  clipboardMissing: 'this window has no clipboard access',
+  showInFolderFailed: 'Could not show the file: {message}',
   articleLoadFailed: 'Could not open the article: {message}',
 
   libraryTitle: 'Library',

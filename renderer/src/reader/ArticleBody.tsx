@@ -22,6 +22,10 @@ interface Props {
   text: string;
   overBoundNote: string;
   onOpenLink(url: string): void;
+  /** The article's address on the web: relative links resolve against it. */
+  baseUrl?: string;
+  /** Tooltip of a relative link that cannot be resolved. */
+  unavailableLinkText(href: string): string;
   /** A picture was clicked: the article's shown pictures, and which one. */
   onOpenImage(pictures: ViewerPicture[], index: number): void;
 }
@@ -68,6 +72,8 @@ export function ArticleBody({
   overBoundNote,
   onOpenLink,
   onOpenImage,
+  baseUrl,
+  unavailableLinkText,
 }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const openLinkRef = useRef(onOpenLink);
@@ -76,6 +82,8 @@ export function ArticleBody({
   openImageRef.current = onOpenImage;
   const failureTextRef = useRef(failureText);
   failureTextRef.current = failureText;
+  const unavailableRef = useRef(unavailableLinkText);
+  unavailableRef.current = unavailableLinkText;
 
   useLayoutEffect(() => {
     const host = hostRef.current!;
@@ -87,6 +95,8 @@ export function ArticleBody({
         : buildArticleContent(html, headImage, {
             title,
             articleId,
+            baseUrl,
+            unavailableLinkText: (href) => unavailableRef.current(href),
             failureText: (failure) => failureTextRef.current(failure),
           });
     let content: HTMLElement;
@@ -174,7 +184,7 @@ export function ArticleBody({
       root.removeEventListener('auxclick', onAuxClick);
       root.removeEventListener('dragstart', onDragStart);
     };
-  }, [html, title, headImage, articleId, text, overBoundNote]);
+  }, [html, title, headImage, articleId, baseUrl, text, overBoundNote]);
 
   return <div ref={hostRef} className="article-body" />;
 }

@@ -30,6 +30,9 @@ interface Props {
   onTextSize(delta: number): void;
   formats: DateFormats;
   onOpenLink(url: string): void;
+  onCopyLink(url: string): void;
+  /** Shows the article's file in its folder; absent where the host cannot (the browser build). */
+  onShowInFolder?: (id: string) => void;
   /** The open article as written, without the clean-up rules ("Show original"). */
   loadOriginal(id: string): Promise<Article | null>;
   /** Show a saved web page as saved rather than its story (when the article has one). */
@@ -240,6 +243,35 @@ function ArticleView(props: Props & { article: Article }) {
           )}
           {article.siteName && <span className="reader-site">{article.siteName}</span>}
         </div>
+        {(article.originalUrl || (props.onShowInFolder && !props.external)) && (
+          <div className="reader-links">
+            {article.originalUrl && (
+              <>
+                <button
+                  type="button"
+                  className="link-button"
+                  title={t('readerOpenOriginalTitle', { url: article.originalUrl })}
+                  onClick={() => props.onOpenLink(article.originalUrl!)}
+                >
+                  {t('readerOpenOriginalPage')}
+                  <span aria-hidden="true"> ↗</span>
+                </button>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => props.onCopyLink(article.originalUrl!)}
+                >
+                  {t('readerCopyLink')}
+                </button>
+              </>
+            )}
+            {props.onShowInFolder && !props.external && (
+              <button type="button" className="link-button" onClick={() => props.onShowInFolder!(article.id)}>
+                {t('readerShowInFolder')}
+              </button>
+            )}
+          </div>
+        )}
         {article.categories.length > 0 && (
           <ul className="reader-categories">
             {article.categories.map((c) => (
@@ -301,6 +333,8 @@ function ArticleView(props: Props & { article: Article }) {
         title={article.title}
         headImage={article.images.head}
         articleId={article.id}
+        baseUrl={article.originalUrl}
+        unavailableLinkText={(href) => t('readerLinkUnavailable', { href })}
         failureText={failureText}
         text={article.text}
         overBoundNote={t('readerAsTextElements')}

@@ -8,7 +8,7 @@ import {
 } from './articleImages';
 import { removeRepeatedTitle } from './displayHtml';
 import { decideHeadImage, type HeadImageDecision } from './headImage';
-import { sanitizeArticleHtml } from './sanitize';
+import { sanitizeArticleHtml, UNAVAILABLE_HREF_ATTR } from './sanitize';
 
 export interface ArticleContent {
   /** Detached element holding the (optional) head image and the sanitized body. */
@@ -24,6 +24,10 @@ export interface ArticleContentOptions {
   /** Text of the line that replaces a picture that cannot be shown. */
   failureText: ImageFailureText;
   explain?: ExplainImage;
+  /** The article's address on the web: relative links resolve against it. */
+  baseUrl?: string;
+  /** Tooltip of a relative link that could not be resolved (no baseUrl). */
+  unavailableLinkText?: (href: string) => string;
 }
 
 /**
@@ -48,9 +52,13 @@ const PANE_BOUND: PaneBound = {
 };
 
 /** The sanitized body, or null when it is over the pane's bound (elements or time). */
-export function sanitizeWithinBound(html: string, bound: PaneBound = PANE_BOUND): DocumentFragment | null {
+export function sanitizeWithinBound(
+  html: string,
+  bound: PaneBound = PANE_BOUND,
+  baseUrl?: string,
+): DocumentFragment | null {
   const started = bound.now();
-  const fragment = sanitizeArticleHtml(html);
+  const fragment = sanitizeArticleHtml(html, { baseUrl });
   if (bound.now() - started > bound.maxMs) return null;
   return countElements(fragment, bound.maxElements) > bound.maxElements ? null : fragment;
 }
@@ -74,8 +82,12 @@ export function buildArticleContent(
   head: string | undefined,
   options: ArticleContentOptions,
 ): ArticleContent | null {
-  const fragment = sanitizeWithinBound(html);
+  const fragment = sanitizeWithinBound(html, PANE_BOUND, options.baseUrl);
   if (!fragment) return null;
+  for (const link of fragment.querySelectorAll(`a[${UNAVAILABLE_HREF_ATTR}]`)) {
+    const href = link.getAttribute(UNAVAILABLE_HREF_ATTR) ?? '';
+    if (options.unavailableLinkText) link.setAttribute('title', options.unavailableLinkText(href));
+  }
   const body = document.createElement('div');
   body.className = 'bs-body';
   body.append(fragment);

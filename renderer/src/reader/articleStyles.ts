@@ -32,6 +32,8 @@ th, td { border: 1px solid var(--reader-rule, #ddd); padding: 0.3em 0.6em; text-
 hr { border: 0; border-top: 1px solid var(--reader-rule, #ddd); margin: 2em 0; }
 ul, ol { padding-left: 1.6em; }
 .bs-plain { white-space: pre-line; }
+/* A relative link with no web address to resolve it: text, marked as going nowhere (not a dead link). */
+a[data-bs-unavailable-href] { color: inherit; text-decoration: underline dotted var(--reader-muted, #888); cursor: help; }
 .bs-note { font-size: 0.9em; color: var(--reader-muted, #666); border-left: 3px solid var(--reader-rule, #ccc); padding-left: 0.8em; }
 mark { background: var(--reader-mark, #ffe58a); color: inherit; }
 /* Floats and clearfix leftovers from publishers' layouts. */

@@ -1,11 +1,17 @@
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
-import { localImageSrc, safeHref, safeImageSrc } from './urls';
+import { localImageSrc, relativeHref, resolveHref, safeHref, safeImageSrc } from './urls';
 
 /**
  * Attribute holding an image's local path after sanitizing. A local `src` is never left in `src`:
  * it would resolve against the app's own origin. The reading pane turns it into an image route.
  */
 export const LOCAL_SRC_ATTR = 'data-bs-local-src';
+
+/**
+ * Attribute holding a relative link's address when there was no web address to resolve it against:
+ * the <a> keeps no href (it goes nowhere), and the pane marks it as unavailable.
+ */
+export const UNAVAILABLE_HREF_ATTR = 'data-bs-unavailable-href';
 
 // Tags that could run code, load other documents, submit data, restyle the window, or take focus.
 // DOMPurify already drops several of these; listing them keeps the rule readable in one place.
@@ -93,6 +99,10 @@ const CONFIG: Config = {
 let purifier: Purifier | null = null;
 /** Local image paths found by the attribute hook, set on the element once its attributes are done. */
 const localSources = new WeakMap<Element, string>();
+/** Relative links with nothing to resolve them against, likewise. */
+const unavailableHrefs = new WeakMap<Element, string>();
+/** The article's web address while one sanitize call runs (the calls are synchronous). */
+let currentBase: string | undefined;
 
 function getPurifier(): Purifier {
   if (purifier) return purifier;
@@ -101,9 +111,20 @@ function getPurifier(): Purifier {
   instance.addHook('uponSanitizeAttribute', (node, data) => {
     const tag = node.nodeName.toLowerCase();
     if (data.attrName === 'href') {
-      const href = tag === 'a' || tag === 'area' ? safeHref(data.attrValue) : null;
-      if (href === null) data.keepAttr = false;
-      else data.attrValue = href;
+      const link = tag === 'a' || tag === 'area';
+      const relative = link ? relativeHref(data.attrValue) : null;
+      // A relative link means the page it was saved from: resolved against that page's address,
+      // else kept off (an href here would resolve against the app itself) and marked unavailable.
+      const href = !link
+        ? null
+        : relative === null
+          ? safeHref(data.attrValue)
+          : resolveHref(relative, currentBase);
+      if (href !== null) data.attrValue = href;
+      else {
+        data.keepAttr = false;
+        if (relative !== null && tag === 'a') unavailableHrefs.set(node, relative);
+      }
     } else if (data.attrName === 'src') {
       const src = tag === 'img' ? safeImageSrc(data.attrValue) : null;
       if (src !== null) data.attrValue = src;
@@ -127,6 +148,8 @@ function getPurifier(): Purifier {
       el.setAttribute('referrerpolicy', 'no-referrer');
       el.setAttribute('loading', 'lazy');
       el.setAttribute('decoding', 'async');
+    } else if (el.nodeName === 'A' && unavailableHrefs.has(el)) {
+      el.setAttribute(UNAVAILABLE_HREF_ATTR, unavailableHrefs.get(el)!);
     } else if (el.nodeName === 'A' && el.hasAttribute('href')) {
       const href = el.getAttribute('href')!;
       el.setAttribute('rel', 'noopener noreferrer');
@@ -141,13 +164,19 @@ function getPurifier(): Purifier {
  * Untrusted article HTML → an inert fragment safe to insert (into the reader's shadow root). Images
  * are not fetched until the fragment is connected to the document.
  */
-export function sanitizeArticleHtml(html: string): DocumentFragment {
-  return getPurifier().sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+export function sanitizeArticleHtml(html: string, options: { baseUrl?: string } = {}): DocumentFragment {
+  const purifier = getPurifier();
+  currentBase = options.baseUrl;
+  try {
+    return purifier.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  } finally {
+    currentBase = undefined;
+  }
 }
 
 /** The same result as markup; used by tests and diagnostics. */
-export function sanitizeArticleHtmlToString(html: string): string {
+export function sanitizeArticleHtmlToString(html: string, options: { baseUrl?: string } = {}): string {
   const holder = document.createElement('div');
-  holder.append(sanitizeArticleHtml(html));
+  holder.append(sanitizeArticleHtml(html, options));
   return holder.innerHTML;
 }

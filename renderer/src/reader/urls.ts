@@ -29,6 +29,32 @@ export function safeHref(raw: string): string | null {
   return /^https?:\/\//i.test(url) ? url : null;
 }
 
+/**
+ * A relative link (`2022/08/other.html`, `/news/1.html`, `?page=2`): no scheme, not scheme-relative,
+ * not a fragment, not empty; null otherwise.
+ */
+export function relativeHref(raw: string): string | null {
+  const href = raw.trim();
+  if (href === '' || href.startsWith('#') || href.length > 4096) return null;
+  if (href.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(compact(href))) return null;
+  if (/[\u0000-\u001f\u007f]/.test(href)) return null;
+  return href;
+}
+
+/**
+ * A relative link resolved against the article's address on the web (its originalUrl), then held
+ * to the same rule as any link (safeHref); null when there is no usable base or the result is not
+ * a link the window opens.
+ */
+export function resolveHref(relative: string, base: string | undefined): string | null {
+  if (!base || !/^https?:\/\//i.test(base)) return null;
+  try {
+    return safeHref(new URL(relative, base).href);
+  } catch {
+    return null;
+  }
+}
+
 // Raster formats only: an SVG data URI is a document of its own.
 const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);base64,[a-z0-9+/=\s]*$/i;
 
