@@ -33,14 +33,18 @@ test('open original, copy link, and relative links', async ({ page, devWeb, cont
   await tab.waitForLoadState();
   expect(tab.url()).toBe('https://news.example.com/2023/05/02/story.html');
   // The tab cannot reach back to the reader.
-  expect(await tab.evaluate(() => window.opener)).toBeNull();
+  expect(await tab.evaluate(() => (globalThis as { opener?: unknown }).opener)).toBeNull();
   await tab.close();
 
   await pane.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByText('Link copied')).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    'https://news.example.com/2023/05/02/story.html',
-  );
+  expect(
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+      ).navigator.clipboard.readText(),
+    ),
+  ).toBe('https://news.example.com/2023/05/02/story.html');
 
   // Relative links resolve against the article's address.
   const body = pane.locator('.article-body');
