@@ -64,7 +64,9 @@ describe('relative links', () => {
     expect(forged).not.toContain(UNAVAILABLE_HREF_ATTR);
     // The base of one call does not leak into the next.
     sanitizeArticleHtmlToString('<a href="a.html">a</a>', { baseUrl: BASE });
-    expect(sanitizeArticleHtmlToString('<a href="a.html">a</a>')).toBe(`<a ${UNAVAILABLE_HREF_ATTR}="a.html">a</a>`);
+    expect(sanitizeArticleHtmlToString('<a href="a.html">a</a>')).toBe(
+      `<a ${UNAVAILABLE_HREF_ATTR}="a.html">a</a>`,
+    );
   });
 
   it('say why in the pane', () => {
