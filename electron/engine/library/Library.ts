@@ -239,6 +239,9 @@ export class Library implements LibraryService {
           params: { detail: w.message },
         }),
       );
+      this.watcher.on('problems', (problems: Problem[]) => {
+        for (const problem of problems) this.addStoreWarning(problem);
+      });
       this.watcher.on('error', (error: Error) =>
         this.addStoreWarning({
           path: '',

@@ -3,16 +3,16 @@
 // inside the real root, and every real folder is entered once, so a link loop ends. A folder that
 // changes during the walk (a link swapped in for it, in a shared or synced folder) is checked again
 // right before and after it is read; the reader checks each file it opens the same way
-// (openedInside.ts), so a link swapped in after the listing is not followed either.
-// File names that are not valid UTF-8 are reported, never read: Node would decode `bad-\xff.md` as
-// `bad-\uFFFD.md`, the name of another file.
+// (openedInside.ts), so a link swapped in after the listing is not followed either. File names that
+// are not valid UTF-8 are reported, never read. Those two rules live in common/walkRules.ts, shared
+// with the watcher's walk.
 
 import type { Dirent } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { TextDecoder } from 'node:util';
 import type { Problem } from '../../../shared/types';
 import { isInsideFolder } from '../common/pathContainment';
+import { entryName, NAMES_AS_BYTES, recheckFolder } from '../common/walkRules';
 import { isArticleFileName } from '../parse/articleFiles';
 
 export interface FoundFile {
@@ -164,12 +164,15 @@ async function walkRoot(
     const subfolders: Folder[] = [];
     try {
       if (folder.path !== root && !(await stillWhereItWas(walk, folder))) continue;
-      const dir = await opendir(folder.path, { bufferSize: 256, encoding: 'buffer' as BufferEncoding });
+      // Node's types do not know opendir lists names as bytes too.
+      const byteNames = NAMES_AS_BYTES.encoding as BufferEncoding;
+      const dir = await opendir(folder.path, { bufferSize: 256, encoding: byteNames });
       summary.folders++;
-      for await (const entry of dir as AsyncIterable<Dirent<Buffer> | Dirent>) {
+      for await (const entry of dir as unknown as AsyncIterable<Dirent<Buffer>>) {
         if (options.signal?.aborted) break;
-        const name = entryName(walk, entry, folder);
-        if (name !== null) await visitEntry(walk, entry as Dirent, name, folder, subfolders);
+        const name = entryName(entry.name, folder.path);
+        if (name.ok) await visitEntry(walk, entry, name.name, folder, subfolders);
+        else if (name.problem) callbacks.onProblem(name.problem);
         if (walk.pending.length >= STATS_IN_FLIGHT) {
           if (folder.path !== root && !(await stillWhereItWas(walk, folder))) break;
           await flushFound(walk);
@@ -199,47 +202,13 @@ async function walkRoot(
  * somewhere outside the root is reported and skipped; moved inside the root, it is followed once.
  */
 async function stillWhereItWas(walk: Walk, folder: Folder): Promise<boolean> {
-  const now = await realpath(folder.path).catch(() => null);
-  if (now === folder.realPath) return true;
-  if (now === null) return false; // gone: nothing to list
-  if (!isInsideFolder(now, walk.realRoot)) {
-    walk.callbacks.onProblem({
-      path: folder.path,
-      code: 'outside-root',
-      severity: 'warning',
-      message:
-        'This folder changed while the library was read: it now leads outside the library folder, so Broadsheet did not read it.',
-    });
-    return false;
-  }
-  if (walk.visited.has(now)) return false;
-  walk.visited.add(now);
-  folder.realPath = now;
+  const check = await recheckFolder(folder.path, folder.realPath, walk.realRoot);
+  if (check.kind === 'same') return true;
+  if (check.kind === 'outside') walk.callbacks.onProblem(check.problem);
+  if (check.kind !== 'moved' || walk.visited.has(check.realPath)) return false;
+  walk.visited.add(check.realPath);
+  folder.realPath = check.realPath;
   return true;
-}
-
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The entry's name, or null (reported) when its bytes are not UTF-8. */
-function entryName(walk: Walk, entry: Dirent<Buffer> | Dirent, folder: Folder): string | null {
-  const raw = entry.name as Buffer | string;
-  if (typeof raw === 'string') return raw;
-  try {
-    return STRICT_UTF8.decode(raw);
-  } catch {
-    const shown = [...raw]
-      .map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`))
-      .join('');
-    if (shown.startsWith('.')) return null;
-    walk.callbacks.onProblem({
-      path: join(folder.path, raw.toString('utf8')),
-      code: 'file-name-encoding',
-      severity: 'warning',
-      params: { name: shown },
-      message: `The name "${shown}" is not valid UTF-8, so Broadsheet cannot open it by name (it would stand for another file). Rename it.`,
-    });
-    return null;
-  }
 }
 
 function enqueueFolder(walk: Walk, subfolders: Folder[], path: string, realPath: string): void {
@@ -250,7 +219,7 @@ function enqueueFolder(walk: Walk, subfolders: Folder[], path: string, realPath:
 
 async function visitEntry(
   walk: Walk,
-  entry: Dirent,
+  entry: Dirent<Buffer>,
   name: string,
   folder: Folder,
   subfolders: Folder[],

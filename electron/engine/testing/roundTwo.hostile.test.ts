@@ -11,6 +11,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,6 +22,9 @@ import { ProblemList } from '../parse/problems';
 import { readArticleFile, readArticleFileSync } from '../parse/readArticleFile';
 import { scanToList } from '../scan/scanLibrary';
 import { walkRoots } from '../scan/walkRoots';
+import { LibraryWatcher } from '../watch/LibraryWatcher';
+import { type ListFolder, walkArticleFiles } from '../watch/walkArticleFiles';
+import { nextChanges } from '../watch/watchTestKit';
 
 let base: string;
 let root: string;
@@ -142,5 +146,72 @@ describe('an absurd file time', () => {
       size: bytes.length,
     });
     expect(fine.problems).toEqual([]);
+  });
+});
+
+// The watcher walks folders too (a folder moved in, a polled root): the same rules as the scan.
+describe("the watcher's walk", () => {
+  const realList: ListFolder = (path) => readdir(path, { withFileTypes: true, encoding: 'buffer' });
+
+  it('does not list a folder swapped for a link before or while it is read, and says why', async () => {
+    for (const name of ['a', 'b', 'c']) {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, `${name}.md`), `# ${name}\n`);
+    }
+    const swap = (name: string) => {
+      renameSync(join(root, name), join(base, `${name}-moved`));
+      symlinkSync(outside, join(root, name));
+    };
+    const list: ListFolder = async (path) => {
+      if (path === join(root, 'c')) swap('c'); // after its check, before its listing
+      const entries = await realList(path);
+      if (path === root) swap('b'); // listed as a folder, swapped before the walk enters it
+      return entries;
+    };
+    const walk = await walkArticleFiles(root, root, { listFolder: list });
+    expect([...walk.files.keys()]).toEqual([join(root, 'a', 'a.md')]);
+    expect(walk.problems.map((p) => [p.code, p.path]).sort()).toEqual([
+      ['outside-root', join(root, 'b')],
+      ['outside-root', join(root, 'c')],
+    ]);
+  });
+
+  it('does not follow a file swapped for a link after the listing', async () => {
+    writeFileSync(join(root, 'story.md'), '# story\n');
+    const list: ListFolder = async (path) => {
+      const entries = await realList(path);
+      rmSync(join(root, 'story.md'));
+      symlinkSync(join(outside, 'secret.md'), join(root, 'story.md'));
+      return entries;
+    };
+    expect((await walkArticleFiles(root, root, { listFolder: list })).files.size).toBe(0);
+  });
+
+  it('reports a name that is not UTF-8 instead of listing the file it decodes to, scan or watcher alike', async () => {
+    const watcher = new LibraryWatcher([root], { polling: true, pollIntervalMs: 100, rootCheckMs: 200 });
+    const problems: Problem[] = [];
+    watcher.on('problems', (found) => problems.push(...found));
+    await watcher.start();
+    try {
+      const seen = nextChanges(watcher, (c) => c.some((x) => x.path.endsWith('marker.md')));
+      writeFileSync(
+        Buffer.concat([Buffer.from(`${root}/bad-`), Buffer.from([0xff]), Buffer.from('.md')]),
+        '# x\n',
+      );
+      writeFileSync(join(root, 'marker.md'), '# marker\n');
+      const changes = await seen;
+      expect(changes.map((c) => c.path)).toEqual([join(root, 'marker.md')]);
+      expect(problems).toMatchObject([{ code: 'file-name-encoding', params: { name: 'bad-\\xff.md' } }]);
+      // Walked again at the next poll (the one that finds a second marker): still reported once.
+      const again = nextChanges(watcher, (c) => c.some((x) => x.path.endsWith('marker-2.md')));
+      writeFileSync(join(root, 'marker-2.md'), '# marker 2\n');
+      await again;
+    } finally {
+      await watcher.close();
+    }
+    expect(problems).toHaveLength(1);
+    const walk = await walkArticleFiles(root, root);
+    expect([...walk.files.keys()].sort()).toEqual([join(root, 'marker-2.md'), join(root, 'marker.md')]);
+    expect(walk.problems).toMatchObject([{ code: 'file-name-encoding' }]);
   });
 });

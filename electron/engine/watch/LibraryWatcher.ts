@@ -9,8 +9,9 @@
 
 import { EventEmitter } from 'node:events';
 import { lstat, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import parcel from '@parcel/watcher';
+import type { Problem } from '../../../shared/types';
 import { mapLimit } from '../common/mapLimit';
 import { isInsideFolder } from '../common/pathContainment';
 import {
@@ -22,7 +23,7 @@ import {
   type ObservedPath,
 } from './classifyBatch';
 import type { FileStat } from './fileStat';
-import { walkArticleFiles } from './walkArticleFiles';
+import { badNamesIn, walkArticleFiles } from './walkArticleFiles';
 import { isVisibleInside, isWatchedFile } from './watchedPaths';
 import { pollingFallbackMessage, watchFailureKind } from './watchFailure';
 import type { LibraryWatcherEvents } from './watchTypes';
@@ -77,6 +78,7 @@ const EMPTY_FILE_SETTLE_MS = 1000;
 export class LibraryWatcher extends EventEmitter<LibraryWatcherEvents> {
   private readonly roots = new Map<string, RootState>();
   private readonly known: Map<string, FileStat>;
+  private readonly reportedProblems = new Set<string>();
   private readonly debounceMs: number;
   private readonly pollIntervalMs: number;
   private readonly rootCheckMs: number;
@@ -319,6 +321,7 @@ export class LibraryWatcher extends EventEmitter<LibraryWatcherEvents> {
       const state = this.roots.get(root);
       if (state?.status !== 'watching') continue;
       const looks = await mapLimit(entries, OBSERVATIONS_IN_FLIGHT, ([path]) => observe(root, path));
+      this.reportProblems(looks.flatMap((look) => look.problems ?? []));
       // A root that vanished while we looked (deleted, unmounted) goes missing, file removals unsaid.
       if (!(await isFolder(root))) {
         this.markMissing(state);
@@ -394,7 +397,9 @@ export class LibraryWatcher extends EventEmitter<LibraryWatcherEvents> {
   private async diffRoot(state: RootState, defer = false): Promise<Delta[] | null> {
     let files: Map<string, FileStat>;
     try {
-      files = (await walkArticleFiles(state.path, state.path)).files;
+      const walk = await walkArticleFiles(state.path, state.path);
+      files = walk.files;
+      this.reportProblems(walk.problems);
     } catch {
       return null;
     }
@@ -501,6 +506,20 @@ export class LibraryWatcher extends EventEmitter<LibraryWatcherEvents> {
     return this.queue;
   }
 
+  /**
+   * Reports what the walks found wrong with names and folders, each once: a polled root is walked
+   * every few seconds. The startup walk reports nothing (the scan beside it reports the same).
+   */
+  private reportProblems(problems: readonly Problem[]): void {
+    const fresh = problems.filter((p) => {
+      const key = `${p.code}\0${p.path}`;
+      if (this.reportedProblems.has(key)) return false;
+      this.reportedProblems.add(key);
+      return true;
+    });
+    if (fresh.length > 0 && !this.closed) this.emit('problems', fresh);
+  }
+
   private reportError(error: unknown): void {
     if (this.closed || this.listenerCount('error') === 0) return;
     this.emit('error', error instanceof Error ? error : new Error(String(error)));
@@ -524,8 +543,23 @@ async function isFolder(path: string): Promise<boolean> {
   }
 }
 
+interface Look {
+  observation: Observation;
+  nested: boolean;
+  /** Names that are not UTF-8 and folders swapped for links, found while looking (walkRules.ts). */
+  problems?: Problem[];
+}
+
 /** What a dirty path is now. `nested`: a folder with folders inside (parcel will not watch those). */
-async function observe(root: string, path: string): Promise<{ observation: Observation; nested: boolean }> {
+async function observe(root: string, path: string): Promise<Look> {
+  const look = await observePath(root, path);
+  // A name with a byte that is not UTF-8 arrives decoded, U+FFFD in its place: ask its folder.
+  if (path.includes('\uFFFD'))
+    look.problems = [...(look.problems ?? []), ...(await badNamesIn(dirname(path)))];
+  return look;
+}
+
+async function observePath(root: string, path: string): Promise<Look> {
   let info: Awaited<ReturnType<typeof lstat>>;
   try {
     info = await lstat(path);
@@ -547,7 +581,11 @@ async function observe(root: string, path: string): Promise<{ observation: Obser
   if (info.isDirectory()) {
     try {
       const walk = await walkArticleFiles(root, path);
-      return { observation: { kind: 'folder', files: walk.files }, nested: walk.folders > 0 };
+      return {
+        observation: { kind: 'folder', files: walk.files },
+        nested: walk.folders > 0,
+        problems: walk.problems,
+      };
     } catch {
       // Deleted between lstat and readdir: its delete event is in the next batch.
       return { observation: { kind: 'other' }, nested: false };

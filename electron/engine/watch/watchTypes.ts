@@ -1,5 +1,7 @@
 // What the watcher reports. Plain data: changes cross the worker boundary to the Library.
 
+import type { Problem } from '../../../shared/types';
+
 export type WatchChangeType = 'added' | 'changed' | 'removed';
 
 export interface WatchChange {
@@ -20,5 +22,7 @@ export interface LibraryWatcherEvents {
   'root-missing': [root: string];
   'root-restored': [root: string, changes: WatchChange[]];
   warning: [warning: WatchWarning];
+  /** Names that are not UTF-8, folders swapped for links leading outside: each reported once. */
+  problems: [problems: Problem[]];
   error: [error: Error];
 }
