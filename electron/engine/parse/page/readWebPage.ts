@@ -6,8 +6,7 @@
 // the whole page" is held to the reader's element budget (what a browser would build from it, see
 // elementBudget.ts) like any article body; over it, it is not offered.
 
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import { type HtmlPassResult, htmlPass } from '../htmlPass';
 import {
   MAX_ARTICLE_ELEMENTS,
@@ -23,6 +22,27 @@ import { DataUriStash } from './dataUriStash';
 import { savedFromUrl } from './detectPage';
 import { type PageDocument, type PageMetadata, readPageMetadata } from './pageMetadata';
 import { type ImageResolver, pagePass } from './pagePass';
+
+type PageDom = {
+  Readability: typeof import('@mozilla/readability').Readability;
+  parseHTML: typeof import('linkedom').parseHTML;
+};
+let pageDom: PageDom | null = null;
+
+/**
+ * linkedom and Readability, loaded by the first saved page this thread meets: loading them costs
+ * each parse worker ~0.25–0.35 s of CPU, which a library of Markdown and text never needs to pay.
+ */
+function loadPageDom(): PageDom {
+  if (!pageDom) {
+    const require = createRequire(import.meta.url);
+    pageDom = {
+      Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+      parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+    };
+  }
+  return pageDom;
+}
 
 export interface WebPageReading extends HtmlPassResult {
   meta: PageMetadata;
@@ -85,9 +105,10 @@ function extract(
   wholePage: string,
   problems: ProblemList,
 ): WebPageReading | null {
+  const { Readability, parseHTML } = loadPageDom();
   const { document } = parseHTML(markup);
   const meta = readPageMetadata(document as unknown as PageDocument, savedFrom);
-  let story: ReturnType<Readability['parse']> = null;
+  let story: ReturnType<InstanceType<PageDom['Readability']>['parse']> = null;
   try {
     // maxElemsToParse is a second fence behind pagePass's count (the DOM may add implied elements).
     story = new Readability(document as never, {
@@ -142,7 +163,7 @@ function wholePageReading(
   wholePage: string,
 ): WebPageReading {
   const pass = htmlPass(markup);
-  const { document } = parseHTML(headOf(markup));
+  const { document } = loadPageDom().parseHTML(headOf(markup));
   const meta = readPageMetadata(document as unknown as PageDocument, savedFrom);
   if (meta.title === '') meta.title = pass.firstHeading;
   return { ...pass, html: stash.restore(pass.html), meta, wholePage, extracted: false };
