@@ -17,6 +17,7 @@ import { dataUriOf, imageLookup, looksLikeMime, readMhtml } from './page/mhtml';
 import { readWebPage, type WebPageReading } from './page/readWebPage';
 import { parseDate } from './parseDate';
 import { type FrontMatterData, parseFrontMatter } from './parseFrontMatter';
+import { expandPermalink, type PostFacts, type SitePermalink } from './permalink';
 import { ProblemList } from './problems';
 import { splitFrontMatter } from './splitFrontMatter';
 import { codePointLength, cutCodePoints } from './text';
@@ -38,6 +39,11 @@ export interface ParseOptions {
    * site-relative permalinks become absolute `originalUrl`s against it.
    */
   siteUrl?: string;
+  /**
+   * Jekyll/Hexo: the site's permalink pattern, for posts whose front matter names no address
+   * (expanded from the post's date, file name and categories, then joined to siteUrl).
+   */
+  sitePermalink?: SitePermalink;
   /** False: the body as written, without the clean-up rules ("show original", the setting off). */
   clean?: boolean;
   /** The user's own clean-up rules (already checked), applied after the built-in ones. */
@@ -273,7 +279,8 @@ function buildArticle(
     problems: problems.items,
   };
   if (author !== undefined) article.author = author;
-  if (originalUrl !== undefined) article.originalUrl = originalUrl;
+  const address = originalUrl ?? permalinkUrl(file.path, date, dateSource, fields, options);
+  if (address !== undefined) article.originalUrl = address;
   const lang = languageOf(fields.lang ?? pass.lang, text);
   if (lang !== undefined) article.lang = lang;
   let updated = parseDate(fields.updated, options.timeZone ?? '');
@@ -365,6 +372,54 @@ function languageOf(declared: string | undefined, text: string): string | undefi
   if (tag === 'zh-Hant' || tag === 'zh-Hans') return tag;
   if (tag !== undefined && tag !== 'zh') return tag;
   return chineseScriptOf(text) ?? tag;
+}
+
+/** A post's address from its site's permalink pattern, when the site and a real date are known. */
+function permalinkUrl(
+  path: string,
+  date: string,
+  dateSource: Article['dateSource'],
+  fields: { categories: string[]; extra: Record<string, unknown> },
+  options: ParseOptions,
+): string | undefined {
+  if (!options.siteUrl || !options.sitePermalink || dateSource === 'file-mtime') return undefined;
+  const wall = wallClock(Date.parse(date), options.timeZone ?? '');
+  if (!wall) return undefined;
+  const slug = typeof fields.extra.slug === 'string' ? fields.extra.slug : undefined;
+  const relative = expandPermalink(options.sitePermalink, {
+    path,
+    wall,
+    categories: fields.categories,
+    slug,
+  });
+  return relative === null ? undefined : absoluteUrl(relative, options.siteUrl);
+}
+
+/** The wall-clock parts of an instant in a zone ('' = the system zone), or null for an unknown zone. */
+function wallClock(ms: number, timeZone: string): PostFacts['wall'] | null {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: timeZone || undefined,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(ms);
+    const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+    return {
+      year: get('year'),
+      month: get('month'),
+      day: get('day'),
+      hour: get('hour'),
+      minute: get('minute'),
+      second: get('second'),
+    };
+  } catch {
+    return null;
+  }
 }
 
 /** An absolute http(s) address as written, or a site-relative one joined to `siteUrl`; otherwise nothing. */

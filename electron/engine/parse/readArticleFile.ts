@@ -4,7 +4,7 @@ import { MAX_FILE_BYTES } from './limits';
 import { openedOutsideRoot } from './openedInside';
 import { type ParseOptions, type ParseOutcome, parseArticle } from './parseArticle';
 import { makeProblem } from './problems';
-import { siteAddressOf } from './siteAddress';
+import { siteConfigOf } from './siteAddress';
 
 // The size is checked on the open descriptor (fstat), so a file swapped between the check and the
 // read cannot slip past the limit; at most `size` bytes are ever read. O_NONBLOCK keeps a FIFO named
@@ -92,8 +92,11 @@ export function readArticleFileSync(
 /** The options, with the site address from the root's generator config when the caller gave none. */
 function withSiteAddress(options: ParseOptions | undefined, root: string): ParseOptions | undefined {
   if (options?.siteUrl !== undefined) return options;
-  const siteUrl = siteAddressOf(root);
-  return siteUrl === undefined ? options : { ...options, siteUrl };
+  const site = siteConfigOf(root);
+  if (site === undefined) return options;
+  return site.permalink
+    ? { ...options, siteUrl: site.url, sitePermalink: site.permalink }
+    : { ...options, siteUrl: site.url };
 }
 
 function refuse(path: string, stat: { isFile(): boolean; size: number }): ParseOutcome | null {

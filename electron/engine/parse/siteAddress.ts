@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import YAML from 'yaml';
 import { YAML_OPTIONS } from './parseFrontMatter';
+import { DEFAULT_PERMALINKS, type SitePermalink } from './permalink';
 
 // The address of the site an archive was built from, read from the generator's config at the library
 // root: Jekyll/Hexo `_config.yml` (`url` plus Jekyll's `baseurl` or Hexo's `root`), Hugo
@@ -12,32 +13,44 @@ import { YAML_OPTIONS } from './parseFrontMatter';
 
 const MAX_CONFIG_BYTES = 64 * 1024;
 const CONFIG_FILES = ['_config.yml', '_config.yaml', 'hugo.toml', 'config.toml'];
-const known = new Map<string, string | null>();
 
-/** The site's address for a library root, or undefined when no config there names one. */
-export function siteAddressOf(root: string): string | undefined {
-  if (root === '') return undefined;
-  let address = known.get(root);
-  if (address === undefined) {
-    address = findSiteAddress(root);
-    if (known.size > 1000) known.clear();
-    known.set(root, address);
-  }
-  return address ?? undefined;
+/** What a library root's generator config says about the site. */
+export interface SiteConfig {
+  /** Absolute http(s) address ending in '/'. */
+  url: string;
+  /** Jekyll/Hexo only: how a post's address is built (see permalink.ts). */
+  permalink?: SitePermalink;
 }
 
-function findSiteAddress(root: string): string | null {
+const known = new Map<string, SiteConfig | null>();
+
+/** The site's config for a library root, or undefined when no config there names an address. */
+export function siteConfigOf(root: string): SiteConfig | undefined {
+  if (root === '') return undefined;
+  let config = known.get(root);
+  if (config === undefined) {
+    config = findSiteConfig(root);
+    if (known.size > 1000) known.clear();
+    known.set(root, config);
+  }
+  return config ?? undefined;
+}
+
+function findSiteConfig(root: string): SiteConfig | null {
   for (const name of CONFIG_FILES) {
     const text = readSmallFile(join(root, name));
     if (text === null) continue;
-    const address = name.endsWith('.toml') ? fromToml(text) : fromYaml(text);
-    if (address) return address;
+    const config = name.endsWith('.toml') ? fromToml(text) : fromYaml(text);
+    if (config) return config;
   }
   return null;
 }
 
-/** `url` + `baseurl` (Jekyll) or `root` (Hexo), as an absolute http(s) address ending in '/'. */
-export function fromYaml(text: string): string | null {
+/**
+ * `url` + `baseurl` (Jekyll) or `root` (Hexo), and the `permalink` pattern (the generator's default
+ * when there is none). Hexo is told from Jekyll by the keys only Hexo's config has.
+ */
+export function fromYaml(text: string): SiteConfig | null {
   let config: unknown;
   try {
     config = YAML.parse(text, { ...YAML_OPTIONS, maxAliasCount: 100 });
@@ -46,17 +59,26 @@ export function fromYaml(text: string): string | null {
   }
   if (config === null || typeof config !== 'object') return null;
   const c = config as Record<string, unknown>;
-  return joinBase(c.url, c.baseurl ?? c.root);
+  const url = joinBase(c.url, c.baseurl ?? c.root);
+  if (!url) return null;
+  const hexo = ['root', 'new_post_name', 'source_dir', 'permalink_defaults', 'default_category'].some(
+    (key) => key in c,
+  );
+  const generator = hexo ? 'hexo' : 'jekyll';
+  const pattern =
+    typeof c.permalink === 'string' && c.permalink.trim() !== '' ? c.permalink.trim() : undefined;
+  return { url, permalink: { generator, pattern: pattern ?? DEFAULT_PERMALINKS[generator] } };
 }
 
-export function fromToml(text: string): string | null {
+export function fromToml(text: string): SiteConfig | null {
   let config: Record<string, unknown>;
   try {
     config = parseToml(text, { maxDepth: 32 }) as Record<string, unknown>;
   } catch {
     return null;
   }
-  return joinBase(config.baseURL ?? config.baseurl ?? config.base_url, undefined);
+  const url = joinBase(config.baseURL ?? config.baseurl ?? config.base_url, undefined);
+  return url ? { url } : null;
 }
 
 function joinBase(url: unknown, path: unknown): string | null {
