@@ -142,11 +142,33 @@ describe('scanLibrary', () => {
       later.abort();
     }
     expect(batches).toHaveLength(1);
+  });
 
-    for await (const batch of scanLibrary([library])) {
-      expect(batch).toBeDefined();
+  it('stops walking when the consumer leaves the loop early, and the next scan is whole', async () => {
+    const root = join(base, 'many');
+    mkdirSync(root);
+    const total = 5000;
+    for (let i = 0; i < total; i++) writeFileSync(join(root, `a${i}.md`), 'x');
+    let walked = 0;
+    // Every file "unchanged": the walk alone fills the batches, 500 at a time.
+    const isUnchanged = () => {
+      walked++;
+      return true;
+    };
+    let first: ScanBatch | undefined;
+    for await (const batch of scanLibrary([root], { workers: 1, isUnchanged })) {
+      first = batch;
       break;
     }
+    expect(first!.progress.done).toBe(false);
+    expect(first!.unchanged.length).toBeGreaterThan(0);
+    const whenLeft = walked;
+    expect(whenLeft).toBeLessThan(total); // it did not walk on to the end before returning
+    await new Promise((r) => setTimeout(r, 200));
+    expect(walked).toBe(whenLeft); // and nothing walks after it returned
+
+    const again = await scanToList([root], { workers: 1, isUnchanged: () => true });
+    expect(again.unchanged).toHaveLength(total);
   });
 
   it('survives a worker that dies or throws: only the file that broke it is lost', async () => {

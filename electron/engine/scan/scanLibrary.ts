@@ -88,7 +88,13 @@ export async function* scanLibrary(roots: string[], options: ScanOptions = {}): 
       notify();
     },
   );
-  const onAbort = () => notify();
+  // The walk stops when the caller aborts and when the consumer leaves the loop early (finally below):
+  // a scan nobody reads any more must not go on walking a million files.
+  const stopWalk = new AbortController();
+  const onAbort = () => {
+    stopWalk.abort();
+    notify();
+  };
   signal?.addEventListener('abort', onAbort, { once: true });
 
   const walk = walkRoots(
@@ -113,7 +119,7 @@ export async function* scanLibrary(roots: string[], options: ScanOptions = {}): 
         notify();
       },
     },
-    { signal, stat: isUnchanged !== undefined },
+    { signal: stopWalk.signal, stat: isUnchanged !== undefined },
   );
   walk
     .then(() => {
@@ -171,6 +177,7 @@ export async function* scanLibrary(roots: string[], options: ScanOptions = {}): 
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    stopWalk.abort();
     await pool.close();
     // Let an aborted walk wind down before returning so no callback runs after the scan ended.
     await walk.catch(() => undefined);
