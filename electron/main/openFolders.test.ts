@@ -1,41 +1,55 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { Settings } from '../../shared/types';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Library } from '../engine/library/Library';
 import { describeRejections, openFolders } from './openFolders';
 
-function service(roots: string[]) {
-  const settings: Settings = {
-    roots,
-    recentRoots: [],
-    theme: 'system',
-    language: 'system',
-    textSize: 18,
-    dateTimeZone: '',
-    cleanUp: true,
-    imageCacheMB: 4096,
-    prefetchScope: 'off',
-    prefetchFolders: [],
-    prefetchKBps: 0,
-  };
-  const call = vi.fn(async (method: string, ...args: unknown[]): Promise<unknown> => {
-    if (method === 'getSettings') return settings;
-    if (method === 'addFolders') return { added: args[0], rejected: [] };
-    throw new Error(`unexpected ${method}`);
-  });
-  return { call: call as never, calls: call };
-}
-
+// Against the real engine (a Library in this process, no watcher): what it adds, refuses and says.
 describe('openFolders', () => {
-  it('adds only folders not already in the library, once each', async () => {
-    const s = service(['/news']);
-    const result = await openFolders(s, ['/news', '/more', '/more']);
-    expect(result.added).toEqual(['/more']);
-    expect(s.calls).toHaveBeenLastCalledWith('addFolders', ['/more']);
+  let base: string;
+  let library: Library;
+  let news: string;
+  let more: string;
+  beforeAll(async () => {
+    base = realpathSync(mkdtempSync(join(tmpdir(), 'open-folders-')));
+    news = join(base, 'news');
+    more = join(base, 'more');
+    for (const dir of [news, more]) mkdirSync(dir);
+    writeFileSync(join(more, 'a.md'), '---\ntitle: In more\ndate: 2020-01-01\n---\nbody');
+    writeFileSync(join(base, 'file.md'), 'not a folder');
+    library = await Library.open({
+      dataDir: join(base, 'data'),
+      roots: [news],
+      persistRoots: true,
+      watch: false,
+    });
+  });
+  afterAll(async () => {
+    await library.close();
+    rmSync(base, { recursive: true, force: true });
   });
 
-  it('does not call the engine when every folder is already there', async () => {
-    const s = service(['/news']);
-    expect(await openFolders(s, ['/news'])).toEqual({ added: [], rejected: [] });
-    expect(s.calls).not.toHaveBeenCalledWith('addFolders', expect.anything());
+  it('adds new folders once each, skips those already open, and reports what the engine refused', async () => {
+    const call = vi.spyOn(library, 'call');
+    const gone = join(base, 'gone');
+    const file = join(base, 'file.md');
+    const result = await openFolders(library, [news, more, more, gone, file]);
+    expect(result.added).toEqual([more]);
+    expect(result.rejected.map((r) => r.path).sort()).toEqual([file, gone].sort());
+    // The folder already open never reached the engine; the repeated one reached it once.
+    expect(call).toHaveBeenCalledWith('addFolders', [more, gone, file]);
+    expect((await library.call('getSettings')).roots).toEqual([news, more]);
+    const message = describeRejections(result)!;
+    for (const r of result.rejected) expect(message).toContain(`${r.path}\n${r.reason}`);
+    call.mockRestore();
+  });
+
+  it('does not call the engine when every folder is already open', async () => {
+    const call = vi.spyOn(library, 'call');
+    expect(await openFolders(library, [news, more])).toEqual({ added: [], rejected: [] });
+    expect(call.mock.calls.map(([method]) => method)).toEqual(['getSettings']);
+    call.mockRestore();
   });
 });
 
