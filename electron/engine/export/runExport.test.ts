@@ -2,6 +2,7 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../shared/types';
 import { parseArticle } from '../parse/parseArticle';
@@ -22,7 +23,8 @@ interface FakeDocument {
   querySelectorAll(selector: string): ArrayLike<FakeElement> & Iterable<FakeElement>;
   querySelector(selector: string): FakeElement | null;
 }
-const SEEDS = new URL('../parse/cleanup/fixtures/seeds/', import.meta.url).pathname;
+// The seeds as the app ships them (resources/sample-archive), not a copy.
+const SEEDS = fileURLToPath(new URL('../../../resources/sample-archive/新浪财经/', import.meta.url));
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
