@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArticle, type RawFile } from '../electron/engine/parse/parseArticle';
 import { readArticleFileSync } from '../electron/engine/parse/readArticleFile';
+import { SEED_DIR, SEED_NAMES } from '../electron/engine/testing/seeds';
 
 const fixtures = fileURLToPath(new URL('../electron/engine/parse/fixtures/', import.meta.url));
 const arg = (name: string, fallback: number) => {
@@ -75,9 +76,7 @@ function time(label: string, files: RawFile[], iterations: number): void {
   report(label, m, iterations, `${Math.round(bytes)} B avg, ${iterations} files`);
 }
 
-const seeds = ['000_9fc613d590d79208.txt', '001_c6695ae4905b6fb4.txt'].map((n) =>
-  raw(join(fixtures, n), readFileSync(join(fixtures, n))),
-);
+const seeds = SEED_NAMES.map((n) => raw(join(SEED_DIR, n), readFileSync(join(SEED_DIR, n))));
 const synthetic = Array.from({ length: 1_000 }, (_, i) =>
   raw(`/bench/${i}.txt`, new TextEncoder().encode(syntheticSeed(i))),
 );

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SEED_DIR } from '../testing/seeds';
 import { type ParseOptions, parseArticle } from './parseArticle';
 import { rawFile } from './testSupport';
 
@@ -8,12 +9,11 @@ const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
 const MTIME = Date.UTC(2024, 0, 2, 3, 4, 5);
 const SHANGHAI: ParseOptions = { timeZone: 'Asia/Shanghai' };
 
+/** A file of ./fixtures, or a seed (from the sample archive, where the seeds are kept once). */
 function parseFixture(name: string, options: ParseOptions = SHANGHAI) {
-  const bytes = readFileSync(FIXTURES + name);
-  return parseArticle(
-    { path: FIXTURES + name, root: FIXTURES, bytes, mtimeMs: MTIME, size: bytes.length },
-    options,
-  );
+  const dir = /^00[01]_[0-9a-f]{16}\.txt$/.test(name) ? SEED_DIR : FIXTURES;
+  const bytes = readFileSync(dir + name);
+  return parseArticle({ path: dir + name, root: dir, bytes, mtimeMs: MTIME, size: bytes.length }, options);
 }
 
 function parseText(text: string | Uint8Array, path?: string, options: ParseOptions = SHANGHAI) {
@@ -46,7 +46,7 @@ describe('parseArticle on the seeds', () => {
       bodyFormat: 'html',
       degraded: false,
       mtimeMs: MTIME,
-      root: FIXTURES,
+      root: SEED_DIR,
     });
   });
 

@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SEED_DIR, SEED_NAMES } from '../testing/seeds';
 import { MAX_FILE_BYTES } from './limits';
 import { readArticleFile, readArticleFileSync, unreadable } from './readArticleFile';
 
@@ -18,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'broadsheet-parse-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const seed = join(dir, 'seed.txt');
-copyFileSync(new URL('./fixtures/000_9fc613d590d79208.txt', import.meta.url), seed);
+copyFileSync(join(SEED_DIR, SEED_NAMES[0]), seed);
 
 const readers = [
   ['async', readArticleFile],

@@ -5,6 +5,7 @@ import * as fc from 'fast-check';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { SEED_DIR, SEED_NAMES } from '../testing/seeds';
 import { decodeText } from './decodeText';
 import { MAX_YAML_ALIASES } from './limits';
 import { YAML_OPTIONS } from './parseFrontMatter';
@@ -48,9 +49,13 @@ const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 describe('parseSimpleYaml', () => {
   it('reads the front matter of every fixture exactly as yaml does, and takes the simple ones', () => {
     const accepted: string[] = [];
-    for (const name of readdirSync(fixtures)) {
+    const files: [name: string, path: string][] = [
+      ...readdirSync(fixtures).map((name): [string, string] => [name, join(fixtures, name)]),
+      ...SEED_NAMES.map((name): [string, string] => [name, join(SEED_DIR, name)]),
+    ];
+    for (const [name, path] of files) {
       if (!/\.(md|txt|html)$/.test(name)) continue;
-      const decoded = decodeText(readFileSync(join(fixtures, name)));
+      const decoded = decodeText(readFileSync(path));
       if (decoded.kind !== 'text') continue;
       const split = splitFrontMatter(decoded.text);
       if (split.kind !== 'yaml' || split.unclosed) continue;
