@@ -20,6 +20,7 @@ import type { IndexDoc } from '../electron/engine/search/IndexState';
 import { SearchIndex } from '../electron/engine/search/SearchIndex';
 import { EN_PHRASES, syntheticArchive } from '../electron/engine/search/testing/syntheticArchive';
 import { seededRandom } from '../electron/engine/testing/seededRandom';
+import type { SearchOrder } from '../shared/types';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -89,10 +90,15 @@ function queryKinds(docs: IndexDoc[]): Record<string, string[]> {
   };
 }
 
-function runQueries(index: SearchIndex, kinds: Record<string, string[]>, exactCharacters = false): void {
+function runQueries(
+  index: SearchIndex,
+  kinds: Record<string, string[]>,
+  exactCharacters = false,
+  order: SearchOrder = 'relevance',
+): void {
   // Warm up the JIT on a few queries of each kind first.
   for (const qs of Object.values(kinds))
-    for (const text of qs.slice(0, 3)) index.search({ text, exactCharacters });
+    for (const text of qs.slice(0, 3)) index.search({ text, exactCharacters, order });
   console.log('kind            elapsedMs: p50     p95     max | cpu ms: p50     p95 | mean total');
   const f = (n: number) => n.toFixed(2).padStart(7);
   for (const [kind, qs] of Object.entries(kinds)) {
@@ -101,7 +107,7 @@ function runQueries(index: SearchIndex, kinds: Record<string, string[]>, exactCh
     let totals = 0;
     for (const text of qs) {
       const c = cpuMs();
-      const r = index.search({ text, exactCharacters });
+      const r = index.search({ text, exactCharacters, order });
       cpus.push(cpuMs() - c);
       times.push(r.elapsedMs);
       totals += r.total;
@@ -152,8 +158,11 @@ console.log(
 );
 console.log('stats:', index.stats());
 console.log(`memory with archive + index: ${memory()}`);
+console.log('by relevance (the default):');
 runQueries(index, kinds);
-console.log('the same queries with exact characters (Chinese as typed):');
+console.log('newest first:');
+runQueries(index, kinds, false, 'newest');
+console.log('the same queries with exact characters (Chinese as typed), by relevance:');
 runQueries(index, kinds, true);
 
 let [bytes, serMs, serCpu]: [Uint8Array | null, number, number] = time(() => index!.serialize());
