@@ -15,11 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
-import { CJK, CLASS } from '../electron/engine/search/charClass';
 import type { IndexDoc } from '../electron/engine/search/IndexState';
 import { SearchIndex } from '../electron/engine/search/SearchIndex';
 import { EN_PHRASES, syntheticArchive } from '../electron/engine/search/testing/syntheticArchive';
 import { seededRandom } from '../electron/engine/testing/seededRandom';
+import { CJK, CLASS } from '../shared/charClass';
 import type { SearchOrder } from '../shared/types';
 
 function arg(name: string, fallback: number): number {

@@ -6,6 +6,11 @@
 import { existsSync, renameSync } from 'node:fs';
 import { sep } from 'node:path';
 import Database from 'better-sqlite3';
+import { ClauseMatcher } from '../../../shared/ClauseMatcher';
+import { ExactMatcher, exactMatchers, forDocument, type TextMatcher } from '../../../shared/ExactMatcher';
+import { findRanges } from '../../../shared/foldedText';
+import { parseQuery, type QueryClause } from '../../../shared/parseQuery';
+import { type ClauseGroup, groupFound, groupsOf, highlighted, layoutOf } from '../../../shared/queryGroups';
 import type {
   ArticleImages,
   ArticleSummary,
@@ -18,13 +23,9 @@ import type {
   SearchQuery,
   SearchResult,
 } from '../../../shared/types';
-import { ClauseMatcher } from '../search/ClauseMatcher';
-import { ExactMatcher, exactMatchers, forDocument, type TextMatcher } from '../search/ExactMatcher';
-import { parseQuery, type QueryClause } from '../search/parseQuery';
-import { type ClauseGroup, groupFound, groupsOf, highlighted, layoutOf } from '../search/queryGroups';
 import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from '../search/relevance';
 import { boundMs, maxOf, minOf } from '../search/SearchIndex';
-import { findRanges, makeSnippet } from '../search/snippet';
+import { makeSnippet } from '../search/snippet';
 import { backupStamp } from '../store/userDataFile';
 import { ALL_KEYS, baseKey, keyRangeBetween } from './dateKey';
 import { articleTokens, type ClausePlan, planClause } from './ftsTokens';

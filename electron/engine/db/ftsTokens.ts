@@ -24,8 +24,8 @@
 // character of Unicode plane 15 (U+F0000 + unit - 0xD800): a real plane-15 character in the text is
 // itself a surrogate pair, escaped unit by unit, so the escapes can never collide with text.
 
-import { CJK, CLASS, FOLD, WORD } from '../search/charClass';
-import type { QueryClause, QueryToken } from '../search/parseQuery';
+import { CJK, CLASS, FOLD, WORD } from '../../../shared/charClass';
+import type { QueryClause, QueryToken } from '../../../shared/parseQuery';
 
 /** Words longer than this are indexed by their first MAX_WORD units plus the CUT mark. */
 export const MAX_WORD = 64;

@@ -4,7 +4,7 @@
 // oracle sees) and about half the size of plain UTF-8 for Chinese.
 
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { FOLD } from '../search/charClass';
+import { FOLD } from '../../../shared/charClass';
 import type { ArticleText } from './ftsTokens';
 
 export interface PackedFields {

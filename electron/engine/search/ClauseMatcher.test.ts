@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { anchorOffset, sampleByteCounts } from '../../../shared/byteFrequency';
+import { ClauseMatcher } from '../../../shared/ClauseMatcher';
+import { parseQuery } from '../../../shared/parseQuery';
 import { seededRandom } from '../testing/seededRandom';
-import { anchorOffset, sampleByteCounts } from './byteFrequency';
-import { ClauseMatcher } from './ClauseMatcher';
-import { parseQuery } from './parseQuery';
 
 const matcher = (text: string, counts?: Float64Array) =>
   new ClauseMatcher(parseQuery(text).clauses[0]!, counts);

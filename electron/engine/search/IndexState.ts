@@ -10,8 +10,8 @@
 // as varint lists they would add ~50% to the postings.
 
 import { Buffer } from 'node:buffer';
+import { CJK, CLASS, FOLD, WORD } from '../../../shared/charClass';
 import { CharPostings } from './CharPostings';
-import { CJK, CLASS, FOLD, WORD } from './charClass';
 import { KeyBatch } from './KeyBatch';
 import { KeyTable } from './KeyTable';
 import { PostingPool } from './PostingPool';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CJK, CLASS, foldString } from '../../../shared/charClass';
 import { seededRandom } from '../testing/seededRandom';
-import { CJK, CLASS, foldString } from './charClass';
 import type { IndexDoc } from './IndexState';
 import { SearchIndex } from './SearchIndex';
 import { bruteForceSearch } from './testing/bruteForceSearch';

@@ -12,19 +12,11 @@
 //   3. Order: newest first (date, then id, a bounded heap), and for relevance the newest
 //      RELEVANCE_WINDOW reordered by relevance.ts. Only the requested page is given snippets.
 
-import type {
-  HighlightRange,
-  SearchMatch,
-  SearchNotice,
-  SearchQuery,
-  SearchResult,
-} from '../../../shared/types';
-import { sampleByteCounts } from './byteFrequency';
-import { ClauseMatcher } from './ClauseMatcher';
-import { ExactMatcher, exactMatchers, forDocument, type TextMatcher } from './ExactMatcher';
-import { type DocRecord, type IndexDoc, IndexState, MAX_WORD, type PostingSide } from './IndexState';
-import { decodeIndex, encodeIndex } from './indexCodec';
-import { parseQuery, type QueryClause, type QueryToken } from './parseQuery';
+import { sampleByteCounts } from '../../../shared/byteFrequency';
+import { ClauseMatcher } from '../../../shared/ClauseMatcher';
+import { ExactMatcher, exactMatchers, forDocument, type TextMatcher } from '../../../shared/ExactMatcher';
+import { findRanges } from '../../../shared/foldedText';
+import { parseQuery, type QueryClause, type QueryToken } from '../../../shared/parseQuery';
 import {
   type ClauseGroup,
   type FieldLayout,
@@ -32,14 +24,23 @@ import {
   groupsOf,
   highlighted,
   layoutOf,
-} from './queryGroups';
+} from '../../../shared/queryGroups';
+import type {
+  HighlightRange,
+  SearchMatch,
+  SearchNotice,
+  SearchQuery,
+  SearchResult,
+} from '../../../shared/types';
+import { type DocRecord, type IndexDoc, IndexState, MAX_WORD, type PostingSide } from './IndexState';
+import { decodeIndex, encodeIndex } from './indexCodec';
 import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from './relevance';
-import { findRanges, makeSnippet } from './snippet';
+import { makeSnippet } from './snippet';
 import { intersect, unionAll } from './sortedSets';
 
+export type { ParsedQuery, QueryClause, QueryToken } from '../../../shared/parseQuery';
+export { parseQuery } from '../../../shared/parseQuery';
 export type { IndexDoc } from './IndexState';
-export type { ParsedQuery, QueryClause, QueryToken } from './parseQuery';
-export { parseQuery } from './parseQuery';
 
 export interface SearchContext {
   isStarred?: (id: string) => boolean;

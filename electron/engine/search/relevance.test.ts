@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ClauseMatcher } from './ClauseMatcher';
-import { parseQuery } from './parseQuery';
-import { groupsOf } from './queryGroups';
+import { ClauseMatcher } from '../../../shared/ClauseMatcher';
+import { parseQuery } from '../../../shared/parseQuery';
+import { groupsOf } from '../../../shared/queryGroups';
 import { relevanceScore } from './relevance';
 
 /** Score of a document given as title and body (no author or categories). */

@@ -8,9 +8,9 @@
 // library database would otherwise read and unpack the text of every match of a common word before
 // showing the first page.
 
-import type { TextMatcher } from './ExactMatcher';
-import type { QueryClause } from './parseQuery';
-import type { ClauseGroup } from './queryGroups';
+import type { TextMatcher } from '../../../shared/ExactMatcher';
+import type { QueryClause } from '../../../shared/parseQuery';
+import type { ClauseGroup } from '../../../shared/queryGroups';
 
 export const RELEVANCE_WINDOW = 500;
 const MAX_COUNTED = 10;

@@ -4,10 +4,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_CLAUSES, parseQuery } from '../../../shared/parseQuery';
 import type { SearchMatch, SearchOrder } from '../../../shared/types';
 import { LIMITS } from '../../../shared/validateRequest';
 import type { IndexDoc } from '../search/IndexState';
-import { MAX_CLAUSES, parseQuery } from '../search/parseQuery';
 import { SearchIndex } from '../search/SearchIndex';
 import { bruteForceSearch } from '../search/testing/bruteForceSearch';
 

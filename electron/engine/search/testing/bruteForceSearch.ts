@@ -2,11 +2,11 @@
 // of every document is folded on its own and the query is tried at every position, character by
 // character. Shares only the character tables and the query parser (the definitions of the language).
 
+import { ClauseMatcher } from '../../../../shared/ClauseMatcher';
+import { CLASS, FOLD, FOLD_EXACT, foldString, SEP, WORD } from '../../../../shared/charClass';
+import { exactClause, parseQuery, type QueryClause } from '../../../../shared/parseQuery';
 import type { SearchFilters, SearchOrder } from '../../../../shared/types';
-import { ClauseMatcher } from '../ClauseMatcher';
-import { CLASS, FOLD, FOLD_EXACT, foldString, SEP, WORD } from '../charClass';
 import type { IndexDoc } from '../IndexState';
-import { exactClause, parseQuery, type QueryClause } from '../parseQuery';
 import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from '../relevance';
 
 function matchesAt(field: string, at: number, clause: QueryClause): boolean {

@@ -17,7 +17,7 @@
 //   BARRIER  only U+0000, which the index places between fields so that no phrase spans two fields.
 //            Input U+0000 folds to a space, so it never occurs inside a field.
 
-import { SIMPLIFIED_OF } from '../../../shared/chineseVariants';
+import { SIMPLIFIED_OF } from './chineseVariants';
 
 export const SEP = 0;
 export const WORD = 1;

@@ -14,10 +14,10 @@
 //   before:D after:D  dated before the day D (or month, year) began / on or after it began (UTC)
 // Anything else that looks like an operator (title:x, brackets, *) is searched as text with a notice.
 
-import { DATE_OPERATORS, FIELD_OPERATORS } from '../../../shared/searchNotices';
-import type { SearchNotice } from '../../../shared/types';
-import { LIMITS } from '../../../shared/validateRequest';
 import { CJK, CLASS, FOLD, FOLD_EXACT, HAS_VARIANT, WORD } from './charClass';
+import { DATE_OPERATORS, FIELD_OPERATORS } from './searchNotices';
+import type { SearchNotice } from './types';
+import { LIMITS } from './validateRequest';
 
 export interface QueryToken {
   kind: 'cjk' | 'word';

@@ -6,8 +6,8 @@
 
 import { ClauseMatcher } from './ClauseMatcher';
 import { FOLD_EXACT, foldString } from './charClass';
+import { originalSlice } from './foldedText';
 import { clauseHasVariants, exactClause, type QueryClause } from './parseQuery';
-import { originalSlice } from './snippet';
 
 /** What finds a clause in folded text: a ClauseMatcher, or one that also checks exact characters. */
 export interface TextMatcher {
