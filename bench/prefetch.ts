@@ -5,7 +5,7 @@
 // throughput (pictures/s, MB/s, articles/s) and the window's smoothness while it runs: long tasks
 // (PerformanceObserver 'longtask', over 50 ms) and how late a 10 ms timer on the page's main thread
 // fires, in Debian's Chromium. Then the same with a bandwidth limit, to show the limit holds.
-//   npm run bench -- prefetch [--articles 1000] [--per-article 5] [--kb 40] [--latency-ms 20] [--limit-kbps 1024] [--limited-seconds 15]
+//   npm run bench -- prefetch [--articles 1000] [--per-article 5] [--kb 40] [--latency-ms 20] [--limit-kbps 1024] [--limited-seconds 15] [--idle-seconds 30]
 // Numbers are printed, never asserted: shared machines are noisy.
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     'latency-ms': { type: 'string', default: '20' },
     'limit-kbps': { type: 'string', default: '1024' },
     'limited-seconds': { type: 'string', default: '15' },
+    'idle-seconds': { type: 'string', default: '30' },
   },
   strict: false,
 });
@@ -36,6 +37,7 @@ const BYTES = Number(values.kb) * 1024;
 const LATENCY_MS = Number(values['latency-ms']);
 const LIMIT_KBPS = Number(values['limit-kbps']);
 const LIMITED_SECONDS = Number(values['limited-seconds']);
+const IDLE_SECONDS = Number(values['idle-seconds']);
 
 const PNG_HEAD = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
@@ -190,8 +192,11 @@ async function main(): Promise<void> {
     const status = panel.getByTestId('prefetch-status');
     await panel.getByLabel('Speed limit').selectOption({ label: 'No limit' });
     await page.waitForTimeout(500);
-    const idle = await smoothness(page);
-    console.log(`before (panel open, idle): ${describe(idle)}`);
+    console.log(`opening the app and the panel: ${describe(await smoothness(page))}`);
+    // The control: the same window, panel open, nothing running, on the same (shared) machine.
+    await reset(page);
+    await page.waitForTimeout(IDLE_SECONDS * 1000);
+    console.log(`idle for ${IDLE_SECONDS} s (the control): ${describe(await smoothness(page))}`);
 
     // Unlimited: the whole library. The first second (the setting saved, every settings listener
     // re-rendering) is reported apart from the run itself.
