@@ -137,6 +137,49 @@ describe('every CLI command over terminal attacks', { timeout: 180_000 }, () => 
     expectSafeHuman(unknown.out + unknown.err, 'star error');
   });
 
+  it('read, unread and list (the headline list, its unread view, and --json)', async () => {
+    for (const path of [osc(), forgedName()]) {
+      const read = await run(['read', manifest.root, path]);
+      expect(read.code, read.err).toBe(0);
+      expectSafeHuman(read.out + read.err, `read ${path}`);
+    }
+    const unread = await run(['unread', manifest.root, forgedName()]);
+    expect(unread.code, unread.err).toBe(0);
+    expectSafeHuman(unread.out + unread.err, 'unread');
+    for (const argv of [
+      ['list', manifest.root],
+      ['list', manifest.root, '--unread'],
+    ]) {
+      const human = await run(argv);
+      expect(human.code, human.err).toBe(0);
+      expect(human.out).toContain('ALERT'); // the hostile titles are listed, cleaned
+      expectSafeHuman(human.out + human.err, argv.join(' '));
+      const json = await run([...argv, '--json']);
+      expectSafeJson(json.out, `${argv.join(' ')} --json`);
+    }
+    const unknown = await run(['read', manifest.root, 'gone\u001b]8;;https://x.test\u0007\nFORGED.md']);
+    expect(unknown.code).toBe(1);
+    expectSafeHuman(unknown.out + unknown.err, 'read error');
+  });
+
+  it('export (its progress and summary name archive titles)', async () => {
+    for (const format of ['md', 'html', 'json']) {
+      const out = join(base, `export-${format}`);
+      const result = await run([
+        'export',
+        manifest.root,
+        '--query',
+        'cerulean',
+        '--format',
+        format,
+        '--out',
+        out,
+      ]);
+      expect(result.code, result.err).toBe(0);
+      expectSafeHuman(result.out + result.err, `export --format ${format}`);
+    }
+  });
+
   for (const json of [false, true]) {
     it(`watch${json ? ' --json' : ''}`, async () => {
       const stop = new AbortController();
