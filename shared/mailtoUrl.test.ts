@@ -15,6 +15,24 @@ describe('cleanMailtoUrl', () => {
     expect(cleanMailtoUrl('https://x.test/?attach=1')).toBeNull();
   });
 
+  it('lets nothing through in encoded form: no query inside the address, no line break in a header', () => {
+    expect(cleanMailtoUrl('mailto:a%3Fattach%3D%2Fetc%2Fpasswd@x.test?subject=s')).toBe('mailto:?subject=s');
+    expect(cleanMailtoUrl('mailto:a@x.test%26attach=/etc/passwd')).toBe('mailto:');
+    expect(cleanMailtoUrl('mailto:a%0D%0Ab@x.test')).toBe('mailto:');
+    expect(cleanMailtoUrl('mailto:%E0%A4%A@x.test')).toBe('mailto:');
+    expect(
+      cleanMailtoUrl(
+        'mailto:a@x.test?subject=Hi%0D%0AAttach:%20/etc/passwd&cc=b@x.test%0Abcc:c@x.test&to=%E2%80%A8d' +
+          '&body=line%20one%0D%0Aline%20two&subject=%E0%A4%A',
+      ),
+    ).toBe('mailto:a@x.test?body=line%20one%0D%0Aline%20two');
+    // Ordinary addresses and encoded text are kept as written.
+    expect(cleanMailtoUrl('mailto:J%C3%BCrgen.M%C3%BCller+news@x.test?subject=%E4%BD%A0%E5%A5%BD')).toBe(
+      'mailto:J%C3%BCrgen.M%C3%BCller+news@x.test?subject=%E4%BD%A0%E5%A5%BD',
+    );
+    expect(cleanMailtoUrl('mailto:a@x.test,b@x.test')).toBe('mailto:a@x.test,b@x.test');
+  });
+
   it('is what the main process and the bridge hand to the system', () => {
     expect(externalUrlToOpen('mailto:a@x.test?attach=/etc/passwd&subject=s')).toBe(
       'mailto:a@x.test?subject=s',

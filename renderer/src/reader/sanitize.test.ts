@@ -333,9 +333,14 @@ describe('round two of hostile markup', () => {
         '<ul role="navigation" aria-label="Headlines"><li>fake list</li></ul>' +
         '<nav aria-label="Headlines">nav text</nav><main>main text</main><aside>aside text</aside>' +
         '<search>search text</search><section title="Headlines">section text</section>' +
-        '<p aria-hidden="true" aria-describedby="x" aria-owns="y">hidden?</p><span role=status>st</span>',
+        '<p aria-hidden="true" aria-describedby="x" aria-owns="y">hidden?</p><span role=status>st</span>' +
+        // Elements whose own role is a dialog, a live region or a widget.
+        '<dialog open>dialog text</dialog><output>output text</output><marquee>marquee text</marquee>' +
+        '<progress value=3 max=9>progress text</progress><meter value=1>meter text</meter>',
     );
-    expect(out).not.toMatch(/\brole=|aria-|<nav|<main|<aside|<search|title=/);
+    expect(out).not.toMatch(
+      /\brole=|aria-|<nav|<main|<aside|<search|title=|<dialog|<output|<marquee|<progress|<meter/,
+    );
     for (const text of [
       'Your library was deleted',
       'fake dialog',
@@ -346,6 +351,10 @@ describe('round two of hostile markup', () => {
       'search text',
       'section text',
       'hidden?',
+      'dialog text',
+      'output text',
+      'progress text',
+      'meter text',
     ]) {
       expect(out).toContain(text);
     }

@@ -56,6 +56,9 @@ const FORBID_TAGS = [
   'main',
   'aside',
   'search',
+  // Widgets a screen reader announces as the app's own (a progress bar reads as a scan running).
+  'progress',
+  'meter',
 ];
 
 // `style` could cover or hide the app; srcset/poster/background bypass the image URL rule; the
