@@ -9,7 +9,7 @@ import type { CachedArticle } from '../store/cacheFormat';
 import { LibraryCache, type OpenCache } from '../store/LibraryCache';
 
 /** Bump when parsing changes what an article looks like: cached articles are then re-parsed. */
-export const ENGINE_VERSION = 'engine-11';
+export const ENGINE_VERSION = 'engine-12';
 
 export interface CachedHeadlines {
   /** Still open: the index is read from it after the headlines are on screen. */

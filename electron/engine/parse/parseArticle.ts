@@ -200,7 +200,22 @@ function buildArticle(
   let rendered = '';
   let cleaned: ReturnType<typeof cleanBody> | null = null;
   if (webPage) {
-    pass = webPage; // a saved page's story: Readability already left the site's chrome out
+    // A saved page's story: Readability already left the site's chrome out, but what a site writes
+    // inside its stories (the app advert, the editor line) is still there, so the clean-up rules run
+    // on the story too, with the page's own author, site and address saying where it is from.
+    // Pelican headers and Hugo shortcodes are source-file syntax: a saved page is the site's rendered
+    // output, where such text is what the page shows (a post about Hugo quoting `{{< youtube >}}`).
+    pass = webPage;
+    if (options.clean !== false) {
+      const pageSource = {
+        ...fields,
+        author: fields.author ?? (webPage.meta.author || undefined),
+        extra: { ...fields.extra, source: webPage.meta.siteName, url: originalUrl ?? '' },
+      };
+      cleaned = cleanBody(webPage.html, pageSource, options.userCleanRules ?? []);
+      if (cleaned.removed.length > 0)
+        pass = { ...webPage, ...htmlPass(cleaned.html, { videoLink: originalUrl }) };
+    }
   } else {
     format = detectBodyFormat(body, htmlFile);
     // Hugo shortcodes become what they mean before rendering, so pane, previews and search agree.
@@ -212,7 +227,11 @@ function buildArticle(
   const text = pass.text;
   // The content hash stays the one of the body as written, so changing the rules (or turning them
   // off) never makes a star lose its article.
-  const hashedText = cleaned && cleaned.removed.length > 0 ? htmlPass(rendered).text : text;
+  const hashedText = webPage
+    ? webPage.text
+    : cleaned && cleaned.removed.length > 0
+      ? htmlPass(rendered).text
+      : text;
   if (pass.tooDeep) {
     problems.warn(
       'html-too-deep',
