@@ -28,7 +28,10 @@ describe('saved web pages and the clean-up rules', () => {
     expect(article!.text).not.toContain('尽在新浪财经APP');
     expect(article!.text).not.toContain('责任编辑');
     expect(article!.editor).toBe('王五');
-    expect(article!.cleaned?.map((c) => c.text)).toEqual(['海量资讯、精准解读，尽在新浪财经APP', '责任编辑：王五']);
+    expect(article!.cleaned?.map((c) => c.text)).toEqual([
+      '海量资讯、精准解读，尽在新浪财经APP',
+      '责任编辑：王五',
+    ]);
   });
 
   it('are off with "show original", and the article keeps its identity either way', () => {
