@@ -7,6 +7,7 @@ import { open, realpath } from 'node:fs/promises';
 import type { ImageRequest } from '../../../shared/imageRoutes';
 import { mapLimit } from '../common/mapLimit';
 import { isInsideFolder } from '../common/pathContainment';
+import { openedOutsideRoot } from '../parse/openedInside';
 import { ByteRate } from './byteRate';
 import { remoteImageKey } from './cacheIndex';
 import { FetchQueue, QueueFullError } from './FetchQueue';
@@ -287,11 +288,12 @@ export class ImageService {
       } catch {
         continue; // not there: try the next candidate
       }
-      if (!realRoots.some((root) => isInsideFolder(real, root))) {
+      const root = realRoots.find((r) => isInsideFolder(real, r));
+      if (root === undefined) {
         outside = true;
         continue;
       }
-      return readLocalPicture(real);
+      return readLocalPicture(real, root);
     }
     if (outside) {
       return {
@@ -360,7 +362,12 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
   if (map.size > REMEMBERED_FAILURES) map.delete(map.keys().next().value as string);
 }
 
-async function readLocalPicture(path: string): Promise<ImageAnswer> {
+/**
+ * The picture at `path` (checked to be inside the real library root `root`), or why not. The file
+ * opened is checked again (openedInside.ts): a folder on the way swapped for a link after the check
+ * would otherwise lead the read outside the library.
+ */
+export async function readLocalPicture(path: string, root: string): Promise<ImageAnswer> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');
@@ -375,6 +382,13 @@ async function readLocalPicture(path: string): Promise<ImageAnswer> {
     const info = await handle.stat();
     if (!info.isFile())
       return { ok: false, reason: 'not-found', detail: 'The picture path is a folder, not a file.' };
+    if (openedOutsideRoot(handle.fd, path, root, info) !== null) {
+      return {
+        ok: false,
+        reason: 'blocked',
+        detail: 'The picture changed into a link to a file outside the library folders while it was opened.',
+      };
+    }
     if (info.size > MAX_IMAGE_BYTES) {
       return {
         ok: false,

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Problem } from '../../../shared/types';
+import { readLocalPicture } from '../images/ImageService';
 import { MAX_PROBLEMS_PER_FILE } from '../parse/limits';
 import { parseArticle } from '../parse/parseArticle';
 import { ProblemList } from '../parse/problems';
@@ -213,5 +214,27 @@ describe("the watcher's walk", () => {
     const walk = await walkArticleFiles(root, root);
     expect([...walk.files.keys()].sort()).toEqual([join(root, 'marker-2.md'), join(root, 'marker.md')]);
     expect(walk.problems).toMatchObject([{ code: 'file-name-encoding' }]);
+  });
+});
+
+describe('a local picture swapped for a link after its path was checked', () => {
+  it('is not read through the link', async () => {
+    // A 1x1 PNG: the bytes of a real picture, inside and outside the library.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    mkdirSync(join(root, 'images'));
+    writeFileSync(join(root, 'images', 'a.png'), png);
+    writeFileSync(join(outside, 'private.png'), png);
+    expect(await readLocalPicture(join(root, 'images', 'a.png'), root)).toMatchObject({ ok: true });
+    // The service checked images/a.png's real path; then the folder changed under it.
+    rmSync(join(root, 'images'), { recursive: true });
+    symlinkSync(outside, join(root, 'images'));
+    writeFileSync(join(outside, 'a.png'), png);
+    expect(await readLocalPicture(join(root, 'images', 'a.png'), root)).toMatchObject({
+      ok: false,
+      reason: 'blocked',
+    });
   });
 });
