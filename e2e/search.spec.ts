@@ -56,6 +56,19 @@ test('Simplified finds Traditional unless exact characters; operators and their 
   await search(page, '非本地课程');
   await expect(page.getByText('1 result', { exact: true })).toBeVisible();
   await expect(headlines(page).first().locator('.headline-title mark')).toHaveText('非本地課程');
+  // Opened, the article marks its matches as written too; ] and [ step through them.
+  await headlines(page).first().click();
+  const hits = page.locator('.article-body mark.bs-hit');
+  await expect(hits.first()).toHaveText('非本地課程');
+  const count = await hits.count();
+  expect(count).toBeGreaterThan(1);
+  await page.locator('.headline-list, [role="listbox"]').first().focus();
+  await page.keyboard.press(']');
+  await expect(hits.nth(0)).toHaveClass(/bs-hit-current/);
+  await page.keyboard.press(']');
+  await expect(hits.nth(1)).toHaveClass(/bs-hit-current/);
+  await page.keyboard.press('[');
+  await expect(hits.nth(0)).toHaveClass(/bs-hit-current/);
   await page.screenshot({ path: 'out/e2e-results/search-simplified-finds-traditional.png' });
 
   const exact = page.getByRole('button', { name: 'Exact characters' });

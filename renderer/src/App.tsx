@@ -43,6 +43,7 @@ import { ReadIndex } from './read/readIndex';
 import { useReadActions, useReadTracking } from './read/useReadState';
 import { ArticleCache } from './reader/articleCache';
 import { canShowWholePage } from './reader/displayHtml';
+import { stepMatch } from './reader/highlightMatches';
 import { ReadingPane } from './reader/ReadingPane';
 import { useArticle } from './reader/useArticle';
 import { useSearch } from './search/useSearch';
@@ -148,6 +149,10 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const searchGeneration = useMemo(
     () => `${lib.progress.done}:${view === 'starred' ? lib.starred.length : ''}`,
     [lib.progress.done, view, lib.starred.length],
+  );
+  const articleHighlight = useMemo(
+    () => (searching ? { query, exactCharacters } : undefined),
+    [searching, query, exactCharacters],
   );
   const searchOptions = useMemo(
     () => ({ exactCharacters, order: searchOrder }),
@@ -371,6 +376,10 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     },
     markAllRead,
     markOlderRead,
+    stepMatch: (delta) => {
+      const root = readerRef.current?.querySelector('.article-body')?.shadowRoot;
+      if (root) stepMatch(root, delta);
+    },
     undoMarkAll: () => readActions.undoMarkMany(),
     toggleWholePage,
     changeTextSize: (delta) => actions.changeTextSize(delta),
@@ -519,6 +528,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
             <ReadingPane
               ref={readerRef}
               load={load}
+              highlight={articleHighlight}
               missingStar={missingStar}
               onOpenFolder={(folder) => void actions.addFolders([folder])}
               external={!!nav.openId && externalIds.has(nav.openId) && !openSummary}

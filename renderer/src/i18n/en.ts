@@ -269,6 +269,7 @@ export const en = {
   shortcutStar: 'Star or unstar the current article',
   shortcutSearch: 'Search',
   shortcutEscape: 'Clear the search, close a dialog',
+  shortcutMatch: 'Next / previous search match in the article',
   shortcutHelp: 'Show this list',
   shortcutStarredView: 'Switch between All, Unread and Starred',
   shortcutLibrary: 'Open the library panel',

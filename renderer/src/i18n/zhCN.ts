@@ -261,6 +261,7 @@ export const zhCN: Dictionary = {
   shortcutStar: '为当前文章加星标或取消星标',
   shortcutSearch: '搜索',
   shortcutEscape: '清除搜索、关闭对话框',
+  shortcutMatch: '文章中的下一个 / 上一个搜索匹配',
   shortcutHelp: '显示此列表',
   shortcutStarredView: '在“全部”“未读”和“已加星标”之间切换',
   shortcutLibrary: '打开文章库面板',

@@ -3,6 +3,7 @@ import { perfMarkAfterPaint } from '../perf/marks';
 import { buildArticleContent } from './articleContent';
 import type { ImageFailureText } from './articleImages';
 import { ARTICLE_CSS } from './articleStyles';
+import { clearMatches, markMatches } from './highlightMatches';
 import type { ViewerPicture } from './ImageViewer';
 
 interface Props {
@@ -28,6 +29,8 @@ interface Props {
   unavailableLinkText(href: string): string;
   /** A picture was clicked: the article's shown pictures, and which one. */
   onOpenImage(pictures: ViewerPicture[], index: number): void;
+  /** The search being shown: its matches are marked in the article ([ and ] step through them). */
+  highlight?: { query: string; exactCharacters: boolean } | undefined;
 }
 
 let articleSheet: CSSStyleSheet | null = null;
@@ -74,8 +77,10 @@ export function ArticleBody({
   onOpenImage,
   baseUrl,
   unavailableLinkText,
+  highlight,
 }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLElement | null>(null);
   const openLinkRef = useRef(onOpenLink);
   openLinkRef.current = onOpenLink;
   const openImageRef = useRef(onOpenImage);
@@ -117,6 +122,7 @@ export function ArticleBody({
         root.replaceChildren(...style, note, content);
       }
     }
+    contentRef.current = content;
     perfMarkAfterPaint('article-painted', { chars: html?.length ?? text.length });
 
     const linkFrom = (event: Event): HTMLAnchorElement | null => {
@@ -185,6 +191,17 @@ export function ArticleBody({
       root.removeEventListener('dragstart', onDragStart);
     };
   }, [html, title, headImage, articleId, baseUrl, text, overBoundNote]);
+
+  // After the content (above, on the same changes) so a new article is marked as soon as it is built.
+  const query = highlight?.query ?? '';
+  const exact = highlight?.exactCharacters ?? false;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the content changes with these
+  useLayoutEffect(() => {
+    const content = contentRef.current;
+    if (!content) return;
+    clearMatches(content);
+    if (query.trim() !== '') markMatches(content, query, exact);
+  }, [query, exact, html, title, headImage, articleId, baseUrl, text, overBoundNote]);
 
   return <div ref={hostRef} className="article-body" />;
 }

@@ -18,6 +18,8 @@ import type { ArticleLoad } from './useArticle';
 
 interface Props {
   load: ArticleLoad;
+  /** The search whose matches are marked in the article. */
+  highlight?: { query: string; exactCharacters: boolean } | undefined;
   /** A starred article whose file is gone: there is nothing to load, only the star to manage. */
   missingStar: StarredEntry | null;
   /** The open article is not part of the library (a dropped file). */
@@ -340,6 +342,7 @@ function ArticleView(props: Props & { article: Article }) {
         overBoundNote={t('readerAsTextElements')}
         onOpenLink={props.onOpenLink}
         onOpenImage={(pictures, index) => setViewer({ pictures, index })}
+        highlight={props.highlight}
       />
       {viewer &&
         createPortal(

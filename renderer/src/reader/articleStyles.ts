@@ -36,6 +36,7 @@ ul, ol { padding-left: 1.6em; }
 a[data-bs-unavailable-href] { color: inherit; text-decoration: underline dotted var(--reader-muted, #888); cursor: help; }
 .bs-note { font-size: 0.9em; color: var(--reader-muted, #666); border-left: 3px solid var(--reader-rule, #ccc); padding-left: 0.8em; }
 mark { background: var(--reader-mark, #ffe58a); color: inherit; }
+mark.bs-hit-current { outline: 2px solid var(--reader-focus, #0b57d0); outline-offset: 1px; border-radius: 2px; }
 /* Floats and clearfix leftovers from publishers' layouts. */
 .clearfix::after { content: ""; display: table; clear: both; }
 .bs-img-failed {

@@ -33,6 +33,8 @@ export interface CommandContext {
   markOlderRead(): void;
   /** Takes back the last "mark all / older as read". */
   undoMarkAll(): void;
+  /** The next / previous search match marked in the open article. */
+  stepMatch(delta: 1 | -1): void;
 }
 
 export interface KeyBinding {
@@ -192,6 +194,18 @@ const TABLE = {
     keys: [{ key: '=' }, { key: '+' }],
     shown: ['='],
     label: 'shortcutTextSize',
+  },
+  'next-match': {
+    perform: (c) => c.stepMatch(1),
+    keys: [{ key: ']' }],
+    shown: [']'],
+    label: 'shortcutMatch',
+  },
+  'previous-match': {
+    perform: (c) => c.stepMatch(-1),
+    keys: [{ key: '[' }],
+    shown: ['['],
+    label: 'shortcutMatch',
   },
   help: {
     perform: (c) => c.showShortcuts(),

@@ -105,9 +105,11 @@ describe('the COMMANDS table', () => {
       'shortcutLibrary',
       'shortcutExport',
       'shortcutTextSize',
+      'shortcutMatch',
       'shortcutZoom',
       'shortcutHelp',
     ]);
+    expect(rows.find((r) => r.label === 'shortcutMatch')?.keys).toEqual([']', '[']);
     expect(rows.find((r) => r.label === 'shortcutTextSize')?.keys).toEqual(['-', '=']);
     expect(rows.find((r) => r.label === 'shortcutMove')?.keys).toEqual(['↓', '↑', 'Home', 'End']);
     expect(rows.find((r) => r.label === 'shortcutSearch')?.keys).toEqual(['/', 'Ctrl F', '⌘ F']);
