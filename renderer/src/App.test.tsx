@@ -185,7 +185,7 @@ describe('App', () => {
         resolvers.push(() => resolve({ query: q.text, total: q.text.length, matches: [], elapsedMs: 1 }));
       });
     renderApp(api);
-    const box = await screen.findByRole('searchbox');
+    const box = await screen.findByRole('searchbox', { name: 'Search articles' });
     fireEvent.change(box, { target: { value: 'ab' } });
     await waitFor(() => expect(resolvers).toHaveLength(1));
     fireEvent.change(box, { target: { value: 'abc' } });
@@ -289,21 +289,33 @@ describe('App', () => {
     expect(api.calls.slice(before).filter((c) => c.method === 'updateSettings')).toEqual([]);
   });
 
-  it('tells a category from a source of the same name in the category menu', async () => {
+  it('lists categories and sources apart in the sidebar, and narrows the list by one', async () => {
     const sina = makeSummary('s1', iso(2 * DAY), { title: 'Wire copy', author: '新浪财经' });
     renderApp(createFakeApi({ articles: [a1, a2, sina] }));
     await findRows();
-    const menu = screen.getByRole('combobox', { name: 'Category or source' });
+    const sidebar = screen.getByRole('navigation', { name: 'Categories and sources' });
+    const names = (section: string) =>
+      within(within(sidebar).getByRole('region', { name: section }))
+        .getAllByRole('button')
+        .map((b) => b.textContent);
+    await waitFor(() => expect(names('Categories')).toEqual(['新闻2', '新浪财经1', '金融1']));
+    expect(names('Sources')).toEqual(['CGTN1', '新浪财经1']);
+    // The source 新浪财经 is one article (Wire copy), the category 新浪财经 another.
+    fireEvent.click(within(within(sidebar).getByRole('region', { name: 'Sources' })).getByText('新浪财经'));
     await waitFor(() =>
-      expect([...menu.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
-        'All categories and sources',
-        '新闻 (2)',
-        '新浪财经 · category (1)',
-        '金融 (1)',
-        'CGTN (1)',
-        '新浪财经 · source (1)',
-      ]),
+      expect(
+        within(screen.getByRole('listbox'))
+          .getAllByRole('option')
+          .map((o) => o.querySelector('.headline-title')?.textContent),
+      ).toEqual(['Wire copy']),
     );
+    expect(screen.getByRole('button', { name: /新浪财经 · source/ })).toBeTruthy();
+    // Filtering the sidebar's lists by typing.
+    fireEvent.change(within(sidebar).getByRole('searchbox', { name: 'Filter categories and sources' }), {
+      target: { value: '金' },
+    });
+    expect(names('Categories')).toEqual(['金融1']);
+    expect(within(sidebar).getAllByText('None')).toHaveLength(1);
   });
 
   it('turns API failures into messages instead of a blank window', async () => {

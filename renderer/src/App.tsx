@@ -50,6 +50,7 @@ import { useSearch } from './search/useSearch';
 import { COMMANDS, type Command, type CommandContext } from './shortcuts/commands';
 import { commandForKey, focusKindOf } from './shortcuts/keymap';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
+import { SourcesSidebar } from './sources/SourcesSidebar';
 import { useAppliedTheme } from './theme/theme';
 
 /** "Today" and "past 24 hours" need a clock, but not a fast one. */
@@ -497,13 +498,18 @@ export function App({ api, scheduler = frameScheduler }: Props) {
           <EmptyLibrary onOpenFolder={actions.pickFolders} />
         ) : (
           <>
+            <SourcesSidebar
+              facets={facets}
+              facet={filter.facet}
+              onFacet={(facet) => setFilter((f) => ({ ...f, facet }))}
+              total={lib.articles.length}
+            />
             <HeadlinesPane
               listRef={listRef}
               view={view}
               onView={setView}
               starredCount={lib.starred.length}
               unreadCount={unreadTotal}
-              facets={facets}
               filter={filter}
               onFilter={setFilter}
               order={order}

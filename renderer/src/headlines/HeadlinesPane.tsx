@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/I18nContext';
 import type { DayRow, HeadlineRows } from './groupByDay';
 import { HeadlineList, type HeadlineListHandle } from './HeadlineList';
 import type { HeadlineItem } from './headlineItem';
-import { type Facets, type ListFilter, noFilter } from './listFilter';
+import { type ListFilter, noFilter } from './listFilter';
 import { isFiltered } from './listStatus';
 import { Toolbar, type View } from './Toolbar';
 
@@ -18,7 +18,6 @@ export interface HeadlinesPaneProps {
   onView: (view: View) => void;
   starredCount: number;
   unreadCount: number;
-  facets: Facets;
   filter: ListFilter;
   onFilter: (filter: ListFilter) => void;
   order: ListOrder;
@@ -52,7 +51,6 @@ export function HeadlinesPane(props: HeadlinesPaneProps) {
         onView={props.onView}
         starredCount={props.starredCount}
         unreadCount={props.unreadCount}
-        facets={props.facets}
         filter={props.filter}
         onFilter={props.onFilter}
         order={props.order}

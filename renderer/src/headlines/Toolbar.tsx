@@ -2,8 +2,8 @@ import { LIST_ORDERS, type ListOrder } from '../../../shared/articleOrder';
 import type { View } from '../../../shared/listSelection';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
-import type { Facets, ListFilter } from './listFilter';
-import { DATE_RANGES, type DateRange, facetFromValue, facetToValue } from './listFilter';
+import type { ListFilter } from './listFilter';
+import { DATE_RANGES, type DateRange } from './listFilter';
 
 export type { View };
 
@@ -18,16 +18,12 @@ const RANGE_LABEL: Record<DateRange, MessageKey> = {
 
 const ORDER_LABEL: Record<ListOrder, MessageKey> = { newest: 'orderNewest', oldest: 'orderOldest' };
 
-/** Facet lists can be huge (one author per blog); the select shows the most used. */
-const FACETS_SHOWN = 200;
-
 interface Props {
   view: View;
   onView(view: View): void;
   starredCount: number;
   /** Unread articles in the library (the Unread view's count). */
   unreadCount: number;
-  facets: Facets;
   filter: ListFilter;
   onFilter(filter: ListFilter): void;
   order: ListOrder;
@@ -39,27 +35,12 @@ export function Toolbar({
   onView,
   starredCount,
   unreadCount,
-  facets,
   filter,
   onFilter,
   order,
   onOrder,
 }: Props) {
   const { t } = useI18n();
-  const selected = facetToValue(filter.facet);
-  const categories = facets.categories.slice(0, FACETS_SHOWN);
-  const authors = facets.authors.slice(0, FACETS_SHOWN);
-  // Keep a chosen facet selectable even when it is not among the most used.
-  const chosenHidden =
-    filter.facet &&
-    !(filter.facet.kind === 'category' ? categories : authors).some((f) => f.value === filter.facet!.value);
-  // A name that is both a category and a source (新浪财经 in the seeds) says which one each entry
-  // is: the closed menu shows only the chosen entry's text, without its group.
-  const both = new Set(categories.map((f) => f.value).filter((v) => authors.some((a) => a.value === v)));
-  const named = (facet: { kind: 'category' | 'author'; value: string }) =>
-    both.has(facet.value) || facet === filter.facet
-      ? t(facet.kind === 'category' ? 'facetAsCategory' : 'facetAsSource', { name: facet.value })
-      : facet.value;
   return (
     <div className="toolbar">
       <fieldset className="view-switch" aria-label={t('viewLabel')}>
@@ -75,33 +56,6 @@ export function Toolbar({
           {starredCount > 0 && <span className="count-pill">{starredCount}</span>}
         </button>
       </fieldset>
-      <select
-        className="facet-select"
-        aria-label={t('filterLabel')}
-        value={selected}
-        onChange={(e) => onFilter({ ...filter, facet: facetFromValue(e.target.value) })}
-      >
-        <option value="">{t('filterAny')}</option>
-        {chosenHidden && filter.facet && <option value={selected}>{named(filter.facet)}</option>}
-        {categories.length > 0 && (
-          <optgroup label={t('filterCategories')}>
-            {categories.map((f) => (
-              <option key={`c:${f.value}`} value={facetToValue(f)}>
-                {named(f)} ({f.count})
-              </option>
-            ))}
-          </optgroup>
-        )}
-        {authors.length > 0 && (
-          <optgroup label={t('filterSources')}>
-            {authors.map((f) => (
-              <option key={`a:${f.value}`} value={facetToValue(f)}>
-                {named(f)} ({f.count})
-              </option>
-            ))}
-          </optgroup>
-        )}
-      </select>
       <select
         className="range-select"
         aria-label={t('dateRangeLabel')}
@@ -126,6 +80,21 @@ export function Toolbar({
           </option>
         ))}
       </select>
+      {filter.facet && (
+        // The sidebar chooses it; here it stays in sight (the sidebar may be collapsed) and is cleared.
+        <button
+          type="button"
+          className="facet-chip"
+          title={t('facetClear')}
+          onClick={() => onFilter({ ...filter, facet: null })}
+        >
+          {t(filter.facet.kind === 'category' ? 'facetAsCategory' : 'facetAsSource', {
+            name: filter.facet.value,
+          })}
+          <span aria-hidden="true"> ✕</span>
+          <span className="sr-only"> {t('facetClear')}</span>
+        </button>
+      )}
       {filter.range === 'between' && (
         <fieldset className="date-between" aria-label={t('dateBetween')}>
           <label>

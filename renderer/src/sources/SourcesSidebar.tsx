@@ -1,0 +1,158 @@
+// The sources sidebar: what the archive holds, as two separate lists (categories, and sources —
+// authors and sites), each with its count; choosing one narrows the headline list (the filter's
+// facet), choosing it again or "All articles" clears it. Collapsible and resizable (by mouse or by
+// arrow keys on its edge), both remembered on this machine. Long lists are capped, with a filter box.
+
+import { useEffect, useMemo, useState } from 'react';
+import type { FacetChoice, FacetCount, Facets } from '../headlines/listFilter';
+import { useI18n } from '../i18n/I18nContext';
+import { narrowFacets } from './narrowFacets';
+import { loadSidebarLayout, SIDEBAR_WIDTH, saveSidebarLayout } from './sidebarLayout';
+
+interface Props {
+  facets: Facets;
+  facet: FacetChoice | null;
+  onFacet(facet: FacetChoice | null): void;
+  /** Articles in the library (the "All articles" count). */
+  total: number;
+}
+
+export function SourcesSidebar({ facets, facet, onFacet, total }: Props) {
+  const { t } = useI18n();
+  const [layout, setLayout] = useState(loadSidebarLayout);
+  const [text, setText] = useState('');
+  useEffect(() => saveSidebarLayout(layout), [layout]);
+  const setWidth = (width: number) =>
+    setLayout((l) => ({
+      ...l,
+      width: Math.round(Math.min(SIDEBAR_WIDTH.max, Math.max(SIDEBAR_WIDTH.min, width))),
+    }));
+
+  const chosen = (kind: FacetChoice['kind']) => (facet?.kind === kind ? facet.value : null);
+  const categories = useMemo(
+    () => narrowFacets(facets.categories, text, chosen('category')),
+    // biome-ignore lint/correctness/useExhaustiveDependencies: chosen reads facet
+    [facets.categories, text, facet],
+  );
+  const sources = useMemo(
+    () => narrowFacets(facets.authors, text, chosen('author')),
+    // biome-ignore lint/correctness/useExhaustiveDependencies: chosen reads facet
+    [facets.authors, text, facet],
+  );
+
+  if (!layout.open) {
+    return (
+      <nav className="sources collapsed" aria-label={t('sourcesLabel')}>
+        <button
+          type="button"
+          className="icon-button sources-toggle"
+          aria-expanded={false}
+          title={t('sourcesShow')}
+          aria-label={t('sourcesShow')}
+          onClick={() => setLayout((l) => ({ ...l, open: true }))}
+        >
+          »
+        </button>
+      </nav>
+    );
+  }
+
+  const startDrag = (event: React.PointerEvent<HTMLDivElement>) => {
+    const startX = event.clientX;
+    const startWidth = layout.width;
+    const move = (e: PointerEvent) => setWidth(startWidth + e.clientX - startX);
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    event.preventDefault();
+  };
+
+  const list = (kind: FacetChoice['kind'], title: string, narrowed: ReturnType<typeof narrowFacets>) => (
+    <section className="sources-section" aria-label={title}>
+      <h2 className="sources-heading">{title}</h2>
+      {narrowed.shown.length === 0 ? (
+        <p className="sources-none">{t('sourcesNone')}</p>
+      ) : (
+        <ul className="sources-list">
+          {narrowed.shown.map((f: FacetCount) => {
+            const on = facet?.kind === kind && facet.value === f.value;
+            return (
+              <li key={f.value}>
+                <button
+                  type="button"
+                  className="sources-item"
+                  aria-pressed={on}
+                  onClick={() => onFacet(on ? null : { kind, value: f.value })}
+                >
+                  <span className="sources-name">{f.value}</span>
+                  <span className="sources-count">{f.count}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {narrowed.hidden > 0 && <p className="sources-more">{t('sourcesMore', { count: narrowed.hidden })}</p>}
+    </section>
+  );
+
+  return (
+    <nav className="sources" aria-label={t('sourcesLabel')} style={{ width: layout.width }}>
+      <div className="sources-top">
+        <button
+          type="button"
+          className="sources-item sources-all"
+          aria-pressed={facet === null}
+          onClick={() => onFacet(null)}
+        >
+          <span className="sources-name">{t('sourcesAll')}</span>
+          <span className="sources-count">{total}</span>
+        </button>
+        <button
+          type="button"
+          className="icon-button sources-toggle"
+          aria-expanded={true}
+          title={t('sourcesHide')}
+          aria-label={t('sourcesHide')}
+          onClick={() => setLayout((l) => ({ ...l, open: false }))}
+        >
+          «
+        </button>
+      </div>
+      <input
+        type="search"
+        className="sources-filter"
+        aria-label={t('sourcesFilter')}
+        placeholder={t('sourcesFilter')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="sources-lists">
+        {list('category', t('filterCategories'), categories)}
+        {list('author', t('filterSources'), sources)}
+      </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a focusable separator is the ARIA pattern for a resizable pane */}
+      <div
+        className="sources-resize"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={t('sourcesResize')}
+        aria-valuemin={SIDEBAR_WIDTH.min}
+        aria-valuemax={SIDEBAR_WIDTH.max}
+        aria-valuenow={layout.width}
+        tabIndex={0}
+        onPointerDown={startDrag}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+            e.preventDefault();
+            e.stopPropagation();
+            setWidth(layout.width + (e.key === 'ArrowLeft' ? -16 : 16));
+          }
+        }}
+      />
+    </nav>
+  );
+}
