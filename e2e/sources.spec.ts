@@ -19,7 +19,10 @@ test('the sources sidebar filters the list', async ({ page, devWeb }) => {
   );
 
   await sources.getByRole('button', { name: /^新浪财经 \d+$/ }).click();
-  await expect(sources.getByRole('button', { name: /^新浪财经 \d+$/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sources.getByRole('button', { name: /^新浪财经 \d+$/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   const count = Number(
     await sources
       .getByRole('button', { name: /^新浪财经 \d+$/ })

@@ -28,16 +28,15 @@ export function SourcesSidebar({ facets, facet, onFacet, total }: Props) {
       width: Math.round(Math.min(SIDEBAR_WIDTH.max, Math.max(SIDEBAR_WIDTH.min, width))),
     }));
 
-  const chosen = (kind: FacetChoice['kind']) => (facet?.kind === kind ? facet.value : null);
+  const chosenCategory = facet?.kind === 'category' ? facet.value : null;
+  const chosenSource = facet?.kind === 'author' ? facet.value : null;
   const categories = useMemo(
-    () => narrowFacets(facets.categories, text, chosen('category')),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: chosen reads facet
-    [facets.categories, text, facet],
+    () => narrowFacets(facets.categories, text, chosenCategory),
+    [facets.categories, text, chosenCategory],
   );
   const sources = useMemo(
-    () => narrowFacets(facets.authors, text, chosen('author')),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: chosen reads facet
-    [facets.authors, text, facet],
+    () => narrowFacets(facets.authors, text, chosenSource),
+    [facets.authors, text, chosenSource],
   );
 
   if (!layout.open) {
