@@ -127,13 +127,3 @@ function zoneFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
   }
   return formatter;
 }
-
-/** True when `zone` is an IANA time zone this Node knows. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -16,12 +16,13 @@ import {
   parseDay,
   selectList,
 } from '../../../shared/listSelection';
+import { isKnownTimeZone } from '../../../shared/settingsRules';
 import type { ListedArticle, StarredEntry } from '../../../shared/types';
 import { defaultDataDir } from '../../engine/dataDir';
 import { openLibrary } from '../../engine/library/openLibrary';
 import { field, jsonLine } from '../cleanOutput';
 import { type Command, parseCommandArgs, UsageError } from '../io';
-import { formatLocalDateTime, isKnownTimeZone } from '../terminalText';
+import { formatLocalDateTime } from '../terminalText';
 
 const USAGE =
   'usage: broadsheet list DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unread | --starred] [--source S | --category C]\n' +

@@ -1,17 +1,12 @@
 // `broadsheet scan DIR... [--json] [--time-zone ZONE]`: every article and every problem, newest first.
 
 import { resolve } from 'node:path';
+import { isKnownTimeZone } from '../../../shared/settingsRules';
 import type { Problem } from '../../../shared/types';
 import { type ScannedArticle, scanToList } from '../../engine/scan/scanLibrary';
 import { field, jsonLine } from '../cleanOutput';
 import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
-import {
-  displayWidth,
-  fitToWidth,
-  formatLocalDateTime,
-  isKnownTimeZone,
-  truncateToWidth,
-} from '../terminalText';
+import { displayWidth, fitToWidth, formatLocalDateTime, truncateToWidth } from '../terminalText';
 
 const USAGE = 'usage: broadsheet scan DIR... [--json] [--time-zone ZONE]';
 

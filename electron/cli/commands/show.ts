@@ -2,12 +2,13 @@
 // HTML (not sanitized: this is the parser's view) and plain text.
 
 import { resolve } from 'node:path';
+import { isKnownTimeZone } from '../../../shared/settingsRules';
 import type { Article, Problem } from '../../../shared/types';
 import { readArticleFile } from '../../engine/parse/readArticleFile';
 import { resolveArticleRef } from '../articleRef';
 import { field, jsonLine, text } from '../cleanOutput';
 import { type CliIO, type Command, folderNotFound, parseCommandArgs, UsageError } from '../io';
-import { displayWidth, formatLocalDateTime, isKnownTimeZone } from '../terminalText';
+import { displayWidth, formatLocalDateTime } from '../terminalText';
 
 const USAGE = 'usage: broadsheet show DIR PATH_OR_ID [--json] [--time-zone ZONE]';
 

@@ -17,11 +17,12 @@ import { dataUriOf, imageLookup, looksLikeMime, readMhtml } from './page/mhtml';
 import { readWebPage, type WebPageReading } from './page/readWebPage';
 import { parseDate } from './parseDate';
 import { type FrontMatterData, parseFrontMatter } from './parseFrontMatter';
-import { expandPermalink, type PostFacts, type SitePermalink } from './permalink';
+import { expandPermalink, type SitePermalink } from './permalink';
 import { ProblemList } from './problems';
 import { splitFrontMatter } from './splitFrontMatter';
 import { codePointLength, cutCodePoints } from './text';
 import { resolveTitle, withoutLeadingTitle } from './title';
+import { wallTimeAt } from './zonedTime';
 
 export interface RawFile {
   path: string;
@@ -402,7 +403,7 @@ function permalinkUrl(
   options: ParseOptions,
 ): string | undefined {
   if (!options.siteUrl || !options.sitePermalink || dateSource === 'file-mtime') return undefined;
-  const wall = wallClock(Date.parse(date), options.timeZone ?? '');
+  const wall = wallTimeAt(Date.parse(date), options.timeZone ?? '');
   if (!wall) return undefined;
   const slug = typeof fields.extra.slug === 'string' ? fields.extra.slug : undefined;
   const relative = expandPermalink(options.sitePermalink, {
@@ -412,33 +413,6 @@ function permalinkUrl(
     slug,
   });
   return relative === null ? undefined : absoluteUrl(relative, options.siteUrl);
-}
-
-/** The wall-clock parts of an instant in a zone ('' = the system zone), or null for an unknown zone. */
-function wallClock(ms: number, timeZone: string): PostFacts['wall'] | null {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: timeZone || undefined,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(ms);
-    const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-    return {
-      year: get('year'),
-      month: get('month'),
-      day: get('day'),
-      hour: get('hour'),
-      minute: get('minute'),
-      second: get('second'),
-    };
-  } catch {
-    return null;
-  }
 }
 
 /** An absolute http(s) address as written, or a site-relative one joined to `siteUrl`; otherwise nothing. */

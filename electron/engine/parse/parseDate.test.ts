@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isKnownTimeZone } from '../../../shared/settingsRules';
 import { parseDate } from './parseDate';
-import { isKnownTimeZone, wallTimeToUtc } from './zonedTime';
+import { wallTimeToUtc } from './zonedTime';
 
 const iso = (value: unknown, zone: string) => {
   const r = parseDate(value, zone);

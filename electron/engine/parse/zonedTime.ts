@@ -34,9 +34,24 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
-/** True when `timeZone` is an IANA zone name this runtime understands. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  return formatterFor(timeZone) !== null;
+/**
+ * The wall clock in `timeZone` ('' = the system zone) at instant `utcMs`, or null for a zone this
+ * runtime does not know.
+ */
+export function wallTimeAt(utcMs: number, timeZone: string): WallTime | null {
+  const formatter = formatterFor(timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone);
+  if (!formatter || !Number.isFinite(utcMs)) return null;
+  const parts = formatter.formatToParts(utcMs);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+    millisecond: 0,
+  };
 }
 
 /** Offset of `timeZone` from UTC at instant `utcMs`, in ms (east positive). */
