@@ -481,7 +481,7 @@ export class LibraryDb {
       keysFrom = relevance ? 0 : offset;
       const count = relevance ? need : limit;
       keys =
-        count === 0 || keysFrom >= total
+        limit === 0 || offset >= total
           ? []
           : (
               this.db
@@ -510,6 +510,7 @@ export class LibraryDb {
         total++;
       }
     }
+    if (limit === 0 || offset >= total) return finish(total, []);
     let ranked = keys.map((key) => ({ key, score: 0 }));
     if (relevance) {
       const head = ranked.slice(0, RELEVANCE_WINDOW).map(({ key }) => {
