@@ -88,6 +88,8 @@ export interface BroadsheetRequests {
   setRead(ids: string[], read: boolean): Promise<string[]>;
   /** Remembers how far into an article the reader is, 0 (top) to 1 (the end). */
   setReadProgress(id: string, progress: number): Promise<void>;
+  /** The one-line previews of these articles (same order; '' for one not in the library). */
+  getExcerpts(ids: string[]): Promise<string[]>;
   /** Where the window was when it was last open (null the first time). */
   getSession(): Promise<WindowSession | null>;
   saveSession(session: WindowSession): Promise<void>;
@@ -143,6 +145,7 @@ export const REQUEST_METHODS = [
   'setStarred',
   'setRead',
   'setReadProgress',
+  'getExcerpts',
   'getSession',
   'saveSession',
   'addFolders',

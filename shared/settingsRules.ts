@@ -5,7 +5,15 @@
 // The folder lists (roots, recentRoots) need the platform's path rules and are checked by the
 // settings file; the window never sets them directly (addFolders/removeFolder do).
 
-import type { LanguageSetting, PrefetchScope, Settings, ThemeSetting } from './types';
+import type {
+  ColumnWidth,
+  LanguageSetting,
+  ListDensity,
+  PrefetchScope,
+  ReadingFont,
+  Settings,
+  ThemeSetting,
+} from './types';
 
 export const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
 export const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
@@ -27,6 +35,14 @@ export const PREFETCH_KBPS = { min: 0, max: 1_000_000, default: 0 } as const;
 /** Longest time-zone name accepted (the longest IANA name is about 30 characters). */
 export const MAX_TIME_ZONE_CHARS = 64;
 
+/** The reading pane's choices (the Aa menu): typeface, column width, line height in tenths. */
+export const READING_FONTS: readonly ReadingFont[] = ['auto', 'serif', 'sans'];
+export const COLUMN_WIDTHS: readonly ColumnWidth[] = ['narrow', 'medium', 'wide'];
+/** The column's largest width per choice, in CSS px. */
+export const COLUMN_WIDTH_PX: Readonly<Record<ColumnWidth, number>> = { narrow: 560, medium: 720, wide: 920 };
+export const LINE_HEIGHT = { min: 12, max: 24, default: 17 } as const;
+export const LIST_DENSITIES: readonly ListDensity[] = ['compact', 'comfortable', 'preview'];
+
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   roots: [],
   recentRoots: [],
@@ -39,6 +55,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   prefetchScope: 'off',
   prefetchFolders: [],
   prefetchKBps: PREFETCH_KBPS.default,
+  readingFont: 'auto',
+  columnWidth: 'medium',
+  lineHeight: LINE_HEIGHT.default,
+  listDensity: 'comfortable',
 });
 
 /** The settings the window may change with updateSettings (the folders change through their own requests). */
@@ -52,6 +72,10 @@ export const WINDOW_SETTING_KEYS = [
   'prefetchScope',
   'prefetchFolders',
   'prefetchKBps',
+  'readingFont',
+  'columnWidth',
+  'lineHeight',
+  'listDensity',
 ] as const satisfies readonly (keyof Settings)[];
 export type WindowSettingKey = (typeof WINDOW_SETTING_KEYS)[number];
 
@@ -82,6 +106,12 @@ function wholeIn(key: string, value: unknown, min: number, max: number, unit = '
     return { ok: true, value };
   }
   return { ok: false, message: `${key} must be a whole number${unit} from ${min} to ${max}` };
+}
+
+function oneOf<T extends string>(key: string, value: unknown, allowed: readonly T[]): SettingCheck<T> {
+  return allowed.includes(value as T)
+    ? { ok: true, value: value as T }
+    : { ok: false, message: `${key} must be one of ${allowed.join(', ')}` };
 }
 
 /** Absolute on POSIX (`/…`) or Windows (`C:\…`, `\\server\…`). */
@@ -141,6 +171,14 @@ export function checkWindowSetting<K extends WindowSettingKey>(
         return typeof value === 'boolean'
           ? { ok: true, value }
           : { ok: false, message: 'cleanUp must be true or false' };
+      case 'readingFont':
+        return oneOf('readingFont', value, READING_FONTS);
+      case 'columnWidth':
+        return oneOf('columnWidth', value, COLUMN_WIDTHS);
+      case 'lineHeight':
+        return wholeIn('lineHeight', value, LINE_HEIGHT.min, LINE_HEIGHT.max, ' of tenths');
+      case 'listDensity':
+        return oneOf('listDensity', value, LIST_DENSITIES);
       case 'dateTimeZone':
         return typeof value === 'string' &&
           value.length <= MAX_TIME_ZONE_CHARS &&

@@ -280,6 +280,11 @@ export const SESSION_LIMIT_CHARS = 16_384;
 export type ThemeSetting = 'system' | 'light' | 'dark';
 export type LanguageSetting = 'system' | 'en' | 'zh-CN';
 
+/** `auto`: a serif for Latin text and a sans-serif for Chinese, as each reads best on screen. */
+export type ReadingFont = 'auto' | 'serif' | 'sans';
+export type ColumnWidth = 'narrow' | 'medium' | 'wide';
+export type ListDensity = 'compact' | 'comfortable' | 'preview';
+
 export interface Settings {
   roots: string[];
   recentRoots: string[];
@@ -308,6 +313,14 @@ export interface Settings {
   prefetchFolders: string[];
   /** Bandwidth the prefetch may use, in KB/s; 0 means no limit. Reading is never limited. */
   prefetchKBps: number;
+  /** The reading pane's typeface: serif, sans-serif, or each script's best (auto). */
+  readingFont: ReadingFont;
+  /** The reading pane's column width. */
+  columnWidth: ColumnWidth;
+  /** Line height of the article text, in tenths (17 = 1.7). */
+  lineHeight: number;
+  /** Headline rows: one-line titles, titles of up to two lines, or a title and a one-line preview. */
+  listDensity: ListDensity;
 }
 
 export type PrefetchScope = 'off' | 'library' | 'folders';

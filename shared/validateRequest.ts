@@ -27,6 +27,8 @@ export const LIMITS = {
   folders: 100,
   searchLimit: 100_000,
   exportIds: 1_000_000,
+  /** Previews asked for at once (the rows on screen, with some ahead). */
+  excerptIds: 500,
   /** Articles marked read or unread in one request ("mark all as read" on the whole library). */
   readIds: 1_000_000,
 } as const;
@@ -192,6 +194,14 @@ export function validateRequest(method: string, args: unknown): unknown[] {
         fail(method, 'progress must be a number from 0 to 1');
       }
       return [str(method, 'id', args[0], LIMITS.idChars), progress];
+    }
+    case 'getExcerpts': {
+      arity(method, args, 1);
+      const ids = args[0];
+      if (!Array.isArray(ids) || ids.length > LIMITS.excerptIds) {
+        fail(method, `ids must be a list of at most ${LIMITS.excerptIds} ids`);
+      }
+      return [ids.map((id, i) => str(method, `ids[${i}]`, id, LIMITS.idChars))];
     }
     case 'saveSession':
       arity(method, args, 1);

@@ -17,6 +17,10 @@ const SETTINGS: Settings = {
   prefetchScope: 'off',
   prefetchFolders: [],
   prefetchKBps: 0,
+  readingFont: 'auto',
+  columnWidth: 'medium',
+  lineHeight: 17,
+  listDensity: 'comfortable',
 };
 
 interface FakeEvent {

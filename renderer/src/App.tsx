@@ -12,8 +12,8 @@ import { flushSync } from 'react-dom';
 import type { ListOrder } from '../../shared/articleOrder';
 import type { BroadsheetApi, MenuCommand } from '../../shared/contract';
 import { makeDayKey } from '../../shared/listSelection';
-import { TEXT_SIZE } from '../../shared/settingsRules';
-import type { SearchOrder, StarredEntry } from '../../shared/types';
+import { DEFAULT_SETTINGS, TEXT_SIZE } from '../../shared/settingsRules';
+import type { SearchOrder, Settings, StarredEntry } from '../../shared/types';
 import { AppLayout, BootScreen, TopBar } from './app/AppLayout';
 import { EmptyLibrary } from './app/EmptyLibrary';
 import { makeDateFormats } from './app/formatDates';
@@ -25,6 +25,7 @@ import { useAppActions } from './app/useAppActions';
 import { useLibrary } from './app/useLibrary';
 import { useThrottled } from './app/useThrottled';
 import { ExportDialog } from './export/ExportDialog';
+import { ExcerptCache } from './headlines/excerpts';
 import { type DayRow, flatRows, groupByDay } from './headlines/groupByDay';
 import type { HeadlineListHandle } from './headlines/HeadlineList';
 import { HeadlinesPane } from './headlines/HeadlinesPane';
@@ -58,6 +59,17 @@ const CLOCK_TICK_MS = 5 * 60 * 1000;
 /** How often the headline list takes in new articles while a scan is running. */
 const SCAN_REFRESH_MS = 500;
 const NO_FACETS: Facets = { categories: [], authors: [] };
+/** The reading pane's and the list's comfort settings (the defaults until the settings arrive). */
+function readingOf(settings: Settings | null) {
+  const s = settings ?? DEFAULT_SETTINGS;
+  return {
+    readingFont: s.readingFont,
+    columnWidth: s.columnWidth,
+    lineHeight: s.lineHeight,
+    listDensity: s.listDensity,
+  };
+}
+
 /** The session is saved this long after the view, filters, search or open article last changed. */
 const SESSION_SAVE_MS = 400;
 /** What the All and Starred lists are built with: they do not depend on the read marks. */
@@ -80,6 +92,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const [store] = useState(() => new LibraryStore(scheduler));
   const [toasts] = useState(() => new ToastStore());
   const cache = useMemo(() => new ArticleCache(api), [api]);
+  const excerpts = useMemo(() => new ExcerptCache(api), [api]);
   const [attempt, setAttempt] = useState(0);
   const { state: lib, boot, capabilities, session } = useLibrary(api, store, attempt);
 
@@ -235,6 +248,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const openArticle = load.status === 'ready' ? load.article : openSummary;
   const openStarred = missingStar ? true : openArticle ? isStarred(lib.stars, openArticle) : false;
 
+  const readingSettings = readingOf(lib.settings);
+
   // ---- resume: come back to the last session's view, filters, search and article, and keep it saved
   const restored = useRef(false);
   /** The session's article, until it is listed (a cold start lists it when the scan reaches it). */
@@ -343,8 +358,12 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     },
     jumpHeadline: (to) => dispatchNav({ type: to, list: navList }),
     openHighlighted: () => dispatchNav({ type: 'open-cursor' }),
-    pageArticle: () => {
+    pageArticle: (direction) => {
       const pane = readerRef.current;
+      if (direction < 0) {
+        if (nav.openId && pane) pane.scrollTop -= pane.clientHeight * 0.85;
+        return;
+      }
       if (nav.openId && pane && nav.openId === (nav.cursorId ?? nav.openId)) {
         const atEnd = pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 4;
         if (atEnd) dispatchNav({ type: 'move', delta: 1, open: true, list: navList });
@@ -527,6 +546,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               dayUnread={dayUnread}
               onMarkAllRead={items.length > 0 ? markAllRead : null}
               onMarkOlderRead={cursorIndex >= 0 || openSummary ? markOlderRead : null}
+              density={readingSettings.listDensity}
+              excerpts={excerpts}
               onOpen={(id, at) => dispatchNav({ type: 'select', id, at })}
               onToggleStar={actions.toggleStar}
               formats={formats}
@@ -547,6 +568,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               onCopyLink={actions.copyLink}
               onShowInFolder={capabilities?.showInFolder ? actions.showInFolder : undefined}
               loadOriginal={loadOriginal}
+              reading={readingSettings}
+              onReading={actions.updateSettings}
               wholePage={load.status === 'ready' && wholePageId === load.article.id}
               onToggleWholePage={toggleWholePage}
             />

@@ -423,6 +423,7 @@ export class Library implements LibraryService {
     setRead: (ids, read) => this.setRead(ids, read),
     setReadProgress: (id, progress) => this.setReadProgress(id, progress),
     getSession: async () => this.session.get(),
+    getExcerpts: async (ids) => ids.map((id) => this.state.get(id)?.excerpt ?? ''),
     saveSession: (session) => this.session.save(session),
     addFolders: async (paths) => {
       await this.started.catch(() => undefined);

@@ -23,6 +23,13 @@ const DEFAULTS = {
   dateTimeZone: '',
   cleanUp: true,
   imageCacheMB: 4096,
+  prefetchScope: 'off',
+  prefetchFolders: [],
+  prefetchKBps: 0,
+  readingFont: 'auto',
+  columnWidth: 'medium',
+  lineHeight: 17,
+  listDensity: 'comfortable',
 };
 
 describe('SettingsStore', () => {

@@ -40,6 +40,16 @@ const CASES: [key: (typeof WINDOW_SETTING_KEYS)[number], value: unknown, ok: boo
   ['prefetchKBps', 512, true],
   ['prefetchKBps', -1, false],
   ['prefetchKBps', 1.5, false],
+  ['readingFont', 'sans', true],
+  ['readingFont', 'comic', false],
+  ['columnWidth', 'wide', true],
+  ['columnWidth', 900, false],
+  ['lineHeight', 12, true],
+  ['lineHeight', 24, true],
+  ['lineHeight', 1.7, false],
+  ['lineHeight', 25, false],
+  ['listDensity', 'preview', true],
+  ['listDensity', 'dense', false],
 ];
 
 describe('settings rules, one home', () => {

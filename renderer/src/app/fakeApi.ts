@@ -131,6 +131,10 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     async setReadProgress(id, progress) {
       api.calls.push({ method: 'setReadProgress', args: [id, progress] });
     },
+    async getExcerpts(ids) {
+      api.calls.push({ method: 'getExcerpts', args: [ids] });
+      return ids.map((id) => (full.articles.find((a) => a.id === id) ? `Excerpt ${id}` : ''));
+    },
     async getSession() {
       api.calls.push({ method: 'getSession', args: [] });
       return api.session;

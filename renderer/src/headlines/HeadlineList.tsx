@@ -1,14 +1,30 @@
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
+import type { ListDensity } from '../../../shared/types';
 import type { DateFormats } from '../app/formatDates';
 import { useI18n } from '../i18n/I18nContext';
 import { perfMarkAfterPaint } from '../perf/marks';
 import { Highlighted } from '../search/highlight';
+import type { ExcerptCache } from './excerpts';
 import { type DayRow, type HeadlineRows, lastAtOrBefore } from './groupByDay';
 import type { HeadlineItem } from './headlineItem';
 
 export const DAY_HEADER_HEIGHT = 34;
 export const ROW_HEIGHT = 80;
+/** Row height per density: a one-line title, up to two lines, or one line and a one-line preview. */
+export const DENSITY_ROW_HEIGHT: Readonly<Record<ListDensity, number>> = {
+  compact: 54,
+  comfortable: ROW_HEIGHT,
+  preview: 76,
+};
 export const SEARCH_ROW_HEIGHT = 118;
 
 export function optionId(articleId: string): string {
@@ -33,6 +49,9 @@ interface Props {
   onToggleStar(item: HeadlineItem): void;
   formats: DateFormats;
   label: string;
+  density: ListDensity;
+  /** The previews of the Preview density (fetched for the rows drawn). */
+  excerpts: ExcerptCache;
 }
 
 export interface HeadlineListHandle {
@@ -40,6 +59,8 @@ export interface HeadlineListHandle {
   /** Scroll by a page, for Space/PageDown on the list. */
   element(): HTMLElement | null;
 }
+
+const noSubscription = () => () => {};
 
 function DayCounts({ count, unread }: { count: number; unread: number }) {
   const { t } = useI18n();
@@ -68,12 +89,14 @@ function headerAtOrBefore(headerRows: readonly number[], row: number): number {
  */
 export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function HeadlineList(props, ref) {
   const { items, grouped, mode, cursorIndex, openId, isStarred, isRead, progressOf, dayUnread } = props;
-  const { onOpen, onToggleStar, formats, label } = props;
+  const { onOpen, onToggleStar, formats, label, density, excerpts } = props;
+  const preview = density === 'preview' && mode !== 'search';
+  useSyncExternalStore(preview ? excerpts.subscribe : noSubscription, excerpts.getVersion);
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const activeHeaderRef = useRef(-1);
   const cursorRow = cursorIndex >= 0 ? grouped.rowOfItem(cursorIndex) : -1;
-  const itemHeight = mode === 'search' ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
+  const itemHeight = mode === 'search' ? SEARCH_ROW_HEIGHT : DENSITY_ROW_HEIGHT[density];
 
   useImperativeHandle(ref, () => ({
     focus: () => scrollRef.current?.focus(),
@@ -109,6 +132,12 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
     initialRect: { width: 360, height: 800 },
   });
 
+  // The virtualizer keeps the sizes it estimated: a new density (or mode) must be measured again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: itemHeight is what changes the sizes
+  useLayoutEffect(() => {
+    virtualizer.measure();
+  }, [itemHeight, virtualizer]);
+
   useEffect(() => {
     if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
   }, [cursorRow, virtualizer]);
@@ -122,7 +151,7 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
   return (
     <div
       ref={scrollRef}
-      className="headline-list"
+      className={`headline-list density-${mode === 'search' ? 'search' : density}`}
       role="listbox"
       aria-label={label}
       tabIndex={0}
@@ -196,6 +225,9 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
               <div className="headline-title">
                 <Highlighted text={item.title} ranges={item.titleHighlights} />
               </div>
+              {preview && !item.missing && (
+                <div className="headline-preview">{excerpts.get(item.id) ?? '\u00a0'}</div>
+              )}
               {item.snippet && (
                 <div className="headline-snippet">
                   <Highlighted text={item.snippet} ranges={item.snippetHighlights} />

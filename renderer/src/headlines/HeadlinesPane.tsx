@@ -3,8 +3,10 @@
 
 import type { RefObject } from 'react';
 import type { ListOrder } from '../../../shared/articleOrder';
+import type { ListDensity } from '../../../shared/types';
 import type { DateFormats } from '../app/formatDates';
 import { useI18n } from '../i18n/I18nContext';
+import type { ExcerptCache } from './excerpts';
 import type { DayRow, HeadlineRows } from './groupByDay';
 import { HeadlineList, type HeadlineListHandle } from './HeadlineList';
 import type { HeadlineItem } from './headlineItem';
@@ -37,6 +39,8 @@ export interface HeadlinesPaneProps {
   /** Mark the list read / what is older than the current article; null when there is nothing to mark. */
   onMarkAllRead: (() => void) | null;
   onMarkOlderRead: (() => void) | null;
+  density: ListDensity;
+  excerpts: ExcerptCache;
   onOpen: (id: string, at: number) => void;
   onToggleStar: (item: HeadlineItem) => void;
   formats: DateFormats;
@@ -102,6 +106,8 @@ export function HeadlinesPane(props: HeadlinesPaneProps) {
           isRead={props.isRead}
           progressOf={props.progressOf}
           dayUnread={props.dayUnread}
+          density={props.density}
+          excerpts={props.excerpts}
           onOpen={props.onOpen}
           onToggleStar={props.onToggleStar}
           formats={props.formats}

@@ -1,7 +1,7 @@
 import { forwardRef, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ImageFailureReason } from '../../../shared/imageRoutes';
-import { TEXT_SIZE } from '../../../shared/settingsRules';
+import { COLUMN_WIDTH_PX, TEXT_SIZE } from '../../../shared/settingsRules';
 import type { Article, StarredEntry } from '../../../shared/types';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import type { DateFormats } from '../app/formatDates';
@@ -14,6 +14,7 @@ import type { ImageFailureText } from './articleImages';
 import { canShowWholePage, displayHtml } from './displayHtml';
 import { articleLanguage } from './guessLanguage';
 import { ImageViewer, type ViewerPicture } from './ImageViewer';
+import { ReadingOptions, type ReadingSettings } from './ReadingOptions';
 import type { ArticleLoad } from './useArticle';
 
 interface Props {
@@ -40,6 +41,9 @@ interface Props {
   /** Show a saved web page as saved rather than its story (when the article has one). */
   wholePage: boolean;
   onToggleWholePage(): void;
+  /** Typeface, column width, line height, headline density (the Aa menu). */
+  reading: ReadingSettings;
+  onReading(patch: Partial<ReadingSettings>): void;
 }
 
 const REASON_KEYS: Record<ImageFailureReason | 'unknown' | 'not-loaded', MessageKey> = {
@@ -132,17 +136,34 @@ export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPan
   }
   return (
     <section className="reader" aria-label={t('readerLabel')}>
+      {/* Focusable, so that once it is clicked or tabbed to, arrows, Page Down, Space and End
+          scroll the article instead of moving through the headlines. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable to scroll by keyboard */}
       <div
         ref={ref}
         className="reader-scroll"
         data-reader-scroll
-        style={{ ['--reader-size' as string]: `${props.textSize}px` }}
+        data-font={props.reading.readingFont}
+        tabIndex={0}
+        style={{
+          ['--reader-size' as string]: `${props.textSize}px`,
+          ['--reader-line' as string]: String(props.reading.lineHeight / 10),
+          ['--reader-width' as string]: `${COLUMN_WIDTH_PX[props.reading.columnWidth]}px`,
+        }}
       >
         {content}
       </div>
     </section>
   );
 });
+
+/** No text and nothing to look at: the pane says so instead of showing a blank page. */
+export function isEmptyArticle(article: Pick<Article, 'text' | 'html'>): boolean {
+  return (
+    article.text.trim() === '' &&
+    !/<(?:img|picture|video|audio|iframe|svg|table|figure)\b/i.test(article.html)
+  );
+}
 
 type OriginalState =
   | { status: 'off' }
@@ -204,6 +225,7 @@ function ArticleView(props: Props & { article: Article }) {
             </button>
           )}
           <StarButton starred={props.starred} onToggle={props.onToggleStar} />
+          <ReadingOptions settings={props.reading} onChange={props.onReading} />
           <fieldset className="text-size" aria-label={`${t('textSmaller')} / ${t('textLarger')}`}>
             <button
               type="button"
@@ -319,6 +341,9 @@ function ArticleView(props: Props & { article: Article }) {
         )}
       </header>
       {whole && <p className="reader-note">{t('readerWholePageNote')}</p>}
+      {!whole && isEmptyArticle(article) && (
+        <p className="reader-note reader-empty-article">{t('readerEmptyArticle')}</p>
+      )}
       {shown.asText && (
         <p className="reader-note">
           {t(

@@ -11,8 +11,8 @@ export interface CommandContext {
   /** Move the highlight to the first or last headline. */
   jumpHeadline(to: 'home' | 'end'): void;
   openHighlighted(): void;
-  /** Scroll the open article a page, or go on to the next one at its end. */
-  pageArticle(): void;
+  /** Scroll the open article a page (down: or go on to the next one at its end; up: back). */
+  pageArticle(direction: 1 | -1): void;
   toggleCurrentStar(): void;
   focusSearch(): void;
   showShortcuts(): void;
@@ -44,6 +44,8 @@ export interface KeyBinding {
   withModifier?: true;
   /** Also while typing in a text field. */
   whileTyping?: true;
+  /** Shift held (true) or not (false); undefined: either (a shifted key such as A says it itself). */
+  shift?: boolean;
   /** With `withModifier`: not in a text field, where the key is the field's own (Ctrl Z). */
   notInText?: true;
   /**
@@ -106,10 +108,16 @@ const TABLE = {
     label: 'shortcutOpen',
   },
   space: {
-    perform: (c) => c.pageArticle(),
-    keys: [{ key: ' ', navigation: true }],
+    perform: (c) => c.pageArticle(1),
+    keys: [{ key: ' ', navigation: true, shift: false }],
     shown: ['Space'],
     label: 'shortcutSpace',
+  },
+  'space-up': {
+    perform: (c) => c.pageArticle(-1),
+    keys: [{ key: ' ', navigation: true, shift: true }],
+    shown: ['Shift Space'],
+    label: 'shortcutSpaceUp',
   },
   star: {
     perform: (c) => c.toggleCurrentStar(),

@@ -4,7 +4,10 @@ import { COMMAND_NAMES, COMMANDS } from './commands';
 import { commandForKey, focusKindOf } from './keymap';
 import { shortcutRows } from './ShortcutsDialog';
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+const key = (
+  k: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {},
+) => ({
   key: k,
   ctrlKey: false,
   metaKey: false,
@@ -43,6 +46,15 @@ describe('commandForKey', () => {
     expect(commandForKey(key('m'), 'text')).toBeNull();
   });
 
+  it('pages the article down with Space and back up with Shift Space', () => {
+    expect(commandForKey(key(' '), 'list')).toBe('space');
+    expect(commandForKey(key(' ', { shiftKey: true }), 'list')).toBe('space-up');
+    expect(commandForKey(key(' ', { shiftKey: true }), 'other')).toBe('space-up');
+    // In the focused article the browser scrolls it itself, both ways.
+    expect(commandForKey(key(' ', { shiftKey: true }), 'reader')).toBeNull();
+    expect(commandForKey(key(' '), 'reader')).toBeNull();
+  });
+
   it('opens search with Ctrl+F or Cmd+F, even from a text field', () => {
     expect(commandForKey(key('f', { ctrlKey: true }), 'text')).toBe('search');
     expect(commandForKey(key('f', { metaKey: true }), 'list')).toBe('search');
@@ -66,7 +78,10 @@ describe('the COMMANDS table', () => {
   it('runs every command by each of its keys, and no two commands share a key', () => {
     for (const command of COMMAND_NAMES) {
       for (const binding of COMMANDS[command].keys) {
-        const input = key(binding.key, binding.withModifier ? { ctrlKey: true } : {});
+        const input = key(binding.key, {
+          ...(binding.withModifier ? { ctrlKey: true } : {}),
+          ...(binding.shift ? { shiftKey: true } : {}),
+        });
         expect(commandForKey(input, 'list'), `${command} by ${binding.key}`).toBe(command);
       }
     }
@@ -92,6 +107,7 @@ describe('the COMMANDS table', () => {
       'shortcutMove',
       'shortcutOpen',
       'shortcutSpace',
+      'shortcutSpaceUp',
       'shortcutStar',
       'shortcutSearch',
       'shortcutEscape',

@@ -10,6 +10,7 @@ export interface KeyInput {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  shiftKey?: boolean;
 }
 
 export function focusKindOf(target: EventTarget | null): FocusKind {
@@ -28,6 +29,7 @@ function matches(binding: KeyBinding, input: KeyInput, focus: FocusKind): boolea
     return modified && !input.altKey && input.key.toLowerCase() === binding.key;
   }
   if (modified || input.altKey || input.key !== binding.key) return false;
+  if (binding.shift !== undefined && binding.shift !== (input.shiftKey ?? false)) return false;
   if (focus === 'text') return binding.whileTyping === true;
   if (binding.navigation) return focus === 'list' || focus === 'other';
   return true;
