@@ -66,17 +66,17 @@ export function ReadingOptions({ settings, onChange }: Props) {
     const away = (event: MouseEvent) => {
       if (!ref.current?.contains(event.target as Node)) setOpen(false);
     };
-    const escape = (event: KeyboardEvent) => {
+    const onEscape = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.preventDefault();
         setOpen(false);
       }
     };
     document.addEventListener('mousedown', away);
-    document.addEventListener('keydown', escape, true);
+    document.addEventListener('keydown', onEscape, true);
     return () => {
       document.removeEventListener('mousedown', away);
-      document.removeEventListener('keydown', escape, true);
+      document.removeEventListener('keydown', onEscape, true);
     };
   }, [open]);
   const line = settings.lineHeight;

@@ -138,12 +138,12 @@ export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPan
     <section className="reader" aria-label={t('readerLabel')}>
       {/* Focusable, so that once it is clicked or tabbed to, arrows, Page Down, Space and End
           scroll the article instead of moving through the headlines. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable to scroll by keyboard */}
       <div
         ref={ref}
         className="reader-scroll"
         data-reader-scroll
         data-font={props.reading.readingFont}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable to scroll by keyboard
         tabIndex={0}
         style={{
           ['--reader-size' as string]: `${props.textSize}px`,
