@@ -20,6 +20,7 @@ const all = [
   'watch',
   'library',
   'renderer',
+  'listAndSources',
   'readState',
   'export',
   'images',
