@@ -4,7 +4,7 @@
 // text is renderer/src/i18n/problemText.ts, a Record over this list, so a new code without its
 // translation does not compile); `message` is the engine's English sentence, which the CLI prints.
 
-export const PROBLEM_CODES = [
+const PROBLEM_CODES = [
   // Reading a file
   'too-large',
   'not-regular-file',

@@ -15,8 +15,8 @@ import type {
   ThemeSetting,
 } from './types';
 
-export const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
-export const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
+const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
+const LANGUAGES: readonly LanguageSetting[] = ['system', 'en', 'zh-CN'];
 
 /** Reading-pane text size in CSS px: what A−/A+ (and - / =) step through, one px at a time. */
 export const TEXT_SIZE = { min: 12, max: 32, default: 17 } as const;
@@ -33,7 +33,7 @@ const MAX_FOLDER_CHARS = 4096;
 export const PREFETCH_KBPS = { min: 0, max: 1_000_000, default: 0 } as const;
 
 /** Longest time-zone name accepted (the longest IANA name is about 30 characters). */
-export const MAX_TIME_ZONE_CHARS = 64;
+const MAX_TIME_ZONE_CHARS = 64;
 
 /** The reading pane's choices (the Aa menu): typeface, column width, line height in tenths. */
 export const READING_FONTS: readonly ReadingFont[] = ['auto', 'serif', 'sans'];
@@ -99,7 +99,7 @@ export function clampTextSize(size: number): number {
   return Math.min(TEXT_SIZE.max, Math.max(TEXT_SIZE.min, Math.round(size)));
 }
 
-export type SettingCheck<T> = { ok: true; value: T } | { ok: false; message: string };
+type SettingCheck<T> = { ok: true; value: T } | { ok: false; message: string };
 
 function wholeIn(key: string, value: unknown, min: number, max: number, unit = ''): SettingCheck<number> {
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {

@@ -14,7 +14,7 @@
 
 import { realpath as fsRealpath } from 'node:fs/promises';
 
-export interface PathFlavour {
+interface PathFlavour {
   /** The separator characters; the first is canonical. */
   readonly separators: readonly string[];
   readonly caseInsensitive: boolean;
@@ -22,7 +22,7 @@ export interface PathFlavour {
 
 export const POSIX_PATHS: PathFlavour = { separators: ['/'], caseInsensitive: false };
 export const WINDOWS_PATHS: PathFlavour = { separators: ['\\', '/'], caseInsensitive: true };
-export const NATIVE_PATHS: PathFlavour = process.platform === 'win32' ? WINDOWS_PATHS : POSIX_PATHS;
+const NATIVE_PATHS: PathFlavour = process.platform === 'win32' ? WINDOWS_PATHS : POSIX_PATHS;
 
 /**
  * True when `path` is `folder` itself or anything below it. `/a/bc` is not inside `/a/b`; a trailing

@@ -3,7 +3,7 @@
 // name and categories. Only posts (files under a `_posts` folder) get one: pages keep their own paths,
 // which the pattern does not describe. Pure: the site's config and the post's facts are passed in.
 
-export type SiteGenerator = 'jekyll' | 'hexo';
+type SiteGenerator = 'jekyll' | 'hexo';
 
 export interface SitePermalink {
   generator: SiteGenerator;

@@ -15,7 +15,7 @@ const MAX_CONFIG_BYTES = 64 * 1024;
 const CONFIG_FILES = ['_config.yml', '_config.yaml', 'hugo.toml', 'config.toml'];
 
 /** What a library root's generator config says about the site. */
-export interface SiteConfig {
+interface SiteConfig {
   /** Absolute http(s) address ending in '/'. */
   url: string;
   /** Jekyll/Hexo only: how a post's address is built (see permalink.ts). */
