@@ -6,7 +6,7 @@ import seed001 from '../../../resources/sample-archive/新浪财经/001_c6695ae4
 import { buildArticleContent, countElements, MAX_PANE_ELEMENTS, sanitizeWithinBound } from './articleContent';
 import { EXPLAIN_PARALLELISM, type ImageFailureText, MAX_EXPLAINED_PER_ARTICLE } from './articleImages';
 import { decideHeadImage } from './headImage';
-import { sanitizeArticleHtml, sanitizeArticleHtmlToString } from './sanitize';
+import { MAX_TABLE_SPAN, sanitizeArticleHtml, sanitizeArticleHtmlToString } from './sanitize';
 
 const FILES: Record<string, string> = {
   '000_9fc613d590d79208.txt': seed000,
@@ -318,6 +318,20 @@ describe("the pane's own bound on an article", () => {
 });
 
 describe('round two of hostile markup', () => {
+  it('holds colspan and rowspan to MAX_TABLE_SPAN (a few huge spans cost table layout seconds)', () => {
+    const out = sanitizeArticleHtmlToString(
+      '<table><tr><td colspan="1000" rowspan=" 65534">a</td><td colspan=3 rowspan=2>b</td>' +
+        '<td colspan="999999999999999999999x">c</td><td rowspan=0 colspan=0>d</td><td colspan=wide>e</td></tr></table>',
+    );
+    expect(out).toContain('colspan="100" rowspan="100"');
+    expect(out).toContain('colspan="3" rowspan="2"');
+    expect(out).toContain('colspan="100">c');
+    // rowspan=0 ("to the end of the group") costs like a huge span; the group's end clips 100 the same.
+    expect(out).toContain('rowspan="100" colspan="1">d');
+    expect(out).toContain('colspan="wide">e');
+    expect(MAX_TABLE_SPAN).toBe(100);
+  });
+
   it('strips crossorigin from images', () => {
     const out = sanitizeArticleHtmlToString(
       '<img src="https://x.test/a.jpg" crossorigin="use-credentials"><img src="https://x.test/b.jpg" crossorigin>',
