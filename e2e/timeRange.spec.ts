@@ -4,6 +4,18 @@
 import { headlineList, headlines, renderedRows } from './support/appPage';
 import { expect, openApp, test } from './support/fixtures';
 
+test('go to date moves the cursor to that day, or the nearest one past it', async ({ page, devWeb }) => {
+  await openApp(page, devWeb);
+  // Newest first: nothing on April 1 2022, so the next older article (SQLite, March 14).
+  await page.getByLabel('Go to date').fill('2022-04-01');
+  const cursor = headlineList(page).locator('[role="option"][aria-selected="true"]');
+  await expect(cursor).toContainText('SQLite 3.38.1');
+  await expect(headlineList(page)).toBeFocused();
+  await page.getByRole('combobox', { name: 'Order' }).selectOption('oldest');
+  await page.getByLabel('Go to date').fill('2022-04-02');
+  await expect(cursor).toContainText('SIPRI');
+});
+
 test('a range of calendar days, oldest first, leaves the undated article out', async ({ page, devWeb }) => {
   await openApp(page, devWeb);
   await page.getByRole('combobox', { name: 'Date range' }).selectOption('between');

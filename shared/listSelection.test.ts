@@ -7,6 +7,7 @@ import {
   makeDayKey,
   noFilter,
   parseDay,
+  positionOfDay,
   rangeBounds,
   selectList,
   startOfDay,
@@ -92,6 +93,18 @@ describe('days', () => {
       ['undated', ['u']],
     ]);
     expect(groups.at(-1)?.day).toBe(UNDATED_DAY);
+  });
+
+  it('finds where "go to date" lands, in either order, never on an undated entry', () => {
+    const newest = ARTICLES; // a (03-10), b (03-09), c (03-01), u (undated)
+    const oldest = [c, b, a, u];
+    expect(positionOfDay(newest, 20240309, 'newest', utc)).toBe(1);
+    expect(positionOfDay(newest, 20240305, 'newest', utc)).toBe(2);
+    expect(positionOfDay(newest, 20250101, 'newest', utc)).toBe(0);
+    expect(positionOfDay(newest, 20200101, 'newest', utc)).toBe(-1);
+    expect(positionOfDay(oldest, 20240305, 'oldest', utc)).toBe(1);
+    expect(positionOfDay(oldest, 20240311, 'oldest', utc)).toBe(-1);
+    expect(positionOfDay([], 20240311, 'oldest', utc)).toBe(-1);
   });
 
   it('reads only real calendar dates', () => {

@@ -221,6 +221,33 @@ export function selectList<T extends Ordered>(input: ListInput<T>): readonly T[]
   return out.sort(comparatorFor(choice.order));
 }
 
+/**
+ * Where "go to date" lands in a list in `order`: the first entry on `day`, else the nearest one past
+ * it in list order (older when newest first, newer when oldest first); undated entries are never a
+ * date's place. -1 when no dated entry is that far. Binary search over the dated run (it is sorted).
+ */
+export function positionOfDay(
+  list: readonly Ordered[],
+  day: DayKey,
+  order: ListOrder,
+  dayKey: (ms: number) => DayKey,
+): number {
+  let dated = list.length;
+  while (dated > 0 && isUndated(list[dated - 1]!)) dated--;
+  const reached = (i: number) => {
+    const d = dayKey(Date.parse(list[i]!.date));
+    return order === 'newest' ? d <= day : d >= day;
+  };
+  let lo = 0;
+  let hi = dated;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < dated ? lo : -1;
+}
+
 /** Consecutive entries of one day: the list's day groups, in list order. */
 export interface DayGroup<T> {
   day: DayKey;

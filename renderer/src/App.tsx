@@ -11,7 +11,7 @@ import {
 import { flushSync } from 'react-dom';
 import type { ListOrder } from '../../shared/articleOrder';
 import type { BroadsheetApi, MenuCommand } from '../../shared/contract';
-import { makeDayKey } from '../../shared/listSelection';
+import { makeDayKey, parseDay, positionOfDay } from '../../shared/listSelection';
 import { DEFAULT_SETTINGS, TEXT_SIZE } from '../../shared/settingsRules';
 import type { SearchOrder, Settings, StarredEntry } from '../../shared/types';
 import { AppLayout, BootScreen, TopBar } from './app/AppLayout';
@@ -533,6 +533,20 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               onFilter={setFilter}
               order={order}
               onOrder={setOrder}
+              onGoToDate={
+                searching
+                  ? undefined
+                  : (day) => {
+                      const key = parseDay(day);
+                      if (key === null) return;
+                      const at = positionOfDay(items, key, order, dayKey);
+                      if (at < 0) toasts.show(t('goToDateNone', { day }));
+                      else {
+                        dispatchNav({ type: 'cursor', at, list: navList });
+                        listRef.current?.focus();
+                      }
+                    }
+              }
               status={listStatusText(situation, t)}
               emptyText={listEmptyText(situation, t)}
               items={items}

@@ -24,6 +24,7 @@ export interface HeadlinesPaneProps {
   onFilter: (filter: ListFilter) => void;
   order: ListOrder;
   onOrder: (order: ListOrder) => void;
+  onGoToDate?: (day: string) => void;
   status: string;
   /** Shown instead of the list when it is empty for a reason worth saying. */
   emptyText: string | null;
@@ -59,6 +60,7 @@ export function HeadlinesPane(props: HeadlinesPaneProps) {
         onFilter={props.onFilter}
         order={props.order}
         onOrder={props.onOrder}
+        onGoToDate={props.onGoToDate}
       />
       <div className="list-bar">
         <div className="list-status" role="status">

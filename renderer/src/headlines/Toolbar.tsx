@@ -28,6 +28,8 @@ interface Props {
   onFilter(filter: ListFilter): void;
   order: ListOrder;
   onOrder(order: ListOrder): void;
+  /** "Go to date" (a YYYY-MM-DD day); absent while the list shows search results. */
+  onGoToDate?: (day: string) => void;
 }
 
 export function Toolbar({
@@ -39,6 +41,7 @@ export function Toolbar({
   onFilter,
   order,
   onOrder,
+  onGoToDate,
 }: Props) {
   const { t } = useI18n();
   return (
@@ -80,6 +83,17 @@ export function Toolbar({
           </option>
         ))}
       </select>
+      {onGoToDate && (
+        <label className="go-to-date">
+          <span>{t('goToDate')}</span>
+          <input
+            type="date"
+            onChange={(e) => {
+              if (e.target.value) onGoToDate(e.target.value);
+            }}
+          />
+        </label>
+      )}
       {filter.facet && (
         // The sidebar chooses it; here it stays in sight (the sidebar may be collapsed) and is cleared.
         <button

@@ -24,6 +24,8 @@ export type NavAction =
   | { type: 'move'; delta: number; open: boolean; list: NavList }
   | { type: 'home' | 'end'; list: NavList }
   | { type: 'open-cursor' }
+  /** "Go to date": the cursor to a position, the pane unchanged. */
+  | { type: 'cursor'; at: number; list: NavList }
   /** A click or an opened file: cursor and pane on the same article. */
   | { type: 'select'; id: string; at?: number }
   | { type: 'close' };
@@ -56,6 +58,10 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       const at = action.type === 'home' ? 0 : action.list.count - 1;
       const id = action.list.idAt(at);
       return id === undefined ? state : { ...state, cursorId: id, cursorAt: at };
+    }
+    case 'cursor': {
+      const id = action.list.idAt(action.at);
+      return id === undefined ? state : { ...state, cursorId: id, cursorAt: action.at };
     }
     case 'open-cursor':
       return state.cursorId === null || state.cursorId === state.openId

@@ -66,6 +66,8 @@ export const en = {
   dateFrom: 'From',
   dateTo: 'To',
   orderLabel: 'Order',
+  goToDate: 'Go to date',
+  goToDateNone: 'No dated article is on or past {day} in this list.',
   orderNewest: 'Newest first',
   orderOldest: 'Oldest first',
   libraryButton: 'Library',

@@ -66,6 +66,8 @@ export const zhCN: Dictionary = {
   dateFrom: '从',
   dateTo: '到',
   orderLabel: '排序',
+  goToDate: '跳到日期',
+  goToDateNone: '此列表中没有在 {day} 当天或之后（按当前排序）的有日期文章。',
   orderNewest: '最新在前',
   orderOldest: '最早在前',
   libraryButton: '文章库',
