@@ -28,6 +28,8 @@ test('read marks: dwell, skim, m, reload, Unread view, mark all with undo', asyn
   await expect(headlines(page).nth(0)).toHaveClass(/unread/);
   await expect(headlines(page).nth(1)).toHaveClass(/unread/);
   await expect(unreadButton(page)).toHaveText(`Unread${total - 1}`);
+  // The sources sidebar counts the unread too.
+  await expect(page.locator('.sources-all .sources-unread')).toHaveText(`${total - 1} unread,`);
 
   // m: unread again, and it stays unread while it is open.
   await page.keyboard.press('m');

@@ -294,11 +294,23 @@ describe('App', () => {
     renderApp(createFakeApi({ articles: [a1, a2, sina] }));
     await findRows();
     const sidebar = screen.getByRole('navigation', { name: 'Categories and sources' });
+    // Name and count (the unread count beside them is counted in the background and checked below).
     const names = (section: string) =>
       within(within(sidebar).getByRole('region', { name: section }))
         .getAllByRole('button')
-        .map((b) => b.textContent);
+        .map(
+          (b) =>
+            `${b.querySelector('.sources-name')?.textContent}${b.querySelector('.sources-count')?.textContent}`,
+        );
     await waitFor(() => expect(names('Categories')).toEqual(['新闻2', '新浪财经1', '金融1']));
+    // Nothing is read yet: every article of a category is unread.
+    await waitFor(() =>
+      expect(
+        within(within(sidebar).getByRole('region', { name: 'Categories' }))
+          .getAllByRole('button')
+          .map((b) => b.querySelector('.sources-unread')?.textContent),
+      ).toEqual(['2 unread,', '1 unread,', '1 unread,']),
+    );
     expect(names('Sources')).toEqual(['CGTN1', '新浪财经1']);
     // The source 新浪财经 is one article (Wire copy), the category 新浪财经 another.
     fireEvent.click(within(within(sidebar).getByRole('region', { name: 'Sources' })).getByText('新浪财经'));

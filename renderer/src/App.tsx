@@ -13,7 +13,7 @@ import type { ListOrder } from '../../shared/articleOrder';
 import type { BroadsheetApi, MenuCommand } from '../../shared/contract';
 import { makeDayKey, parseDay, positionOfDay } from '../../shared/listSelection';
 import { DEFAULT_SETTINGS, TEXT_SIZE } from '../../shared/settingsRules';
-import type { SearchOrder, Settings, StarredEntry } from '../../shared/types';
+import type { ListedArticle, SearchOrder, Settings, StarredEntry } from '../../shared/types';
 import { AppLayout, BootScreen, TopBar } from './app/AppLayout';
 import { EmptyLibrary } from './app/EmptyLibrary';
 import { makeDateFormats } from './app/formatDates';
@@ -39,7 +39,15 @@ import { makeTranslate, resolveLanguage, resolveLocale } from './i18n/i18n';
 import { LibraryPanel } from './library/LibraryPanel';
 import { useWindowDrop } from './library/useDrop';
 import { useBackgroundValue } from './perf/useBackgroundValue';
-import { allUnread, nextUnread, olderUnread, unreadCount, unreadInRange } from './read/readCounts';
+import {
+  allUnread,
+  nextUnread,
+  olderUnread,
+  type UnreadByFacet,
+  unreadByFacet,
+  unreadCount,
+  unreadInRange,
+} from './read/readCounts';
 import { ReadIndex } from './read/readIndex';
 import { useReadActions, useReadTracking } from './read/useReadState';
 import { ArticleCache } from './reader/articleCache';
@@ -68,6 +76,10 @@ function readingOf(settings: Settings | null) {
     lineHeight: s.lineHeight,
     listDensity: s.listDensity,
   };
+}
+
+function unreadOfFacets(source: { articles: readonly ListedArticle[]; reads: ReadIndex }): UnreadByFacet {
+  return unreadByFacet(source.articles, source.reads);
 }
 
 /** The session is saved this long after the view, filters, search or open article last changed. */
@@ -149,6 +161,9 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   // `articles` only says when: the store keeps the counts up to date batch by batch.
   const facetsOfStore = useCallback(() => store.facets(), [store]);
   const facets = useBackgroundValue(articles, facetsOfStore, NO_FACETS);
+  // Unread per category and source: a pass over the library, in the background after a change.
+  const readsAndArticles = useMemo(() => ({ articles, reads: lib.reads }), [articles, lib.reads]);
+  const unreadFacets = useBackgroundValue(readsAndArticles, unreadOfFacets, null);
   const searching = query.trim() !== '';
   // A search with no results shows a message instead of the list, so the list must be rendered
   // again (synchronously) before it can take the focus back.
@@ -522,6 +537,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               facet={filter.facet}
               onFacet={(facet) => setFilter((f) => ({ ...f, facet }))}
               total={lib.articles.length}
+              unread={unreadFacets}
             />
             <HeadlinesPane
               listRef={listRef}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allUnread, nextUnread, olderUnread, unreadCount, unreadInRange } from './readCounts';
+import { allUnread, nextUnread, olderUnread, unreadByFacet, unreadCount, unreadInRange } from './readCounts';
 import { ReadIndex } from './readIndex';
 
 const item = (id: string, time: number, missing = false) => ({ id, time, missing });
@@ -39,5 +39,25 @@ describe('read counts', () => {
     expect(next.isRead('a')).toBe(true);
     expect(next.progressOf('c')).toBe(0.5);
     expect(next.with([], [], [['c', 0]]).progressOf('c')).toBe(0);
+  });
+});
+
+describe('unread per category and source', () => {
+  it('counts each unread article under its categories and its author', () => {
+    const articles = [
+      { id: 'a', categories: ['World', 'Asia'], author: ' Ann ' },
+      { id: 'b', categories: ['World'], author: 'Ann' },
+      { id: 'c', categories: [], author: 'Bo' },
+    ];
+    const counts = unreadByFacet(articles, ReadIndex.from({ read: ['b'], progress: [] }));
+    expect(counts.total).toBe(2);
+    expect([...counts.categories]).toEqual([
+      ['World', 1],
+      ['Asia', 1],
+    ]);
+    expect([...counts.authors]).toEqual([
+      ['Ann', 1],
+      ['Bo', 1],
+    ]);
   });
 });

@@ -71,3 +71,28 @@ export function allUnread(
   for (const item of items) if (!item.missing && !reads.isRead(item.id)) out.push(item.id);
   return out;
 }
+
+/** Unread articles per category and per source (author), for the sources sidebar. */
+export interface UnreadByFacet {
+  categories: ReadonlyMap<string, number>;
+  authors: ReadonlyMap<string, number>;
+  total: number;
+}
+
+/** One pass over the library, skipping read articles; made in the background after a change. */
+export function unreadByFacet(
+  articles: readonly { id: string; categories: readonly string[]; author?: string }[],
+  reads: ReadIndex,
+): UnreadByFacet {
+  const categories = new Map<string, number>();
+  const authors = new Map<string, number>();
+  let total = 0;
+  for (const a of articles) {
+    if (reads.isRead(a.id)) continue;
+    total++;
+    for (const c of a.categories) categories.set(c, (categories.get(c) ?? 0) + 1);
+    const author = a.author?.trim();
+    if (author) authors.set(author, (authors.get(author) ?? 0) + 1);
+  }
+  return { categories, authors, total };
+}

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { FacetChoice, FacetCount, Facets } from '../headlines/listFilter';
 import { useI18n } from '../i18n/I18nContext';
+import type { UnreadByFacet } from '../read/readCounts';
 import { narrowFacets } from './narrowFacets';
 import { loadSidebarLayout, SIDEBAR_WIDTH, saveSidebarLayout } from './sidebarLayout';
 
@@ -15,9 +16,23 @@ interface Props {
   onFacet(facet: FacetChoice | null): void;
   /** Articles in the library (the "All articles" count). */
   total: number;
+  /** Unread articles per category and source (null until counted). */
+  unread: UnreadByFacet | null;
 }
 
-export function SourcesSidebar({ facets, facet, onFacet, total }: Props) {
+/** The unread part of a count, in the accent colour (nothing when all are read). */
+function UnreadCount({ n }: { n: number }) {
+  const { t } = useI18n();
+  if (n === 0) return null;
+  return (
+    <span className="sources-unread" title={t('unreadCount', { count: n })}>
+      {n}
+      <span className="sr-only"> {t('unreadMark')},</span>
+    </span>
+  );
+}
+
+export function SourcesSidebar({ facets, facet, onFacet, total, unread }: Props) {
   const { t } = useI18n();
   const [layout, setLayout] = useState(loadSidebarLayout);
   const [text, setText] = useState('');
@@ -87,6 +102,9 @@ export function SourcesSidebar({ facets, facet, onFacet, total }: Props) {
                   onClick={() => onFacet(on ? null : { kind, value: f.value })}
                 >
                   <span className="sources-name">{f.value}</span>
+                  <UnreadCount
+                    n={(kind === 'category' ? unread?.categories : unread?.authors)?.get(f.value) ?? 0}
+                  />
                   <span className="sources-count">{f.count}</span>
                 </button>
               </li>
@@ -108,6 +126,7 @@ export function SourcesSidebar({ facets, facet, onFacet, total }: Props) {
           onClick={() => onFacet(null)}
         >
           <span className="sources-name">{t('sourcesAll')}</span>
+          <UnreadCount n={unread?.total ?? 0} />
           <span className="sources-count">{total}</span>
         </button>
         <button
