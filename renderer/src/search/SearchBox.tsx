@@ -19,6 +19,8 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
   ref,
 ) {
   const { t } = useI18n();
+  // The switch shows a mark; its accessible name starts with that mark (axe: label-content-name-mismatch).
+  const exactMark = exactCharacters ? '繁≠简' : '繁=简';
   return (
     <div className="search-box">
       <span className="search-icon" aria-hidden="true">
@@ -59,11 +61,11 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         type="button"
         className={`search-exact${exactCharacters ? ' on' : ''}`}
         aria-pressed={exactCharacters}
-        aria-label={t('searchExactCharacters')}
+        aria-label={`${exactMark} ${t('searchExactCharacters')}`}
         title={t('searchExactCharactersHint')}
         onClick={() => onExactCharacters(!exactCharacters)}
       >
-        {exactCharacters ? '繁≠简' : '繁=简'}
+        {exactMark}
       </button>
     </div>
   );
