@@ -123,6 +123,8 @@ export const en = {
     'This article’s markup is nested too deeply to display safely (the file is probably damaged), so its text is shown instead.',
   readerAsTextElements:
     'Displaying this article’s markup would make the window build too many elements (unclosed formatting tags repeated in every paragraph, or huge tables) and freeze it, so its text is shown instead. The file is probably damaged or planted.',
+  readerTextCut:
+    '{count} more characters of this article are not shown: laying out that much text would freeze the window. Search still finds them.',
   readerAsTextLarge:
     'This article is too large to display with its formatting, so its text is shown instead.',
   readerDateFromFile: 'No date in the article: this is when its file was last changed.',

@@ -121,6 +121,7 @@ export const zhCN: Dictionary = {
   readerAsTextDeep: '这篇文章的标记嵌套过深，无法安全显示（文件可能已损坏），因此只显示其文字。',
   readerAsTextElements:
     '显示这篇文章的标记会让窗口生成过多元素（每个段落都重复未闭合的格式标签，或巨大的表格）而卡住，因此只显示其文字。文件可能已损坏或被人为构造。',
+  readerTextCut: '这篇文章还有 {count} 个字符没有显示：排版这么多文字会让窗口卡死。搜索仍能找到它们。',
   readerAsTextLarge: '这篇文章太大，无法带格式显示，因此只显示其文字。',
   readerDateFromFile: '文章中没有日期：这是文件最后修改的时间。',
   readerOpenedFile: '打开自 {path}（不在文章库中）',

@@ -3,6 +3,7 @@ import { perfMarkAfterPaint } from '../perf/marks';
 import { buildArticleContent } from './articleContent';
 import type { ImageFailureText } from './articleImages';
 import { ARTICLE_CSS } from './articleStyles';
+import { displayText } from './displayHtml';
 import { clearMatches, markMatches } from './highlightMatches';
 import type { ViewerPicture } from './ImageViewer';
 
@@ -22,6 +23,8 @@ interface Props {
    */
   text: string;
   overBoundNote: string;
+  /** The note under text cut at MAX_DISPLAY_TEXT_CHARS, given how many characters were left out. */
+  textCutNote(omitted: number): string;
   onOpenLink(url: string): void;
   /** The article's address on the web: relative links resolve against it. */
   baseUrl?: string;
@@ -73,6 +76,7 @@ export function ArticleBody({
   failureText,
   text,
   overBoundNote,
+  textCutNote,
   onOpenLink,
   onOpenImage,
   baseUrl,
@@ -87,6 +91,8 @@ export function ArticleBody({
   openImageRef.current = onOpenImage;
   const failureTextRef = useRef(failureText);
   failureTextRef.current = failureText;
+  const textCutNoteRef = useRef(textCutNote);
+  textCutNoteRef.current = textCutNote;
   const unavailableRef = useRef(unavailableLinkText);
   unavailableRef.current = unavailableLinkText;
 
@@ -112,15 +118,20 @@ export function ArticleBody({
       // One text node, however long: nothing to parse, sanitize or lay out element by element.
       content = document.createElement('div');
       content.className = 'bs-body bs-plain';
-      content.textContent = text;
-      if (html === null) {
-        root.replaceChildren(...style, content);
-      } else {
-        const note = document.createElement('p');
-        note.className = 'bs-note';
-        note.textContent = overBoundNote;
-        root.replaceChildren(...style, note, content);
-      }
+      const shown = displayText(text);
+      content.textContent = shown.text;
+      const note = (line: string) => {
+        const p = document.createElement('p');
+        p.className = 'bs-note';
+        p.textContent = line;
+        return p;
+      };
+      root.replaceChildren(
+        ...style,
+        ...(html === null ? [] : [note(overBoundNote)]),
+        content,
+        ...(shown.omitted > 0 ? [note(textCutNoteRef.current(shown.omitted))] : []),
+      );
     }
     contentRef.current = content;
     perfMarkAfterPaint('article-painted', { chars: html?.length ?? text.length });

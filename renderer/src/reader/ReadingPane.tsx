@@ -198,6 +198,7 @@ function ArticleView(props: Props & { article: Article }) {
   const whole = props.wholePage && hasWholePage;
   const shown = useMemo(() => displayHtml(article, whole), [article, whole]);
   const [viewer, setViewer] = useState<{ pictures: ViewerPicture[]; index: number } | null>(null);
+  const textCutNote = (omitted: number) => t('readerTextCut', { count: omitted });
   const failureText: ImageFailureText = ({ reason, count, alt }) => {
     const why = t(REASON_KEYS[reason ?? 'unknown']);
     if (count > 1) return t('imagesNotShown', { count, reason: why });
@@ -365,6 +366,7 @@ function ArticleView(props: Props & { article: Article }) {
         failureText={failureText}
         text={article.text}
         overBoundNote={t('readerAsTextElements')}
+        textCutNote={textCutNote}
         onOpenLink={props.onOpenLink}
         onOpenImage={(pictures, index) => setViewer({ pictures, index })}
         highlight={props.highlight}

@@ -5,7 +5,9 @@ import type { Problem } from '../../../shared/types';
 import {
   canShowWholePage,
   displayHtml,
+  displayText,
   MAX_DISPLAY_HTML_CHARS,
+  MAX_DISPLAY_TEXT_CHARS,
   markupChars,
   removeRepeatedTitle,
 } from './displayHtml';
@@ -40,6 +42,24 @@ describe('displayHtml', () => {
   it('shows the text of an enormous article', () => {
     const html = `<p>${'x'.repeat(MAX_DISPLAY_HTML_CHARS)}</p>`;
     expect(displayHtml({ html, problems: [] })).toEqual({ html: null, asText: 'too-large' });
+  });
+});
+
+describe('displayText', () => {
+  it('lays out at most MAX_DISPLAY_TEXT_CHARS characters of text and says how many it left out', () => {
+    expect(displayText('short')).toEqual({ text: 'short', omitted: 0 });
+    const word = 'x'.repeat(MAX_DISPLAY_TEXT_CHARS * 3);
+    const shown = displayText(word);
+    expect(shown.text).toHaveLength(MAX_DISPLAY_TEXT_CHARS + 1);
+    expect(shown.text.endsWith('x…')).toBe(true);
+    expect(shown.omitted).toBe(MAX_DISPLAY_TEXT_CHARS * 2);
+    expect(displayText('y'.repeat(MAX_DISPLAY_TEXT_CHARS)).omitted).toBe(0);
+    // Never half of a surrogate pair: 𠀀 is two UTF-16 units.
+    const astral = `${'z'.repeat(MAX_DISPLAY_TEXT_CHARS - 1)}𠀀rest`;
+    const cut = displayText(astral);
+    expect(cut.text).toBe(`${'z'.repeat(MAX_DISPLAY_TEXT_CHARS - 1)}…`);
+    expect(cut.omitted).toBe(astral.length - (MAX_DISPLAY_TEXT_CHARS - 1));
+    expect(MAX_DISPLAY_TEXT_CHARS).toBe(1_000_000);
   });
 });
 
