@@ -31,7 +31,7 @@ table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 
 th, td { border: 1px solid var(--reader-rule, #ddd); padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
 hr { border: 0; border-top: 1px solid var(--reader-rule, #ddd); margin: 2em 0; }
 ul, ol { padding-left: 1.6em; }
-.bs-plain { white-space: pre-line; }
+.bs-plain { white-space: pre-line; overflow-wrap: anywhere; }
 /* A relative link with no web address to resolve it: text, marked as going nowhere (not a dead link). */
 a[data-bs-unavailable-href] { color: inherit; text-decoration: underline dotted var(--reader-muted, #888); cursor: help; }
 .bs-note { font-size: 0.9em; color: var(--reader-muted, #666); border-left: 3px solid var(--reader-rule, #ccc); padding-left: 0.8em; }
