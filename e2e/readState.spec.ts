@@ -30,6 +30,7 @@ test('read marks: dwell, skim, m, reload, Unread view, mark all with undo', asyn
   await expect(unreadButton(page)).toHaveText(`Unread${total - 1}`);
   // The sources sidebar counts the unread too.
   await expect(page.locator('.sources-all .sources-unread')).toHaveText(`${total - 1} unread,`);
+  await expect(page.locator('.sources-all .sources-count')).toHaveText(String(total));
 
   // m: unread again, and it stays unread while it is open.
   await page.keyboard.press('m');

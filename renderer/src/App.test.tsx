@@ -300,7 +300,7 @@ describe('App', () => {
         .getAllByRole('button')
         .map(
           (b) =>
-            `${b.querySelector('.sources-name')?.textContent}${b.querySelector('.sources-count')?.textContent}`,
+            `${b.querySelector('.sources-name')?.textContent}${b.querySelector('.sources-count')?.firstChild?.textContent}`,
         );
     await waitFor(() => expect(names('Categories')).toEqual(['新闻2', '新浪财经1', '金融1']));
     // Nothing is read yet: every article of a category is unread.
@@ -308,8 +308,8 @@ describe('App', () => {
       expect(
         within(within(sidebar).getByRole('region', { name: 'Categories' }))
           .getAllByRole('button')
-          .map((b) => b.querySelector('.sources-unread')?.textContent),
-      ).toEqual(['2 unread,', '1 unread,', '1 unread,']),
+          .map((b) => b.querySelector('.sources-count.all-unread')?.textContent),
+      ).toEqual(['2 unread', '1 unread', '1 unread']),
     );
     expect(names('Sources')).toEqual(['CGTN1', '新浪财经1']);
     // The source 新浪财经 is one article (Wire copy), the category 新浪财经 another.

@@ -20,15 +20,25 @@ interface Props {
   unread: UnreadByFacet | null;
 }
 
-/** The unread part of a count, in the accent colour (nothing when all are read). */
-function UnreadCount({ n }: { n: number }) {
+/**
+ * The unread part of a count, in the accent colour, before the count: nothing when all are read,
+ * and only the (accented) count when none is (like the day headers).
+ */
+function Counts({ n, total }: { n: number; total: number }) {
   const { t } = useI18n();
-  if (n === 0) return null;
   return (
-    <span className="sources-unread" title={t('unreadCount', { count: n })}>
-      {n}
-      <span className="sr-only"> {t('unreadMark')},</span>
-    </span>
+    <>
+      {n > 0 && n < total && (
+        <span className="sources-unread" title={t('unreadCount', { count: n })}>
+          {n}
+          <span className="sr-only"> {t('unreadMark')},</span>
+        </span>
+      )}
+      <span className={`sources-count${n > 0 && n === total ? ' all-unread' : ''}`}>
+        {total}
+        {n > 0 && n === total && <span className="sr-only"> {t('unreadMark')}</span>}
+      </span>
+    </>
   );
 }
 
@@ -102,10 +112,10 @@ export function SourcesSidebar({ facets, facet, onFacet, total, unread }: Props)
                   onClick={() => onFacet(on ? null : { kind, value: f.value })}
                 >
                   <span className="sources-name">{f.value}</span>
-                  <UnreadCount
+                  <Counts
                     n={(kind === 'category' ? unread?.categories : unread?.authors)?.get(f.value) ?? 0}
+                    total={f.count}
                   />
-                  <span className="sources-count">{f.count}</span>
                 </button>
               </li>
             );
@@ -126,8 +136,7 @@ export function SourcesSidebar({ facets, facet, onFacet, total, unread }: Props)
           onClick={() => onFacet(null)}
         >
           <span className="sources-name">{t('sourcesAll')}</span>
-          <UnreadCount n={unread?.total ?? 0} />
-          <span className="sources-count">{total}</span>
+          <Counts n={unread?.total ?? 0} total={total} />
         </button>
         <button
           type="button"
