@@ -16,6 +16,7 @@ import { Highlighted } from '../search/highlight';
 import type { ExcerptCache } from './excerpts';
 import { type DayRow, type HeadlineRows, lastAtOrBefore } from './groupByDay';
 import type { HeadlineItem } from './headlineItem';
+import { stickyHeaderTop } from './stickyHeader';
 
 export const DAY_HEADER_HEIGHT = 34;
 export const ROW_HEIGHT = 80;
@@ -146,6 +147,29 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
     perfMarkAfterPaint('headlines-painted', { count: items.length, mode });
   }, [items, mode]);
 
+  // The virtualizer re-renders only when its range changes; the stuck header is pushed up by the next
+  // day's header on every scroll, written straight to its style (no render per scroll event).
+  const stickyRef = useRef<HTMLDivElement | null>(null);
+  const placeStickyHeader = useCallback(() => {
+    const header = stickyRef.current;
+    const list = scrollRef.current;
+    if (!header || !list) return;
+    const next = header.dataset.nextStart;
+    const top = stickyHeaderTop(
+      next === undefined ? undefined : Number(next),
+      list.scrollTop,
+      header.offsetHeight,
+    );
+    header.style.top = `${top}px`;
+  }, []);
+  useLayoutEffect(placeStickyHeader);
+  useEffect(() => {
+    const list = scrollRef.current;
+    if (!list) return;
+    list.addEventListener('scroll', placeStickyHeader, { passive: true });
+    return () => list.removeEventListener('scroll', placeStickyHeader);
+  }, [placeStickyHeader]);
+
   const cursorItem = cursorIndex >= 0 ? items[cursorIndex] : undefined;
 
   return (
@@ -162,14 +186,25 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
           const row = grouped.rowAt(v.index)!;
           if (row.kind === 'day') {
             const sticky = v.index === activeHeaderRef.current;
+            const nextHeaderStart = sticky
+              ? virtualizer.measurementsCache[
+                  grouped.headerRows[lastAtOrBefore(grouped.headerRows, v.index) + 1] ?? -1
+                ]?.start
+              : undefined;
             return (
               <div
                 key={`day-${row.key}-${v.index}`}
+                ref={sticky ? stickyRef : undefined}
+                data-next-start={nextHeaderStart}
                 aria-hidden="true"
                 className={`day-header${sticky ? ' sticky' : ''}`}
                 style={
                   sticky
-                    ? { position: 'sticky', top: 0, height: v.size }
+                    ? {
+                        position: 'sticky',
+                        top: stickyHeaderTop(nextHeaderStart, virtualizer.scrollOffset ?? 0, v.size),
+                        height: v.size,
+                      }
                     : { position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, height: v.size }
                 }
               >
