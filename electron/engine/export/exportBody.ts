@@ -5,6 +5,8 @@
 
 import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { cleanMailtoUrl } from '../../../shared/mailtoUrl';
+import { clampSpan } from '../../../shared/tableSpan';
 
 export const MAX_EXPORT_DEPTH = 400;
 
@@ -50,10 +52,17 @@ export function imageSources(html: string): string[] {
   return [...new Set(out)];
 }
 
-export function isSafeLink(href: string): boolean {
+/**
+ * The link an exported file may keep: an in-page anchor, http(s), or a mailto address cleaned by the
+ * same rule as the reading pane's (`shared/mailtoUrl`: no smuggled headers or encoded controls);
+ * null for anything else.
+ */
+export function safeExportLink(href: string): string | null {
   const h = href.trim();
-  if (h.startsWith('#')) return true;
-  return /^(https?:|mailto:)/i.test(h);
+  if (h.startsWith('#')) return h;
+  if (/^https?:/i.test(h)) return h;
+  if (/^mailto:/i.test(h)) return cleanMailtoUrl(h);
+  return null;
 }
 
 // ---- HTML ----------------------------------------------------------------------------------
@@ -121,10 +130,11 @@ function htmlAttributes(el: Element, image: ImageSource): string | null {
     add('alt', a.alt);
     add('title', a.title);
   } else if (el.name === 'a') {
-    if (a.href && isSafeLink(a.href)) add('href', a.href.trim());
+    if (a.href) add('href', safeExportLink(a.href) ?? undefined);
     add('title', a.title);
   } else if (el.name === 'td' || el.name === 'th') {
-    for (const key of ['colspan', 'rowspan']) if (/^\d{1,3}$/.test(a[key] ?? '')) add(key, a[key]);
+    for (const key of ['colspan', 'rowspan'] as const)
+      if (/^\d{1,3}$/.test(a[key] ?? '')) add(key, clampSpan(a[key] ?? '', key));
   } else if (el.name === 'time') {
     add('datetime', a.datetime);
   } else if (el.name === 'abbr') {
@@ -226,8 +236,8 @@ class MarkdownWriter {
         return;
       }
       case 'a': {
-        const href = el.attribs.href?.trim();
-        if (!href || !isSafeLink(href)) {
+        const href = el.attribs.href ? safeExportLink(el.attribs.href) : null;
+        if (!href) {
           this.children(el.children, depth + 1);
           return;
         }

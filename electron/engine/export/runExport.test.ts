@@ -194,6 +194,34 @@ describe('HTML export', () => {
     expect(dom.window.document.querySelector('a[href="https://ok.test/"]')).not.toBeNull();
   });
 
+  it("holds the reading pane's round-two rules: mailto cleaned, table spans clamped, no role/aria/crossorigin", async () => {
+    const hostile = article({
+      title: 'Round two',
+      html:
+        '<p role="alert" aria-live="assertive" style="position:fixed">Notice</p>' +
+        '<a href="mailto:a@x.test?subject=Hi&attach=/etc/passwd&cc=b@x.test%0Abcc:c@x.test">mail</a>' +
+        '<a href="mAiLtO:a%3Fattach%3D%2Fetc%2Fpasswd@x.test">smuggled</a>' +
+        '<table><tr><td colspan="999" rowspan="0">wide</td><td colspan="7">ok</td></tr></table>' +
+        '<img src="https://img.test/ok.png" crossorigin="use-credentials" role="presentation">',
+    });
+    const out = join(work, 'round-two.html');
+    await runExport([hostile], 'html', out, 'T', deps([hostile]));
+    const html = await readFile(out, 'utf8');
+    const body = new JSDOM(html).window.document.body;
+    expect(body.querySelectorAll('[role], [aria-live], [crossorigin], [style]')).toHaveLength(0);
+    const hrefs = [...body.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['mailto:a@x.test?subject=Hi', 'mailto:']);
+    expect(html).not.toContain('passwd');
+    const cells = [...body.querySelectorAll('td')].map((td) => [
+      td.getAttribute('colspan'),
+      td.getAttribute('rowspan'),
+    ]);
+    expect(cells).toEqual([
+      ['100', '100'],
+      ['7', null],
+    ]);
+  });
+
   it('refuses to replace an existing file', async () => {
     const out = join(work, 'taken.html');
     await writeFile(out, 'mine');

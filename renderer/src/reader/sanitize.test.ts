@@ -6,7 +6,8 @@ import seed001 from '../../../resources/sample-archive/新浪财经/001_c6695ae4
 import { buildArticleContent, countElements, MAX_PANE_ELEMENTS, sanitizeWithinBound } from './articleContent';
 import { EXPLAIN_PARALLELISM, type ImageFailureText, MAX_EXPLAINED_PER_ARTICLE } from './articleImages';
 import { decideHeadImage } from './headImage';
-import { MAX_TABLE_SPAN, sanitizeArticleHtml, sanitizeArticleHtmlToString } from './sanitize';
+import { MAX_TABLE_SPAN } from '../../../shared/tableSpan';
+import { sanitizeArticleHtml, sanitizeArticleHtmlToString } from './sanitize';
 
 const FILES: Record<string, string> = {
   '000_9fc613d590d79208.txt': seed000,
