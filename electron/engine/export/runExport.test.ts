@@ -13,11 +13,12 @@ import { type ExportDeps, type ImageBytes, runExport } from './runExport';
 const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
   JSDOM: new (
     html: string,
-    options: { runScripts: 'dangerously' },
+    options?: { runScripts: 'dangerously' },
   ) => { window: { document: FakeDocument; __pwned?: boolean } };
 };
 interface FakeElement {
   attributes: ArrayLike<{ name: string }> & Iterable<{ name: string }>;
+  getAttribute(name: string): string | null;
 }
 interface FakeDocument {
   querySelectorAll(selector: string): ArrayLike<FakeElement> & Iterable<FakeElement>;
@@ -207,7 +208,7 @@ describe('HTML export', () => {
     const out = join(work, 'round-two.html');
     await runExport([hostile], 'html', out, 'T', deps([hostile]));
     const html = await readFile(out, 'utf8');
-    const body = new JSDOM(html).window.document.body;
+    const body = new JSDOM(html).window.document;
     expect(body.querySelectorAll('[role], [aria-live], [crossorigin], [style]')).toHaveLength(0);
     const hrefs = [...body.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual(['mailto:a@x.test?subject=Hi', 'mailto:']);
