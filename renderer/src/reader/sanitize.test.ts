@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 // The seeds as the app ships them (the sample archive keeps the repository's one copy).
 import seed000 from '../../../resources/sample-archive/新浪财经/000_9fc613d590d79208.txt?raw';
 import seed001 from '../../../resources/sample-archive/新浪财经/001_c6695ae4905b6fb4.txt?raw';
+import { MAX_TABLE_SPAN } from '../../../shared/tableSpan';
 import { buildArticleContent, countElements, MAX_PANE_ELEMENTS, sanitizeWithinBound } from './articleContent';
 import { EXPLAIN_PARALLELISM, type ImageFailureText, MAX_EXPLAINED_PER_ARTICLE } from './articleImages';
 import { decideHeadImage } from './headImage';
-import { MAX_TABLE_SPAN } from '../../../shared/tableSpan';
 import { sanitizeArticleHtml, sanitizeArticleHtmlToString } from './sanitize';
 
 const FILES: Record<string, string> = {

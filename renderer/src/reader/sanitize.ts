@@ -1,6 +1,6 @@
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
-import { localImageSrc, relativeHref, resolveHref, safeHref, safeImageSrc } from './urls';
 import { clampSpan } from '../../../shared/tableSpan';
+import { localImageSrc, relativeHref, resolveHref, safeHref, safeImageSrc } from './urls';
 
 /**
  * Attribute holding an image's local path after sanitizing. A local `src` is never left in `src`:
