@@ -69,6 +69,27 @@ describe('broadsheet watch', () => {
     expect(await running).toBe(0);
   });
 
+  it('prints what the watcher finds wrong (a name that is not UTF-8), with the terminal kept clean', async () => {
+    const root = join(scratch, 'news');
+    await mkdir(root);
+    const stop = new AbortController();
+    const io = { ...captureIO(scratch), signal: stop.signal };
+    const running = watch([root], io);
+    await lineMatching(io.stderr, (l) => l.startsWith('Watching'));
+    const bad = Buffer.concat([
+      Buffer.from(`${root}/bad-\u001b[31m-`),
+      Buffer.from([0xff]),
+      Buffer.from('.md'),
+    ]);
+    await writeFile(bad, '# x\n');
+    const line = await lineMatching(io.stdout, (l) => l.startsWith('problem'));
+    expect(line).toContain('bad-');
+    expect(line).not.toContain('\u001b');
+    expect(io.stdout()).not.toContain('added');
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+
   it('fails with a message when the folder does not exist', async () => {
     const io = captureIO(scratch);
     expect(await watch(['nowhere'], io)).toBe(1);

@@ -2,8 +2,9 @@
 // happen, until interrupted. Cheap on purpose: it reports paths and never parses an article.
 // With --json every line is one JSON object: {"type":"ready","root"} once watching, then
 // {"type":"added"|"changed"|"removed","path","root"}, {"type":"root-missing","root"},
-// {"type":"root-restored","root"} (followed by one line per change found), {"type":"warning","root","message"}
-// and {"type":"error","message"}.
+// {"type":"root-restored","root"} (followed by one line per change found), {"type":"warning","root","message"},
+// {"type":"problem","path","code","message"} (a name that is not UTF-8, a folder swapped for a link: what
+// the app lists in its problems) and {"type":"error","message"}.
 
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -37,6 +38,10 @@ export const watch: Command = async (argv, io) => {
   watcher.on('warning', ({ root: warned, message }) =>
     print.event({ type: 'warning', root: warned, message }),
   );
+  watcher.on('problems', (problems) => {
+    for (const problem of problems)
+      print.event({ type: 'problem', path: problem.path, code: problem.code, message: problem.message });
+  });
   watcher.on('error', (error) => print.event({ type: 'error', message: error.message }));
 
   // Nothing else may keep the process alive (the watcher's timers do not): hold it until stopped.
@@ -56,6 +61,7 @@ type WatchEvent =
   | { type: 'ready'; root: string }
   | { type: 'root-missing'; root: string }
   | { type: 'warning'; root: string; message: string }
+  | { type: 'problem'; path: string; code: string; message: string }
   | { type: 'error'; message: string };
 
 interface Printer {
@@ -92,6 +98,9 @@ function humanPrinter(io: CliIO, root: string): Printer {
           break;
         case 'warning':
           io.err(`warning: ${field(event.message)}\n`);
+          break;
+        case 'problem':
+          io.out(`problem  ${show(event.path)}: ${field(event.message)}\n`);
           break;
         case 'error':
           io.err(`error: ${field(event.message)}\n`);
