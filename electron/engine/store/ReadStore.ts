@@ -17,6 +17,7 @@ import {
   serializeReadMarks,
 } from './readMarksFile';
 import { type FileStat, nodeStoreFs, type StoreFs } from './storeFs';
+import { withFileLock } from './storeLock';
 import { copyAsideDamaged, readUserDataFile, type StoreWarning, setAsideDamaged } from './userDataFile';
 
 export const READ_MARKS_FILE = 'read-marks.jsonl';
@@ -142,57 +143,76 @@ export class ReadStore {
    */
   resolve(lookup: ArticleLookup): Promise<boolean> {
     return this.enqueue(async () => {
-      await this.adoptOtherWriters().catch(() => undefined);
-      // Almost always every mark still sits on its own article (or its article is gone and nothing
-      // has its content): say so after a lookup or two per mark, without the full matching (which
-      // allocates per mark) that a move or an edit needs.
-      let settled = true;
-      for (const mark of this.marks.values()) {
-        const same = lookup.byId(mark.id);
-        if (
-          same ? same.contentHash === mark.contentHash : !hasArticle(lookup.byContentHash(mark.contentHash))
-        )
-          continue;
-        settled = false;
-        break;
+      if (this.readOnlyReason) return this.follow(lookup, false);
+      try {
+        return await this.locked(() => this.follow(lookup, true));
+      } catch (error) {
+        // The lock could not be taken (a read-only or full disk): the window still needs the marks
+        // on the right articles.
+        this.warnings.push({ path: this.path, code: 'save-failed', message: (error as Error).message });
+        return this.follow(lookup, false);
       }
-      if (settled) return false;
-      const marks = [...this.marks.values()];
-      const matched = matchArticles(marks, lookup);
-      const del: string[] = [];
-      const set: ReadMark[] = [];
-      marks.forEach((mark, i) => {
-        const article = matched[i];
-        if (!article || (article.id === mark.id && article.contentHash === mark.contentHash)) return;
-        if (article.id !== mark.id) del.push(mark.id);
-        set.push({ ...mark, id: article.id, contentHash: article.contentHash });
-      });
-      if (set.length === 0) return false;
-      const change = { del, set };
-      if (!this.readOnlyReason) {
-        try {
-          await this.persist(change);
-        } catch (error) {
-          this.warnings.push({ path: this.path, code: 'save-failed', message: (error as Error).message });
-        }
-      }
-      // Memory follows even when the save failed: the window must show the right articles as read.
-      applyChange(this.marks, change);
-      return true;
     });
+  }
+
+  private async follow(lookup: ArticleLookup, save: boolean): Promise<boolean> {
+    if (save) await this.adoptOtherWriters().catch(() => undefined);
+    // Almost always every mark still sits on its own article (or its article is gone and nothing
+    // has its content): say so after a lookup or two per mark, without the full matching (which
+    // allocates per mark) that a move or an edit needs.
+    let settled = true;
+    for (const mark of this.marks.values()) {
+      const same = lookup.byId(mark.id);
+      if (same ? same.contentHash === mark.contentHash : !hasArticle(lookup.byContentHash(mark.contentHash)))
+        continue;
+      settled = false;
+      break;
+    }
+    if (settled) return false;
+    const marks = [...this.marks.values()];
+    const matched = matchArticles(marks, lookup);
+    const del: string[] = [];
+    const set: ReadMark[] = [];
+    marks.forEach((mark, i) => {
+      const article = matched[i];
+      if (!article || (article.id === mark.id && article.contentHash === mark.contentHash)) return;
+      if (article.id !== mark.id) del.push(mark.id);
+      set.push({ ...mark, id: article.id, contentHash: article.contentHash });
+    });
+    if (set.length === 0) return false;
+    const change = { del, set };
+    if (save) {
+      try {
+        await this.persist(change);
+      } catch (error) {
+        this.warnings.push({ path: this.path, code: 'save-failed', message: (error as Error).message });
+      }
+    }
+    // Memory follows even when the save failed: the window must show the right articles as read.
+    applyChange(this.marks, change);
+    return true;
   }
 
   private change(make: () => ReadMarksChange | null): Promise<ReadMarksChange | null> {
     return this.enqueue(async () => {
       if (this.readOnlyReason) throw new StoreWriteError(this.readOnlyReason, this.path, 'EREADONLY');
-      await this.adoptOtherWriters();
-      const change = make();
-      if (!change) return null;
-      // Memory changes only once the disk has: a failed save leaves both on the old state.
-      await this.persist(change);
-      applyChange(this.marks, change);
-      return change;
+      return this.locked(() => this.changeLocked(make));
     });
+  }
+
+  private async changeLocked(make: () => ReadMarksChange | null): Promise<ReadMarksChange | null> {
+    await this.adoptOtherWriters();
+    const change = make();
+    if (!change) return null;
+    // Memory changes only once the disk has: a failed save leaves both on the old state.
+    await this.persist(change);
+    applyChange(this.marks, change);
+    return change;
+  }
+
+  /** Another process (the CLI) may change the log too: from reading its state to writing, one at a time. */
+  private locked<T>(task: () => Promise<T>): Promise<T> {
+    return withFileLock(this.path, task, { fs: this.fs, kept: KEPT });
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

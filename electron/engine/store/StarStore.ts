@@ -8,6 +8,7 @@ import { atomicWriteFile, removeStaleTemps, StoreWriteError } from './atomicWrit
 import { resolveStars, type StarLookup } from './resolveStars';
 import { parseStarsFile, type StoredStar, serializeStars } from './starFile';
 import { type FileStat, nodeStoreFs, type StoreFs } from './storeFs';
+import { withFileLock } from './storeLock';
 import { copyAsideDamaged, readUserDataFile, type StoreWarning, setAsideDamaged } from './userDataFile';
 
 export const STARS_FILE = 'stars.json';
@@ -112,30 +113,48 @@ export class StarStore {
    */
   resolve(lookup: StarLookup): Promise<StarredEntry[]> {
     return this.enqueue(async () => {
-      await this.adoptOtherWriters();
-      const { entries, updated } = resolveStars(this.stars, lookup);
-      if (updated && !this.readOnlyReason) {
-        try {
-          await this.write(updated);
-          this.stars = updated;
-        } catch (error) {
-          this.warnings.push({ path: this.path, code: 'save-failed', message: (error as Error).message });
+      const follow = async (save: boolean) => {
+        if (save) await this.adoptOtherWriters();
+        const { entries, updated } = resolveStars(this.stars, lookup);
+        if (updated && save) {
+          try {
+            await this.write(updated);
+            this.stars = updated;
+          } catch (error) {
+            this.warnings.push({ path: this.path, code: 'save-failed', message: (error as Error).message });
+          }
         }
+        return entries;
+      };
+      if (this.readOnlyReason) return follow(false);
+      try {
+        return await this.locked(() => follow(true));
+      } catch (error) {
+        // The lock could not be taken (a read-only or full disk), or the file turned unreadable:
+        // the list is still right.
+        this.warnings.push({ path: this.path, code: 'save-failed', message: (error as Error).message });
+        return follow(false);
       }
-      return entries;
     });
   }
 
   private change(apply: (stars: StoredStar[]) => StoredStar[]): Promise<StoredStar[]> {
     return this.enqueue(async () => {
       if (this.readOnlyReason) throw new StoreWriteError(this.readOnlyReason, this.path, 'EREADONLY');
-      await this.adoptOtherWriters();
-      const next = apply(this.stars);
-      // Memory changes only once the disk has: a failed save leaves both on the old state.
-      await this.write(next);
-      this.stars = next;
-      return this.entries();
+      return this.locked(async () => {
+        await this.adoptOtherWriters();
+        const next = apply(this.stars);
+        // Memory changes only once the disk has: a failed save leaves both on the old state.
+        await this.write(next);
+        this.stars = next;
+        return this.entries();
+      });
     });
+  }
+
+  /** The CLI may change the file too: from reading its state to writing, one writer at a time. */
+  private locked<T>(task: () => Promise<T>): Promise<T> {
+    return withFileLock(this.path, task, { fs: this.fs, kept: KEPT });
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

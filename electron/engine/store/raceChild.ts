@@ -13,7 +13,6 @@ if ((kind !== 'read' && kind !== 'star') || !dataDir || !firstText || !countText
   process.exit(2);
 }
 
-
 function article(n: number): ArticleSummary {
   const id = n.toString(16).padStart(16, '0');
   return {
