@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchFilters, SearchMatch, SearchOrder } from '../../../shared/types';
-import type { IndexDoc } from '../search/IndexState';
 import { bruteForceSearch } from '../search/testing/bruteForceSearch';
+import type { IndexDoc } from '../search/testing/searchDoc';
 import { LibraryDb } from './LibraryDb';
 import { storedArticle } from './testing/dbArticles';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { IndexDoc } from '../search/IndexState';
 import { bruteForceSearch } from '../search/testing/bruteForceSearch';
+import type { IndexDoc } from '../search/testing/searchDoc';
 import { LIBRARY_DB_FILE, LibraryDb } from './LibraryDb';
 import { storedArticle } from './testing/dbArticles';
 
@@ -241,6 +241,62 @@ describe('LibraryDb writes', () => {
     expect(db.search({ text: 'word' }, { within: ['/a'] }).matches.map((m) => m.id)).toEqual(['in']);
     expect(db.search({ text: 'word' }, { within: ['/a', '/b'] }).total).toBe(2);
     expect(db.search({ text: 'word' }, { within: ['/'] }).total).toBe(3);
+    db.close();
+  });
+
+  it('lists the summaries inside folders newest first, by path, and the problems recorded there', () => {
+    const warning = (path: string) => ({
+      path,
+      message: 'no date',
+      severity: 'warning' as const,
+      code: 'date-unreadable' as const,
+    });
+    const db = dbWith([
+      doc({ id: 'old', path: '/a/old.md', dateMs: Date.UTC(2001, 0, 1) }),
+      doc({ id: 'new', path: '/a/new.md', dateMs: Date.UTC(2003, 0, 1) }),
+      doc({ id: 'other', path: '/ab/x.md', dateMs: Date.UTC(2002, 0, 1) }),
+    ]);
+    db.write({
+      articles: [
+        { ...storedArticle(doc({ id: 'warned', path: '/a/w.md' })), problems: [warning('/a/w.md')] },
+      ],
+      failed: [{ path: '/a/bad.md', root: '/a', mtimeMs: 1, size: 2, problems: [warning('/a/bad.md')] }],
+      removed: [],
+    });
+    expect(db.summaries(['/a']).map((a) => a.id)).toEqual(['warned', 'new', 'old']);
+    expect(db.summaries().map((a) => a.id)).toEqual(['warned', 'new', 'other', 'old']);
+    expect(db.summaries(['/nowhere'])).toEqual([]);
+    const summary = db.summaryByPath('/a/new.md')!;
+    expect(summary).toMatchObject({
+      id: 'new',
+      path: '/a/new.md',
+      root: '/lib',
+      date: '2003-01-01T00:00:00.000Z',
+    });
+    expect('text' in summary).toBe(false);
+    expect(db.summaryByPath('/a/bad.md')).toBeUndefined();
+    expect(db.problemsWithin('/a')).toEqual(
+      new Map([
+        ['/a/w.md', [warning('/a/w.md')]],
+        ['/a/bad.md', [warning('/a/bad.md')]],
+      ]),
+    );
+    expect(db.problemsWithin('/ab').size).toBe(0);
+    db.close();
+  });
+
+  it('starts over empty for another engine version', () => {
+    const path = join(dir, 'over.db');
+    let db = LibraryDb.open(path, 'v1');
+    db.write({ articles: [storedArticle(doc({ id: 'x', text: 'gone' }))], failed: [], removed: [] });
+    db.startOver('v2');
+    expect(db.articleCount).toBe(0);
+    expect(ids(db, 'gone')).toEqual([]);
+    db.write({ articles: [storedArticle(doc({ id: 'y', text: 'kept' }))], failed: [], removed: [] });
+    db.close();
+    db = LibraryDb.open(path, 'v2');
+    expect(db.report.rebuildReason).toBeUndefined();
+    expect(ids(db, 'kept')).toEqual(['y']);
     db.close();
   });
 });

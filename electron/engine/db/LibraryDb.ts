@@ -23,8 +23,9 @@ import type {
   SearchQuery,
   SearchResult,
 } from '../../../shared/types';
+import { isInsideFolder } from '../common/pathContainment';
+import { boundMs, maxOf, minOf } from '../search/dateBounds';
 import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from '../search/relevance';
-import { boundMs, maxOf, minOf } from '../search/SearchIndex';
 import { makeSnippet } from '../search/snippet';
 import { backupStamp } from '../store/userDataFile';
 import { ALL_KEYS, baseKey, keyRangeBetween } from './dateKey';
@@ -340,6 +341,58 @@ export class LibraryDb {
       text: unpackFields(row.body!).text,
       problems: JSON.parse(row.problems) as Problem[],
     };
+  }
+
+  /** One article's summary (without its text) by the path of its file. */
+  summaryByPath(path: string): ArticleSummary | undefined {
+    return this.guard(() => {
+      const row = this.statements.summaryByPath.get(path) as ArticleRow | undefined;
+      return row ? rowToSummary(row) : undefined;
+    });
+  }
+
+  /**
+   * Every article inside these folders (every article when none are given), newest first: what a
+   * warm start lists. Read in one go: the connection writes nothing until the list is complete.
+   */
+  summaries(folders?: readonly string[]): ArticleSummary[] {
+    return this.guard(() => {
+      const out: ArticleSummary[] = [];
+      for (const row of this.statements.all.iterate()) {
+        const r = row as ArticleRow;
+        if (folders && !folders.some((f) => isInsideFolder(r.path, f))) continue;
+        out.push(rowToSummary(r));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The problems recorded for files inside `folder`: the warnings of degraded articles and why
+   * unreadable files could not be read, by path (what the Library panel lists without a new parse).
+   */
+  problemsWithin(folder: string): Map<string, Problem[]> {
+    const [lo, hi] = pathRange(folder);
+    return this.guard(() => {
+      const out = new Map<string, Problem[]>();
+      for (const row of this.statements.problemsWithin.all(lo, hi, lo, hi) as {
+        path: string;
+        problems: string;
+      }[]) {
+        const problems = JSON.parse(row.problems) as Problem[];
+        if (problems.length) out.set(row.path, problems);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Empties the database for another engine version (the parse settings changed: every file is
+   * read again). Everything in it can be rebuilt from the files.
+   */
+  startOver(engineVersion: string): void {
+    this.guard(() => recreate(this.db, engineVersion));
+    this.nextFree.clear();
   }
 
   /** Headlines newest first, `limit` from `offset`. */
@@ -659,6 +712,11 @@ function prepare(db: Database.Database) {
     byId: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE id = ?`),
     byPath: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE path = ?`),
     page: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY key DESC LIMIT ? OFFSET ?`),
+    all: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY key DESC`),
+    summaryByPath: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE path = ?`),
+    problemsWithin: db.prepare(
+      "SELECT path, problems FROM articles WHERE path >= ? AND path < ? AND problems != '[]' UNION ALL SELECT path, problems FROM failed_files WHERE path >= ? AND path < ?",
+    ),
     idOfKey: db.prepare('SELECT id FROM articles WHERE key = ?'),
     textOfKey: db.prepare(
       'SELECT id, path, title, date, author, categories, body FROM articles WHERE key = ?',

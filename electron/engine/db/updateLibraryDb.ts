@@ -6,11 +6,12 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Problem, ScanProgress } from '../../../shared/types';
-import { isInsideFolder, isStrictlyInsideFolder } from '../common/pathContainment';
+import { isInsideFolder } from '../common/pathContainment';
 import type { ParseOptions } from '../parse/parseArticle';
 import { scanLibrary } from '../scan/scanLibrary';
 import type { WorkerScript } from '../workerScript';
-import type { FailedFile, LibraryDb, StoredArticleInput } from './LibraryDb';
+import type { LibraryDb } from './LibraryDb';
+import { batchWrite, type FileState } from './writeBatches';
 
 export interface UpdateOptions {
   signal?: AbortSignal;
@@ -70,34 +71,18 @@ export async function updateLibraryDb(
     },
   });
   for await (const batch of scan) {
-    const problemsOf = new Map<string, Problem[]>();
-    for (const p of batch.problems) {
-      const list = problemsOf.get(p.path);
-      if (list) list.push(p);
-      else problemsOf.set(p.path, [p]);
-    }
-    const articles: StoredArticleInput[] = [];
     for (const a of batch.articles) {
       seen.add(a.path);
       if (db.fileState(a.path) === undefined) summary.added++;
       else summary.changed++;
-      articles.push({ ...a, text: a.text ?? '', problems: problemsOf.get(a.path) ?? [] });
-      problemsOf.delete(a.path);
     }
-    const failed: FailedFile[] = [];
-    for (const [path, problems] of problemsOf) {
-      const file = fileStat(path);
-      if (file === null) {
-        // A folder the walk could not read, or a file gone since: nothing to record for it.
-        summary.folderProblems.push(...problems);
-        continue;
-      }
-      seen.add(path);
-      failed.push({ path, root: rootOf(path, roots), mtimeMs: file.mtimeMs, size: file.size, problems });
-    }
+    const { write, elsewhere } = batchWrite(batch.articles, batch.problems, roots, fileStat);
+    // A folder the walk could not read, or a file gone since: nothing to record for it.
+    summary.folderProblems.push(...elsewhere);
+    for (const f of write.failed) seen.add(f.path);
     summary.unchanged += batch.unchanged.length;
-    summary.failed += failed.length;
-    if (articles.length || failed.length) db.write({ articles, failed, removed: [] });
+    summary.failed += write.failed.length;
+    if (write.articles.length || write.failed.length) db.write(write);
     summary.found = batch.progress.found;
     summary.parsed = batch.progress.parsed;
     summary.done = batch.progress.done;
@@ -125,17 +110,11 @@ export async function updateLibraryDb(
   return summary;
 }
 
-function fileStat(path: string): { mtimeMs: number; size: number } | null {
+function fileStat(path: string): FileState | null {
   try {
     const s = statSync(path);
     return s.isFile() ? { mtimeMs: s.mtimeMs, size: s.size } : null;
   } catch {
     return null;
   }
-}
-
-function rootOf(path: string, roots: string[]): string {
-  let best = roots[0] ?? '';
-  for (const r of roots) if (isStrictlyInsideFolder(path, r) && r.length > best.length) best = r;
-  return best;
 }

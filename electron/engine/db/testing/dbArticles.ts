@@ -1,6 +1,6 @@
 // Test and bench helpers: the search tests' IndexDoc shape as articles the library database stores.
 
-import type { IndexDoc } from '../../search/IndexState';
+import type { IndexDoc } from '../../search/testing/searchDoc';
 import type { StoredArticleInput } from '../LibraryDb';
 
 export function isoDate(ms: number): string {

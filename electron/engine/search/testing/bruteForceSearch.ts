@@ -6,8 +6,8 @@ import { ClauseMatcher } from '../../../../shared/ClauseMatcher';
 import { CLASS, FOLD, FOLD_EXACT, foldString, SEP, WORD } from '../../../../shared/charClass';
 import { exactClause, parseQuery, type QueryClause } from '../../../../shared/parseQuery';
 import type { SearchFilters, SearchOrder } from '../../../../shared/types';
-import type { IndexDoc } from '../IndexState';
 import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from '../relevance';
+import type { IndexDoc } from './searchDoc';
 
 function matchesAt(field: string, at: number, clause: QueryClause): boolean {
   let pos = at;

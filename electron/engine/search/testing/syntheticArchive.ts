@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { seededRandom } from '../../testing/seededRandom';
-import type { IndexDoc } from '../IndexState';
+import type { IndexDoc } from './searchDoc';
 
 export const ZH_SENTENCES: string[] = readFileSync(
   new URL('../fixtures/zh-sentences.txt', import.meta.url),
