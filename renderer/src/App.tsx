@@ -13,6 +13,7 @@ import type { ListOrder } from '../../shared/articleOrder';
 import type { BroadsheetApi, MenuCommand } from '../../shared/contract';
 import { makeDayKey, parseDay, positionOfDay } from '../../shared/listSelection';
 import { DEFAULT_SETTINGS, TEXT_SIZE } from '../../shared/settingsRules';
+import { monthCounts } from '../../shared/timeline';
 import type { ListedArticle, SearchOrder, Settings, StarredEntry } from '../../shared/types';
 import { AppLayout, BootScreen, TopBar } from './app/AppLayout';
 import { EmptyLibrary } from './app/EmptyLibrary';
@@ -60,6 +61,7 @@ import { COMMANDS, type Command, type CommandContext } from './shortcuts/command
 import { commandForKey, focusKindOf } from './shortcuts/keymap';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { SourcesSidebar } from './sources/SourcesSidebar';
+import { TimelineSection } from './sources/TimelineSection';
 import { useAppliedTheme } from './theme/theme';
 
 /** "Today" and "past 24 hours" need a clock, but not a fast one. */
@@ -238,6 +240,11 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     [searching, items, clock, locale, t],
   );
   const navList = useMemo(() => listOfItems(items), [items]);
+  // The timeline maps the list as shown (search results are in relevance order: no timeline).
+  const months = useMemo(
+    () => (searching ? [] : monthCounts(items, order, dayKey)),
+    [searching, items, order, dayKey],
+  );
 
   // ---- read state: counts
   const reads = lib.reads;
@@ -349,6 +356,12 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     const ids = olderUnread(items, current.at, reads);
     if (ids.length === 0) toasts.show(t('noOlderUnread'));
     else readActions.markMany(ids);
+  };
+  /** "Go to date" and the timeline: the cursor to an article, shown with its day at the top of the list. */
+  const jumpTo = (at: number) => {
+    listRef.current?.showAtTop(at);
+    dispatchNav({ type: 'cursor', at, list: navList });
+    listRef.current?.focus();
   };
   const loadOriginal = useCallback((id: string) => api.getArticle(id, { original: true }), [api]);
   const dragging = useWindowDrop((file) => api.getPathForFile(file), actions.drop);
@@ -538,6 +551,13 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               onFacet={(facet) => setFilter((f) => ({ ...f, facet }))}
               total={lib.articles.length}
               unread={unreadFacets}
+              timeline={
+                <TimelineSection
+                  months={months}
+                  current={cursorIndex >= 0 ? cursorIndex : nav.openId ? navList.positionOf(nav.openId) : -1}
+                  onJump={jumpTo}
+                />
+              }
             />
             <HeadlinesPane
               listRef={listRef}
@@ -557,10 +577,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
                       if (key === null) return;
                       const at = positionOfDay(items, key, order, dayKey);
                       if (at < 0) toasts.show(t('goToDateNone', { day }));
-                      else {
-                        dispatchNav({ type: 'cursor', at, list: navList });
-                        listRef.current?.focus();
-                      }
+                      else jumpTo(at);
                     }
               }
               status={listStatusText(situation, t)}

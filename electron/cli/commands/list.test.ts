@@ -38,6 +38,7 @@ async function list(...args: string[]) {
 interface Listed {
   total: number;
   shown: number;
+  months: { month: string; count: number }[];
   days: { day: string; count: number; articles: { title: string; undated?: boolean; path?: string }[] }[];
 }
 
@@ -95,6 +96,20 @@ describe('broadsheet list', () => {
   it('groups days in the chosen zone', async () => {
     // 2024-03-09T20:00Z is already the 10th in Shanghai.
     expect(titles(await json('--time-zone', 'Asia/Shanghai'))[0]).toBe('2024-03-10: Alpha, Beta');
+  });
+
+  it('counts the listed articles by month for the timeline, in list order, before --limit', async () => {
+    expect((await json('--limit', '1')).months).toEqual([{ month: '2024-03', count: 3 }]);
+    // 2024-03-01T00:00Z is still February 29 in Honolulu.
+    const honolulu = ['--time-zone', 'Pacific/Honolulu'];
+    expect((await json(...honolulu)).months).toEqual([
+      { month: '2024-03', count: 2 },
+      { month: '2024-02', count: 1 },
+    ]);
+    expect((await json(...honolulu, '--oldest-first')).months).toEqual([
+      { month: '2024-02', count: 1 },
+      { month: '2024-03', count: 2 },
+    ]);
   });
 
   it('prints day headers and a count as text', async () => {

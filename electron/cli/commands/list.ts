@@ -17,6 +17,7 @@ import {
   selectList,
 } from '../../../shared/listSelection';
 import { isKnownTimeZone } from '../../../shared/settingsRules';
+import { monthCounts, monthKeyToIso } from '../../../shared/timeline';
 import type { ListedArticle, StarredEntry } from '../../../shared/types';
 import { defaultDataDir } from '../../engine/dataDir';
 import { openLibrary } from '../../engine/library/openLibrary';
@@ -155,6 +156,11 @@ export const list: Command = async (argv, io) => {
           total: rows.length,
           shown: shown.length,
           order: values['oldest-first'] ? 'oldest' : 'newest',
+          // The window's timeline: every listed article (before --limit) counted by month, in list order.
+          months: monthCounts(rows, values['oldest-first'] ? 'oldest' : 'newest', dayKey).map((m) => ({
+            month: monthKeyToIso(m.key),
+            count: m.count,
+          })),
           days: days.map((d) => ({ day: dayKeyToIso(d.day), count: d.entries.length, articles: d.entries })),
         }),
       );

@@ -59,6 +59,8 @@ export interface HeadlineListHandle {
   focus(): void;
   /** Scroll by a page, for Space/PageDown on the list. */
   element(): HTMLElement | null;
+  /** Scroll so the item (with its day header, when it is the day's first) is at the top: a jump to a date. */
+  showAtTop(itemIndex: number): void;
 }
 
 const noSubscription = () => () => {};
@@ -99,11 +101,6 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
   const cursorRow = cursorIndex >= 0 ? grouped.rowOfItem(cursorIndex) : -1;
   const itemHeight = mode === 'search' ? SEARCH_ROW_HEIGHT : DENSITY_ROW_HEIGHT[density];
 
-  useImperativeHandle(ref, () => ({
-    focus: () => scrollRef.current?.focus(),
-    element: () => scrollRef.current,
-  }));
-
   const rangeExtractor = useCallback(
     (range: Range) => {
       activeHeaderRef.current = headerAtOrBefore(grouped.headerRows, range.startIndex);
@@ -133,14 +130,32 @@ export const HeadlineList = forwardRef<HeadlineListHandle, Props>(function Headl
     initialRect: { width: 360, height: 800 },
   });
 
+  useImperativeHandle(ref, () => ({
+    focus: () => scrollRef.current?.focus(),
+    element: () => scrollRef.current,
+    showAtTop: (itemIndex) => {
+      const row = grouped.rowOfItem(itemIndex);
+      if (row < 0) return;
+      const top = row > 0 && grouped.isHeader(row - 1) ? row - 1 : row;
+      // The cursor is usually on its way there: its scroll (below) takes this place instead.
+      if (row === cursorRow) virtualizer.scrollToIndex(top, { align: 'start' });
+      else topRequest.current = { row, top };
+    },
+  }));
+
   // The virtualizer keeps the sizes it estimated: a new density (or mode) must be measured again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: itemHeight is what changes the sizes
   useLayoutEffect(() => {
     virtualizer.measure();
   }, [itemHeight, virtualizer]);
 
+  // The cursor's row is scrolled into view, or to the top when it was moved there by a jump.
+  const topRequest = useRef<{ row: number; top: number } | null>(null);
   useEffect(() => {
-    if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
+    const request = topRequest.current;
+    topRequest.current = null;
+    if (request && request.row === cursorRow) virtualizer.scrollToIndex(request.top, { align: 'start' });
+    else if (cursorRow >= 0) virtualizer.scrollToIndex(cursorRow, { align: 'auto' });
   }, [cursorRow, virtualizer]);
 
   useLayoutEffect(() => {

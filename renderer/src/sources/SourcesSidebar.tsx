@@ -3,7 +3,7 @@
 // facet), choosing it again or "All articles" clears it. Collapsible and resizable (by mouse or by
 // arrow keys on its edge), both remembered on this machine. Long lists are capped, with a filter box.
 
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { FacetChoice, FacetCount, Facets } from '../headlines/listFilter';
 import { useI18n } from '../i18n/I18nContext';
 import type { UnreadByFacet } from '../read/readCounts';
@@ -18,6 +18,8 @@ interface Props {
   total: number;
   /** Unread articles per category and source (null until counted). */
   unread: UnreadByFacet | null;
+  /** The timeline section (sources/TimelineSection), above the lists; absent while searching. */
+  timeline?: ReactNode;
 }
 
 /**
@@ -42,7 +44,7 @@ function Counts({ n, total }: { n: number; total: number }) {
   );
 }
 
-export function SourcesSidebar({ facets, facet, onFacet, total, unread }: Props) {
+export function SourcesSidebar({ facets, facet, onFacet, total, unread, timeline }: Props) {
   const { t } = useI18n();
   const [layout, setLayout] = useState(loadSidebarLayout);
   const [text, setText] = useState('');
@@ -158,6 +160,7 @@ export function SourcesSidebar({ facets, facet, onFacet, total, unread }: Props)
         onChange={(e) => setText(e.target.value)}
       />
       <div className="sources-lists">
+        {timeline}
         {list('category', t('filterCategories'), categories)}
         {list('author', t('filterSources'), sources)}
       </div>
