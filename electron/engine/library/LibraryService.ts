@@ -35,3 +35,16 @@ export interface LibraryServiceOptions {
   /** Folders to open when the settings hold none yet (first run: the bundled sample archive). */
   defaultRoots?: string[];
 }
+
+export interface LibraryOptions extends LibraryServiceOptions {
+  /**
+   * Folders to open instead of the saved ones (CLI, `--library`). When given, the saved list of
+   * roots is left as it is unless `persistRoots` is true.
+   */
+  roots?: string[];
+  persistRoots?: boolean;
+  /** Follow the folders for changes (the app); the CLI's one-shot commands turn it off. */
+  watch?: boolean;
+  /** Read and write the warm-start cache. */
+  cache?: boolean;
+}

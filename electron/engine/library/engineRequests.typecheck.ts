@@ -1,5 +1,6 @@
 // Compile-time proof, checked by `npm run typecheck` and never run: the engine's request table
-// (Library's `requests`) must answer every engine method of the contract with the contract's types.
+// (engineRequests.ts, through which Library answers) must answer every engine method of the
+// contract with the contract's types.
 // Adding a method to BroadsheetRequests adds it to EngineMethod (unless it is listed in
 // HOST_METHODS), so a Library without its handler stops compiling, as `missingOne` shows here.
 // Each `@ts-expect-error` fails the typecheck if the line under it ever compiles.
