@@ -14,7 +14,7 @@ import type { BroadsheetApi, MenuCommand } from '../../shared/contract';
 import { makeDayKey, parseDay, positionOfDay } from '../../shared/listSelection';
 import { DEFAULT_SETTINGS, TEXT_SIZE } from '../../shared/settingsRules';
 import { monthCounts } from '../../shared/timeline';
-import type { ListedArticle, SearchOrder, Settings, StarredEntry } from '../../shared/types';
+import type { SearchOrder, Settings, StarredEntry } from '../../shared/types';
 import { AppLayout, BootScreen, TopBar } from './app/AppLayout';
 import { EmptyLibrary } from './app/EmptyLibrary';
 import { makeDateFormats } from './app/formatDates';
@@ -27,7 +27,7 @@ import { useLibrary } from './app/useLibrary';
 import { useThrottled } from './app/useThrottled';
 import { ExportDialog } from './export/ExportDialog';
 import { ExcerptCache } from './headlines/excerpts';
-import { type DayRow, flatRows, groupByDay } from './headlines/groupByDay';
+import { flatRows, groupByDay } from './headlines/groupByDay';
 import type { HeadlineListHandle } from './headlines/HeadlineList';
 import { HeadlinesPane } from './headlines/HeadlinesPane';
 import { type Facets, type ListFilter, noFilter, toSearchFilters } from './headlines/listFilter';
@@ -40,17 +40,10 @@ import { makeTranslate, resolveLanguage, resolveLocale } from './i18n/i18n';
 import { LibraryPanel } from './library/LibraryPanel';
 import { useWindowDrop } from './library/useDrop';
 import { useBackgroundValue } from './perf/useBackgroundValue';
-import {
-  allUnread,
-  nextUnread,
-  olderUnread,
-  type UnreadByFacet,
-  unreadByFacet,
-  unreadCount,
-  unreadInRange,
-} from './read/readCounts';
+import { allUnread, nextUnread, olderUnread } from './read/readCounts';
 import { ReadIndex } from './read/readIndex';
 import { useReadActions, useReadTracking } from './read/useReadState';
+import { useDayUnread, useLibraryUnread } from './read/useUnreadCounts';
 import { ArticleCache } from './reader/articleCache';
 import { canShowWholePage } from './reader/displayHtml';
 import { stepMatch } from './reader/highlightMatches';
@@ -78,10 +71,6 @@ function readingOf(settings: Settings | null) {
     lineHeight: s.lineHeight,
     listDensity: s.listDensity,
   };
-}
-
-function unreadOfFacets(source: { articles: readonly ListedArticle[]; reads: ReadIndex }): UnreadByFacet {
-  return unreadByFacet(source.articles, source.reads);
 }
 
 /** The session is saved this long after the view, filters, search or open article last changed. */
@@ -145,10 +134,13 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [externalIds, setExternalIds] = useState<ReadonlySet<string>>(new Set());
   // Articles read one by one in the Unread view stay in it until the view or its filters change.
-  const [keptUnread, setKeptUnread] = useState<ReadonlySet<string>>(new Set());
+  // The set is filled in place: keeping an article must not make a list of 100,000 again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new view or filter starts afresh
-  useEffect(() => setKeptUnread(new Set()), [view, filter]);
-  const keepInUnread = useCallback((id: string) => setKeptUnread((kept) => new Set(kept).add(id)), []);
+  const keptUnread = useMemo(() => new Set<string>(), [view, filter]);
+  const keepInUnread = useCallback((id: string) => keptUnread.add(id), [keptUnread]);
+  // The Unread view's list follows the marks only when many change at once (mark all / older and
+  // undo): a single mark (m, n, opening an article) leaves the article in it.
+  const [manyMarked, noteManyMarked] = useReducer((n: number) => n + 1, 0);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HeadlineListHandle>(null);
   const readerRef = useRef<HTMLDivElement>(null);
@@ -163,9 +155,10 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   // `articles` only says when: the store keeps the counts up to date batch by batch.
   const facetsOfStore = useCallback(() => store.facets(), [store]);
   const facets = useBackgroundValue(articles, facetsOfStore, NO_FACETS);
-  // Unread per category and source: a pass over the library, in the background after a change.
-  const readsAndArticles = useMemo(() => ({ articles, reads: lib.reads }), [articles, lib.reads]);
-  const unreadFacets = useBackgroundValue(readsAndArticles, unreadOfFacets, null);
+  // Unread in all, per category and per source: counted after a library change, then mark by mark.
+  const summaryOf = useCallback((id: string) => store.summary(id), [store]);
+  const latestReads = useCallback(() => store.getState().reads, [store]);
+  const unreadFacets = useLibraryUnread({ articles, latestReads, summaryOf }, lib.reads);
   const searching = query.trim() !== '';
   // A search with no results shows a message instead of the list, so the list must be rendered
   // again (synchronously) before it can take the focus back.
@@ -194,7 +187,10 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   );
 
   // Only the Unread view's list depends on the read marks: elsewhere a `j` must not rebuild the list.
-  const readsForList = view === 'unread' ? lib.reads : emptyReads;
+  const unreadList = view === 'unread';
+  const readsForList = unreadList ? manyMarked : -1;
+  const readsLineage = unreadList ? lib.reads.lineage : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: readsForList and readsLineage say when the marks matter
   const items = useMemo(
     () =>
       selectHeadlines({
@@ -208,8 +204,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
         articles,
         allItems,
         starred: lib.starred,
-        summaryOf: (id) => store.summary(id),
-        reads: readsForList,
+        summaryOf,
+        reads: unreadList ? store.getState().reads : emptyReads,
         keptUnread,
       }),
     [
@@ -223,8 +219,11 @@ export function App({ api, scheduler = frameScheduler }: Props) {
       articles,
       allItems,
       lib.starred,
+      summaryOf,
       store,
+      unreadList,
       readsForList,
+      readsLineage,
       keptUnread,
     ],
   );
@@ -248,18 +247,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
 
   // ---- read state: counts
   const reads = lib.reads;
-  const unreadTotal = useMemo(() => unreadCount(allItems, reads), [allItems, reads]);
-  const dayUnread = useMemo(() => {
-    const counted = new Map<number, number>();
-    return (day: DayRow) => {
-      let n = counted.get(day.firstItem);
-      if (n === undefined) {
-        n = unreadInRange(items, day.firstItem, day.count, reads);
-        counted.set(day.firstItem, n);
-      }
-      return n;
-    };
-  }, [items, reads]);
+  const unreadTotal = unreadFacets?.total ?? 0;
+  const dayUnread = useDayUnread(items, reads, summaryOf, dayKey);
   const cursorIndex = nav.cursorId === null ? -1 : navList.positionOf(nav.cursorId, nav.cursorAt);
 
   // ---- the open article
@@ -329,7 +318,14 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     showLibrary,
     onFileOpened,
   });
-  const readActions = useReadActions({ api, store, toasts, t, onReadOne: keepInUnread });
+  const readActions = useReadActions({
+    api,
+    store,
+    toasts,
+    t,
+    onReadOne: keepInUnread,
+    onManyChanged: noteManyMarked,
+  });
   const inLibrary = !!openSummary && !missingStar;
   useReadTracking({
     api,

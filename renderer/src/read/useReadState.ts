@@ -35,9 +35,14 @@ interface Deps {
   t: Translate;
   /** Called with ids the user just read one at a time (the Unread view keeps them until left). */
   onReadOne(id: string): void;
+  /**
+   * Called as soon as many articles changed at once (mark all / older, their undo, or a failed
+   * save putting them back): the Unread view's list is made again only then, not per single mark.
+   */
+  onManyChanged(): void;
 }
 
-export function useReadActions({ api, store, toasts, t, onReadOne }: Deps): ReadActions & {
+export function useReadActions({ api, store, toasts, t, onReadOne, onManyChanged }: Deps): ReadActions & {
   /** The article made unread by hand while open (not marked read again until reopened). */
   heldUnread: RefObject<string | null>;
 } {
@@ -45,23 +50,27 @@ export function useReadActions({ api, store, toasts, t, onReadOne }: Deps): Read
   const heldUnread = useRef<string | null>(null);
   const readOne = useRef(onReadOne);
   readOne.current = onReadOne;
+  const manyChanged = useRef(onManyChanged);
+  manyChanged.current = onManyChanged;
   return useMemo(() => {
-    const apply = (ids: readonly string[], read: boolean) =>
+    const apply = (ids: readonly string[], read: boolean, many: boolean) => {
       store.dispatch({
         type: 'read',
         read: read ? [...ids] : [],
         unread: read ? [] : [...ids],
         progress: [],
       });
-    const setRead = async (ids: readonly string[], read: boolean): Promise<string[]> => {
+      if (many) manyChanged.current();
+    };
+    const setRead = async (ids: readonly string[], read: boolean, many = false): Promise<string[]> => {
       if (ids.length === 0) return [];
       const before = store.getState().reads;
       const changing = ids.filter((id) => before.isRead(id) !== read);
-      apply(changing, read);
+      apply(changing, read, many);
       try {
         return await api.setRead([...ids], read);
       } catch (error) {
-        apply(changing, !read);
+        apply(changing, !read, many);
         toasts.error(t('readFailed', { message: errorMessage(error) }));
         return [];
       }
@@ -78,7 +87,7 @@ export function useReadActions({ api, store, toasts, t, onReadOne }: Deps): Read
       },
       markMany(ids) {
         if (ids.length === 0) return;
-        void setRead(ids, true).then((changed) => {
+        void setRead(ids, true, true).then((changed) => {
           if (changed.length === 0) return;
           lastBulk.current = changed;
           const message =
@@ -92,7 +101,7 @@ export function useReadActions({ api, store, toasts, t, onReadOne }: Deps): Read
       const ids = lastBulk.current;
       if (!ids) return;
       lastBulk.current = null;
-      void setRead(ids, false).then((changed) => {
+      void setRead(ids, false, true).then((changed) => {
         if (changed.length) toasts.show(t('undoneMarkAll', { count: changed.length }));
       });
     }
