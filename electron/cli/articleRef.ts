@@ -1,21 +1,26 @@
 // Finds the file `broadsheet show DIR PATH_OR_ID` means, without ever leaving DIR: a path may be
-// relative to DIR or to the cwd, or absolute, but its real location must be inside DIR's.
+// relative to DIR or to the cwd, or absolute, but its real location must be inside DIR's; an id is
+// looked up by the caller (in the library database), never by walking the folder.
 
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { isInsideFolder, isReallyInsideFolder } from '../engine/common/pathContainment';
 import { ARTICLE_EXTENSIONS_TEXT, isArticleFileName } from '../engine/parse/articleFiles';
-import { articleIdForPath } from '../engine/parse/ids';
-import { walkRoots } from '../engine/scan/walkRoots';
 
 export type RefResult = { ok: true; path: string } | { ok: false; message: string };
 
 const ID = /^[0-9a-f]{16}$/;
 
-export async function resolveArticleRef(root: string, ref: string, cwd: string): Promise<RefResult> {
+/** `pathOfId`: the file of the article with this id inside `root`, if there is one. */
+export async function resolveArticleRef(
+  root: string,
+  ref: string,
+  cwd: string,
+  pathOfId: (id: string) => string | undefined,
+): Promise<RefResult> {
   if (ID.test(ref)) {
-    const byId = await findById(root, ref);
-    if (byId) return { ok: true, path: byId };
+    const byId = pathOfId(ref);
+    if (byId && isInsideFolder(byId, root)) return { ok: true, path: byId };
   }
   const candidates = isAbsolute(ref) ? [resolve(ref)] : [resolve(root, ref), resolve(cwd, ref)];
   for (const path of candidates) {
@@ -54,24 +59,4 @@ async function isFile(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Ids are hashes of paths, so the walk alone finds one: nothing is parsed. */
-async function findById(root: string, id: string): Promise<string | null> {
-  const controller = new AbortController();
-  let hit: string | null = null;
-  await walkRoots(
-    [root],
-    {
-      onFile(file) {
-        if (hit === null && articleIdForPath(file.path) === id) {
-          hit = file.path;
-          controller.abort();
-        }
-      },
-      onProblem: () => undefined,
-    },
-    { signal: controller.signal },
-  );
-  return hit;
 }

@@ -30,7 +30,7 @@ beforeAll(() => {
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 async function run(argv: string[], cwd = base) {
-  const io = captureIO(cwd);
+  const io = captureIO(cwd, { BROADSHEET_DATA_DIR: join(base, 'data') });
   const code = await runCli(argv, io);
   return { code, out: io.stdout(), err: io.stderr() };
 }
@@ -180,7 +180,7 @@ describe('broadsheet dispatcher', () => {
 
 describe('bin/broadsheet.js', () => {
   it('runs as a real process: JSON on stdout and the documented exit codes', () => {
-    const env = { ...process.env, TZ: 'UTC' };
+    const env = { ...process.env, TZ: 'UTC', BROADSHEET_DATA_DIR: join(base, 'data') };
     const ok = spawnSync(process.execPath, [bin, 'scan', library, '--json'], {
       cwd: base,
       env,

@@ -47,8 +47,8 @@ export function usage(): string {
     '  broadsheet help | --help | --version',
     '',
     'Every command takes --data-dir DIR (or the environment variable BROADSHEET_DATA_DIR): where',
-    'stars, read marks, settings and the library database live. index, search, star, unstar,',
-    'starred, read and unread use them; scan, show and watch read the folder itself and leave them',
+    'stars, read marks, settings and the library database live. index, search, show, list, star,',
+    'unstar, starred, read and unread use them; scan and watch read the folder itself and leave them',
     'untouched.',
     '',
   ].join('\n');

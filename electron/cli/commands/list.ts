@@ -1,7 +1,8 @@
 // `broadsheet list DIR [--from DATE] [--to DATE] [--unread | --starred] [--source S] [--category C]
 // [--oldest-first] [--limit N] [--json]`: the headline list the window shows for those choices, from
-// the same snapshot the window gets and through the same selection (shared/listSelection.ts): same
-// order, same day groups ("undated" last), so scripts and checks see what the user sees.
+// the library database brought up to date with DIR (only new and changed files are read), through the
+// window's selection (shared/listSelection.ts): same order, same day groups ("undated" last), so
+// scripts and checks see what the user sees. Stars and read marks come from their own stores.
 
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,9 +20,9 @@ import {
 import { isKnownTimeZone } from '../../../shared/settingsRules';
 import { monthCounts, monthKeyToIso } from '../../../shared/timeline';
 import type { ListedArticle, StarredEntry } from '../../../shared/types';
-import { defaultDataDir } from '../../engine/dataDir';
-import { openLibrary } from '../../engine/library/openLibrary';
+import { toListed } from '../../engine/parse/ids';
 import { field, jsonLine } from '../cleanOutput';
+import { withFolderLibrary } from '../folderLibrary';
 import { type Command, parseCommandArgs, UsageError } from '../io';
 import { formatLocalDateTime } from '../terminalText';
 
@@ -109,22 +110,17 @@ export const list: Command = async (argv, io) => {
   };
   const dayKey = makeDayKey(zone);
 
-  const library = await openLibrary({
-    dataDir: values['data-dir'] ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env),
-    roots: [root],
-    persistRoots: false,
-    watch: false,
-  });
-  try {
-    await library.whenIdle();
-    const snapshot = await library.call('getSnapshot');
-    const byId = new Map(snapshot.articles.map((a) => [a.id, a]));
-    const byHash = new Map(snapshot.articles.map((a) => [a.contentHash, a]));
+  return withFolderLibrary(io, dir, values['data-dir'], async (library) => {
+    const articles = library.articles();
+    const listed = articles.map(toListed);
+    const pathOf = new Map(articles.map((a) => [a.id, a.path]));
+    const byId = new Map(listed.map((a) => [a.id, a]));
+    const byHash = new Map(listed.map((a) => [a.contentHash, a]));
     const rowOf = (a: ListedArticle): Row => {
       const row: Row = { id: a.id, title: a.title, date: a.date, categories: a.categories };
       if (a.undated) row.undated = true;
       if (a.author !== undefined) row.author = a.author;
-      const path = library.findArticle(a.id)?.path;
+      const path = pathOf.get(a.id);
       if (path) row.path = path;
       return row;
     };
@@ -132,7 +128,7 @@ export const list: Command = async (argv, io) => {
       present
         ? rowOf(present)
         : { id: s.id, title: s.title, date: s.date, categories: [], path: s.path, missing: true };
-    const read = new Set(snapshot.readMarks.read);
+    const read = values.unread ? await library.readIds() : new Set<string>();
     const rows = selectList<Row>({
       choice: {
         view: values.starred ? 'starred' : values.unread ? 'unread' : 'all',
@@ -141,8 +137,8 @@ export const list: Command = async (argv, io) => {
       },
       now: Date.now(),
       dayKey,
-      articles: snapshot.articles,
-      starred: snapshot.starred,
+      articles: listed,
+      starred: values.starred ? await library.starred() : [],
       presentOf: (s) => byId.get(s.id) ?? byHash.get(s.contentHash),
       unread: (a) => !read.has(a.id),
       fromArticle: rowOf,
@@ -167,11 +163,7 @@ export const list: Command = async (argv, io) => {
       return 0;
     }
     if (rows.length === 0) {
-      io.out(
-        snapshot.articles.length === 0
-          ? `No articles in ${field(root)}.\n`
-          : 'No articles match these choices.\n',
-      );
+      io.out(listed.length === 0 ? `No articles in ${field(root)}.\n` : 'No articles match these choices.\n');
       return 0;
     }
     for (const d of days) io.out(formatDay(d.day, d.entries, zone));
@@ -181,9 +173,7 @@ export const list: Command = async (argv, io) => {
         : `${rows.length} ${rows.length === 1 ? 'article' : 'articles'}\n`,
     );
     return 0;
-  } finally {
-    await library.close();
-  }
+  });
 };
 
 function formatDay(day: DayKey, entries: readonly Row[], zone: string | undefined): string {

@@ -1,10 +1,10 @@
 // `broadsheet read|unread DIR PATH_OR_ID... [--data-dir D]`: the window's read marks from the
-// command line, on the same store as the app (it sees the change at its next one).
+// command line, on the same store as the app (it sees the change at its next one). Articles are found
+// in the library database brought up to date with DIR.
 
-import { resolve } from 'node:path';
 import { field } from '../cleanOutput';
+import { STORE_OPTIONS, withFolderLibrary } from '../folderLibrary';
 import { type Command, parseCommandArgs, UsageError } from '../io';
-import { findRef, STORE_OPTIONS, withLibrary } from '../userDataLibrary';
 
 function mark(read: boolean): Command {
   const name = read ? 'read' : 'unread';
@@ -13,23 +13,26 @@ function mark(read: boolean): Command {
     const { values, positionals } = parseCommandArgs(argv, STORE_OPTIONS, usage);
     const [dir, ...refs] = positionals;
     if (!dir || refs.length === 0) throw new UsageError(usage);
-    return withLibrary(io, dir, values['data-dir'], async (library) => {
+    return withFolderLibrary(io, dir, values['data-dir'], async (library) => {
       const ids: string[] = [];
+      const titles = new Map<string, string>();
       let unknown = 0;
       for (const ref of refs) {
-        const id = findRef(library, io, dir, ref);
-        if (id) ids.push(id);
-        else {
+        const article = library.findRef(ref, io.cwd);
+        if (article) {
+          ids.push(article.id);
+          titles.set(article.id, article.title);
+        } else {
           unknown++;
           io.err(
-            `No article "${field(ref)}" in ${field(resolve(io.cwd, dir))}. Use an id from "broadsheet scan --json" or a path inside the folder.\n`,
+            `No article "${field(ref)}" in ${field(library.root)}. Use an id from "broadsheet scan --json" or a path inside the folder.\n`,
           );
         }
       }
       if (ids.length === 0) return 1;
-      const changed = new Set(await library.call('setRead', ids, read));
+      const changed = new Set(await library.setRead(ids, read));
       for (const id of new Set(ids)) {
-        const title = field(library.findArticle(id)?.title ?? id);
+        const title = field(titles.get(id) ?? id);
         const state = changed.has(id)
           ? read
             ? 'Marked read'

@@ -17,7 +17,7 @@ beforeAll(() => {
 afterAll(() => rmSync(join(library, '..'), { recursive: true, force: true }));
 
 async function run(argv: string[]) {
-  const io = captureIO(library);
+  const io = captureIO(library, { BROADSHEET_DATA_DIR: join(library, '..', 'data') });
   const code = await runCli(argv, io);
   return { code, out: io.stdout(), err: io.stderr() };
 }

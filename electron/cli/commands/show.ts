@@ -1,16 +1,18 @@
-// `broadsheet show DIR PATH_OR_ID [--json] [--time-zone ZONE]`: one article as parsed, with its body
-// HTML (not sanitized: this is the parser's view) and plain text.
+// `broadsheet show DIR PATH_OR_ID [--json] [--time-zone ZONE] [--data-dir DIR]`: one article as
+// parsed, with its body HTML (not sanitized: this is the parser's view) and plain text. An id is found
+// in the library database brought up to date with DIR (only new and changed files are read); the
+// article's own file is then parsed again for what the database does not keep (the body's HTML).
 
-import { resolve } from 'node:path';
 import { isKnownTimeZone } from '../../../shared/settingsRules';
 import type { Article, Problem } from '../../../shared/types';
 import { readArticleFile } from '../../engine/parse/readArticleFile';
 import { resolveArticleRef } from '../articleRef';
 import { field, jsonLine, text } from '../cleanOutput';
-import { type CliIO, type Command, folderNotFound, parseCommandArgs, UsageError } from '../io';
+import { withFolderLibrary } from '../folderLibrary';
+import { type CliIO, type Command, parseCommandArgs, UsageError } from '../io';
 import { displayWidth, formatLocalDateTime } from '../terminalText';
 
-const USAGE = 'usage: broadsheet show DIR PATH_OR_ID [--json] [--time-zone ZONE]';
+const USAGE = 'usage: broadsheet show DIR PATH_OR_ID [--json] [--time-zone ZONE] [--data-dir DIR]';
 
 export const show: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(
@@ -27,26 +29,23 @@ export const show: Command = async (argv, io) => {
       `--time-zone takes an IANA zone such as Asia/Shanghai or Europe/Berlin, got "${timeZone}".`,
     );
   }
-  const root = resolve(io.cwd, dir);
-  const missing = await folderNotFound(root);
-  if (missing) {
-    io.err(`${field(missing)}\n`);
-    return 1;
-  }
-  const found = await resolveArticleRef(root, ref, io.cwd);
-  if (!found.ok) {
-    io.err(`${field(found.message)}\n`);
-    return 1;
-  }
-  const outcome = await readArticleFile(found.path, root, timeZone ? { timeZone } : {});
-  if (!outcome.article) {
-    io.err(`${field(found.path)} cannot be read as an article:\n`);
-    for (const p of outcome.problems) io.err(`  ${field(p.message)}\n`);
-    return 1;
-  }
-  if (values.json) io.out(jsonLine(toJson(outcome.article, outcome.problems)));
-  else printHuman(io, outcome.article, outcome.problems);
-  return 0;
+  return withFolderLibrary(io, dir, values['data-dir'], async (library) => {
+    const root = library.root;
+    const found = await resolveArticleRef(root, ref, io.cwd, (id) => library.byId(id)?.path);
+    if (!found.ok) {
+      io.err(`${field(found.message)}\n`);
+      return 1;
+    }
+    const outcome = await readArticleFile(found.path, root, timeZone ? { timeZone } : {});
+    if (!outcome.article) {
+      io.err(`${field(found.path)} cannot be read as an article:\n`);
+      for (const p of outcome.problems) io.err(`  ${field(p.message)}\n`);
+      return 1;
+    }
+    if (values.json) io.out(jsonLine(toJson(outcome.article, outcome.problems)));
+    else printHuman(io, outcome.article, outcome.problems);
+    return 0;
+  });
 };
 
 /**

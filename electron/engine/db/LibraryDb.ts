@@ -400,6 +400,30 @@ export class LibraryDb {
     return this.guard(() => (this.statements.page.all(limit, offset) as ArticleRow[]).map(rowToSummary));
   }
 
+  /** Summaries (no text) of the articles inside `folder`, in path order. */
+  *summariesWithin(folder: string): Generator<ArticleSummary> {
+    const [lo, hi] = pathRange(folder);
+    for (const row of this.guard(() => this.statements.summariesWithin.iterate(lo, hi)))
+      yield rowToSummary(row as ArticleRow);
+  }
+
+  /** The summary (no text) of the article with this id. */
+  summaryById(id: string): ArticleSummary | undefined {
+    const row = this.guard(() => this.statements.summaryById.get(id)) as ArticleRow | undefined;
+    return row && rowToSummary(row);
+  }
+
+  /** The summary (no text) of the article read from this file. */
+  summaryByPath(path: string): ArticleSummary | undefined {
+    const row = this.guard(() => this.statements.summaryByPath.get(path)) as ArticleRow | undefined;
+    return row && rowToSummary(row);
+  }
+
+  /** Every article with this content (copies of one article in several files). */
+  summariesByContentHash(hash: string): ArticleSummary[] {
+    return this.guard(() => this.statements.byContentHash.all(hash) as ArticleRow[]).map(rowToSummary);
+  }
+
   /** Failed files inside `folder` with their problems. */
   failures(folder: string): FailedFile[] {
     const [lo, hi] = pathRange(folder);
@@ -718,6 +742,10 @@ function prepare(db: Database.Database) {
       "SELECT path, problems FROM articles WHERE path >= ? AND path < ? AND problems != '[]' UNION ALL SELECT path, problems FROM failed_files WHERE path >= ? AND path < ?",
     ),
     idOfKey: db.prepare('SELECT id FROM articles WHERE key = ?'),
+    summariesWithin: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE path >= ? AND path < ?`),
+    summaryById: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`),
+    summaryByPath: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE path = ?`),
+    byContentHash: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE content_hash = ?`),
     textOfKey: db.prepare(
       'SELECT id, path, title, date, author, categories, body FROM articles WHERE key = ?',
     ),
