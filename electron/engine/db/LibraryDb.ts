@@ -413,12 +413,6 @@ export class LibraryDb {
     return row && rowToSummary(row);
   }
 
-  /** The summary (no text) of the article read from this file. */
-  summaryByPath(path: string): ArticleSummary | undefined {
-    const row = this.guard(() => this.statements.summaryByPath.get(path)) as ArticleRow | undefined;
-    return row && rowToSummary(row);
-  }
-
   /** Every article with this content (copies of one article in several files). */
   summariesByContentHash(hash: string): ArticleSummary[] {
     return this.guard(() => this.statements.byContentHash.all(hash) as ArticleRow[]).map(rowToSummary);
@@ -744,7 +738,6 @@ function prepare(db: Database.Database) {
     idOfKey: db.prepare('SELECT id FROM articles WHERE key = ?'),
     summariesWithin: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE path >= ? AND path < ?`),
     summaryById: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`),
-    summaryByPath: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE path = ?`),
     byContentHash: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE content_hash = ?`),
     textOfKey: db.prepare(
       'SELECT id, path, title, date, author, categories, body FROM articles WHERE key = ?',
