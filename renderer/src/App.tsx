@@ -1,55 +1,40 @@
-import {
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useEffectEvent,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-} from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useReducer, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ListOrder } from '../../shared/articleOrder';
 import type { BroadsheetApi, MenuCommand } from '../../shared/contract';
 import { makeDayKey, parseDay, positionOfDay } from '../../shared/listSelection';
 import { DEFAULT_SETTINGS, TEXT_SIZE } from '../../shared/settingsRules';
-import { monthCounts } from '../../shared/timeline';
 import type { SearchOrder, Settings, StarredEntry } from '../../shared/types';
 import { AppLayout, BootScreen, TopBar } from './app/AppLayout';
 import { EmptyLibrary } from './app/EmptyLibrary';
 import { makeDateFormats } from './app/formatDates';
 import { isStarred } from './app/libraryState';
 import { frameScheduler, LibraryStore, type Scheduler } from './app/libraryStore';
-import { restoreSession, sessionOf } from './app/session';
 import { ToastStore, Toasts } from './app/toasts';
 import { useAppActions } from './app/useAppActions';
 import { useLibrary } from './app/useLibrary';
-import { useThrottled } from './app/useThrottled';
+import { useResume } from './app/useResume';
 import { ExportDialog } from './export/ExportDialog';
 import { ExcerptCache } from './headlines/excerpts';
-import { flatRows, groupByDay } from './headlines/groupByDay';
 import type { HeadlineListHandle } from './headlines/HeadlineList';
 import { HeadlinesPane } from './headlines/HeadlinesPane';
-import { type Facets, type ListFilter, noFilter, toSearchFilters } from './headlines/listFilter';
+import { type Facets, type ListFilter, noFilter } from './headlines/listFilter';
 import { type ListSituation, listEmptyText, listStatusText } from './headlines/listStatus';
-import { initialNav, listOfItems, navReducer } from './headlines/navigation';
-import { selectHeadlines } from './headlines/selectHeadlines';
+import { initialNav, navReducer } from './headlines/navigation';
 import type { View } from './headlines/Toolbar';
+import { useHeadlines } from './headlines/useHeadlines';
 import { type I18n, I18nContext } from './i18n/I18nContext';
 import { makeTranslate, resolveLanguage, resolveLocale } from './i18n/i18n';
 import { LibraryPanel } from './library/LibraryPanel';
 import { useWindowDrop } from './library/useDrop';
-import { useBackgroundValue } from './perf/useBackgroundValue';
 import { allUnread, nextUnread, olderUnread } from './read/readCounts';
 import { ReadIndex } from './read/readIndex';
 import { useReadActions, useReadTracking } from './read/useReadState';
-import { useDayUnread, useLibraryUnread } from './read/useUnreadCounts';
 import { ArticleCache } from './reader/articleCache';
 import { canShowWholePage } from './reader/displayHtml';
 import { stepMatch } from './reader/highlightMatches';
 import { ReadingPane } from './reader/ReadingPane';
 import { useArticle } from './reader/useArticle';
-import { useSearch } from './search/useSearch';
 import { COMMANDS, type Command, type CommandContext } from './shortcuts/commands';
 import { commandForKey, focusKindOf } from './shortcuts/keymap';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
@@ -60,8 +45,8 @@ import { useAppliedTheme } from './theme/theme';
 /** "Today" and "past 24 hours" need a clock, but not a fast one. */
 const CLOCK_TICK_MS = 5 * 60 * 1000;
 /** How often the headline list takes in new articles while a scan is running. */
-const SCAN_REFRESH_MS = 500;
-const NO_FACETS: Facets = { categories: [], authors: [] };
+const _SCAN_REFRESH_MS = 500;
+const _NO_FACETS: Facets = { categories: [], authors: [] };
 /** The reading pane's and the list's comfort settings (the defaults until the settings arrive). */
 function readingOf(settings: Settings | null) {
   const s = settings ?? DEFAULT_SETTINGS;
@@ -73,10 +58,8 @@ function readingOf(settings: Settings | null) {
   };
 }
 
-/** The session is saved this long after the view, filters, search or open article last changed. */
-const SESSION_SAVE_MS = 400;
 /** What the All and Starred lists are built with: they do not depend on the read marks. */
-const emptyReads = ReadIndex.empty();
+const _emptyReads = ReadIndex.empty();
 const MENU_COMMANDS: Record<MenuCommand, Command> = {
   'focus-search': 'search',
   'show-library': 'library',
@@ -145,110 +128,37 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const listRef = useRef<HeadlineListHandle>(null);
   const readerRef = useRef<HTMLDivElement>(null);
 
-  // A scan delivers batches every frame; derived lists follow at lower priority so typing and
-  // scrolling stay responsive.
-  // Articles and their headline items change together (one state), so they are throttled as a pair.
-  const listed = useMemo(() => ({ articles: lib.articles, items: lib.items }), [lib.articles, lib.items]);
-  const { articles, items: allItems } = useDeferredValue(
-    useThrottled(listed, lib.progress.done ? 0 : SCAN_REFRESH_MS),
-  );
-  // `articles` only says when: the store keeps the counts up to date batch by batch.
-  const facetsOfStore = useCallback(() => store.facets(), [store]);
-  const facets = useBackgroundValue(articles, facetsOfStore, NO_FACETS);
-  // Unread in all, per category and per source: counted after a library change, then mark by mark.
-  const summaryOf = useCallback((id: string) => store.summary(id), [store]);
-  const latestReads = useCallback(() => store.getState().reads, [store]);
-  const unreadFacets = useLibraryUnread({ articles, latestReads, summaryOf }, lib.reads);
-  const searching = query.trim() !== '';
+  const headlines = useHeadlines({
+    api,
+    store,
+    lib,
+    view,
+    filter,
+    order,
+    query,
+    exactCharacters,
+    searchOrder,
+    clock,
+    dayKey,
+    keptUnread,
+    manyMarked,
+    locale,
+    t,
+    onSearchError: (m) => toasts.error(t('searchFailed', { message: m })),
+  });
+  const { articles, facets, unreadFacets, searching, search, items, grouped, navList, months } = headlines;
+  const { unreadTotal, dayUnread } = headlines;
+  const reads = lib.reads;
   // A search with no results shows a message instead of the list, so the list must be rendered
   // again (synchronously) before it can take the focus back.
   const clearSearchAndFocusList = () => {
     flushSync(() => setQuery(''));
     listRef.current?.focus();
   };
-  const searchFilters = useMemo(
-    () => toSearchFilters(filter, view === 'starred', clock, dayKey),
-    [filter, view, clock, dayKey],
-  );
-  const searchGeneration = useMemo(
-    () => `${lib.progress.done}:${view === 'starred' ? lib.starred.length : ''}`,
-    [lib.progress.done, view, lib.starred.length],
-  );
   const articleHighlight = useMemo(
     () => (searching ? { query, exactCharacters } : undefined),
     [searching, query, exactCharacters],
   );
-  const searchOptions = useMemo(
-    () => ({ exactCharacters, order: searchOrder }),
-    [exactCharacters, searchOrder],
-  );
-  const search = useSearch(api, query, searchFilters, searchOptions, searchGeneration, (m) =>
-    toasts.error(t('searchFailed', { message: m })),
-  );
-
-  // Only the Unread view's list depends on the read marks: elsewhere a `j` must not rebuild the list.
-  const unreadList = view === 'unread';
-  const readsForList = unreadList ? manyMarked : -1;
-  const readsLineage = unreadList ? lib.reads.lineage : null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: readsForList and readsLineage say when the marks matter
-  const items = useMemo(
-    () =>
-      selectHeadlines({
-        searching,
-        search,
-        view,
-        filter,
-        order,
-        now: clock,
-        dayKey,
-        articles,
-        allItems,
-        starred: lib.starred,
-        summaryOf,
-        reads: unreadList ? store.getState().reads : emptyReads,
-        keptUnread,
-      }),
-    [
-      searching,
-      search,
-      filter,
-      order,
-      clock,
-      dayKey,
-      view,
-      articles,
-      allItems,
-      lib.starred,
-      summaryOf,
-      store,
-      unreadList,
-      readsForList,
-      readsLineage,
-      keptUnread,
-    ],
-  );
-  const grouped = useMemo(
-    () =>
-      searching
-        ? flatRows(items)
-        : groupByDay(items, {
-            now: clock,
-            locale,
-            labels: { today: t('today'), yesterday: t('yesterday'), undated: t('undated') },
-          }),
-    [searching, items, clock, locale, t],
-  );
-  const navList = useMemo(() => listOfItems(items), [items]);
-  // The timeline maps the list as shown (search results are in relevance order: no timeline).
-  const months = useMemo(
-    () => (searching ? [] : monthCounts(items, order, dayKey)),
-    [searching, items, order, dayKey],
-  );
-
-  // ---- read state: counts
-  const reads = lib.reads;
-  const unreadTotal = unreadFacets?.total ?? 0;
-  const dayUnread = useDayUnread(items, reads, summaryOf, dayKey);
   const cursorIndex = nav.cursorId === null ? -1 : navList.positionOf(nav.cursorId, nav.cursorAt);
 
   // ---- the open article
@@ -262,45 +172,24 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const readingSettings = readingOf(lib.settings);
 
   // ---- resume: come back to the last session's view, filters, search and article, and keep it saved
-  const restored = useRef(false);
-  /** The session's article, until it is listed (a cold start lists it when the scan reaches it). */
-  const [pendingOpen, setPendingOpen] = useState<string | null>(null);
-  /** The resumed article goes back to where it was left even when that was its end. */
-  const resumeAnywhere = useRef<string | null>(null);
-  useEffect(() => {
-    if (boot.status !== 'ready' || restored.current) return;
-    restored.current = true;
-    const last = restoreSession(session);
-    setView(last.view);
-    setFilter(last.filter);
-    setOrder(last.order);
-    setQuery(last.query);
-    setPendingOpen(last.openId);
-  }, [boot.status, session]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: articles: looked for again as the scan lists more
-  useEffect(() => {
-    if (!pendingOpen) return;
-    const listed = !!store.summary(pendingOpen);
-    if (listed || lib.starred.some((s) => s.id === pendingOpen && s.missing)) {
-      resumeAnywhere.current = pendingOpen;
-      dispatchNav({ type: 'select', id: pendingOpen });
-      setPendingOpen(null);
-    } else if (lib.progress.done && lib.roots.every((r) => r.status !== 'scanning')) setPendingOpen(null);
-  }, [pendingOpen, articles, lib.starred, lib.progress.done, lib.roots, store]);
-  const sessionNow = sessionOf({ view, filter, query, openId: nav.openId, order });
-  const sessionText = JSON.stringify(sessionNow);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: sessionText stands for sessionNow
-  useEffect(() => {
-    if (!restored.current || pendingOpen) return;
-    const save = () => api.saveSession(sessionNow).catch(() => undefined);
-    const timer = setTimeout(save, SESSION_SAVE_MS);
-    // Closing or reloading within the delay still sends it (the request usually gets out).
-    window.addEventListener('pagehide', save);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('pagehide', save);
-    };
-  }, [api, sessionText, pendingOpen]);
+  const resumeAnywhere = useResume({
+    api,
+    booted: boot.status === 'ready',
+    saved: session,
+    current: { view, filter, query, openId: nav.openId, order },
+    restore: (last) => {
+      setView(last.view);
+      setFilter(last.filter);
+      setOrder(last.order);
+      setQuery(last.query);
+    },
+    open: (id) => dispatchNav({ type: 'select', id }),
+    isListed: (id) => !!store.summary(id),
+    articles,
+    starred: lib.starred,
+    progress: lib.progress,
+    roots: lib.roots,
+  });
 
   // ---- actions
   const showLibrary = useCallback(() => setLibraryOpen(true), []);
