@@ -27,7 +27,7 @@ export function sampleByteCounts(texts: readonly (string | undefined)[]): Float6
 }
 
 /** The byte memchr looks for when a search starts with unit `c`. */
-export function searchByte(c: number): number {
+function searchByte(c: number): number {
   return Math.max(c & 0xff, c >>> 8);
 }
 

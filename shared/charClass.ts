@@ -22,7 +22,7 @@ import { SIMPLIFIED_OF } from './chineseVariants';
 export const SEP = 0;
 export const WORD = 1;
 export const CJK = 2;
-export const BARRIER = 3;
+const BARRIER = 3;
 
 /** Folded form of each UTF-16 code unit. */
 export const FOLD = new Uint16Array(0x10000);

@@ -61,7 +61,7 @@ function buildSimplifiedOf(): Map<number, number> {
 /** UTF-16 unit -> its Simplified unit, for every unit that has a different one. */
 export const SIMPLIFIED_OF: ReadonlyMap<number, number> = buildSimplifiedOf();
 
-export interface ScriptEvidence {
+interface ScriptEvidence {
   /** Characters written only in Traditional text (have a different Simplified form, are not one). */
   traditional: ReadonlySet<number>;
   /** Characters written only in Simplified text (have a different Traditional form, are not one). */

@@ -197,7 +197,7 @@ export type RequestHandlers<M extends RequestMethod> = {
   [K in M]: (...args: RequestArgs<K>) => Promise<RequestResult<K>>;
 };
 
-export const IPC_PREFIX = 'broadsheet:';
+const IPC_PREFIX = 'broadsheet:';
 export const EVENT_CHANNEL = 'broadsheet:event';
 
 export function channelFor(method: RequestMethod): string {

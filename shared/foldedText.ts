@@ -23,7 +23,7 @@ export function findRanges(
   return mergeRanges(ranges);
 }
 
-export function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
+function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: HighlightRange[] = [];
   for (const r of ranges) {

@@ -18,15 +18,6 @@ export type ImageRequest =
 
 export type ImageFailureReason = 'offline' | 'not-found' | 'refused' | 'too-large' | 'blocked' | 'not-image';
 
-export const IMAGE_FAILURE_REASONS: readonly ImageFailureReason[] = [
-  'offline',
-  'not-found',
-  'refused',
-  'too-large',
-  'blocked',
-  'not-image',
-];
-
 /** What `…&why=1` answers. */
 export interface ImageFailureInfo {
   reason: ImageFailureReason;
@@ -41,7 +32,7 @@ export function imageRoute(request: ImageRequest): string {
   return `${IMAGE_ROUTE_PREFIX}${request.kind}?${params.toString()}`;
 }
 
-export interface ParsedImageRoute {
+interface ParsedImageRoute {
   request: ImageRequest;
   /** Asking why it failed, not for the picture. */
   why: boolean;

@@ -132,7 +132,7 @@ const RANGE_MS: Record<'day' | 'week' | 'month' | 'year', number> = {
 };
 
 /** The instants a filter's range allows, as inclusive ISO bounds; null for any time. */
-export interface DateBounds {
+interface DateBounds {
   from?: string;
   to?: string;
 }
@@ -153,7 +153,7 @@ export function rangeBounds(
 }
 
 /** The calendar day after `key`. */
-export function nextDay(key: DayKey): DayKey {
+function nextDay(key: DayKey): DayKey {
   const d = new Date(Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, (key % 100) + 1));
   return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }
@@ -168,13 +168,13 @@ export function matchesFacet(article: ListedArticle, facet: FacetChoice | null):
  * Whether an entry's date is inside the bounds. An undated article is in no date range: its file
  * time is not its date (it stays in the list when no range is chosen, under "Undated").
  */
-export function inBounds(entry: Ordered, bounds: DateBounds | null): boolean {
+function inBounds(entry: Ordered, bounds: DateBounds | null): boolean {
   if (!bounds) return true;
   if (isUndated(entry)) return false;
   return (!bounds.from || entry.date >= bounds.from) && (!bounds.to || entry.date <= bounds.to);
 }
 
-export interface ListInput<T extends Ordered> {
+interface ListInput<T extends Ordered> {
   choice: ListChoice;
   now: number;
   dayKey: (ms: number) => DayKey;
@@ -249,7 +249,7 @@ export function positionOfDay(
 }
 
 /** Consecutive entries of one day: the list's day groups, in list order. */
-export interface DayGroup<T> {
+interface DayGroup<T> {
   day: DayKey;
   entries: T[];
 }

@@ -188,7 +188,7 @@ function lex(text: string, notices: SearchNotice[]): Item[] {
 }
 
 /** Start of the UTC day, month or year written (2024-05-31, 2024/5/31, 2024-05, 2024), and of the next one. */
-export function periodOf(value: string): [number, number] | undefined {
+function periodOf(value: string): [number, number] | undefined {
   const m = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(value.trim());
   if (!m) return undefined;
   const y = Number(m[1]);

@@ -44,11 +44,7 @@ export function layoutOf(
 }
 
 /** [from, to) ranges in which a clause of `field` may start (the whole text when there is no field). */
-export function fieldRanges(
-  layout: FieldLayout,
-  field: QueryField | undefined,
-  length: number,
-): [number, number][] {
+function fieldRanges(layout: FieldLayout, field: QueryField | undefined, length: number): [number, number][] {
   if (field === undefined) return [[0, length]];
   const out: [number, number][] = [];
   const authorStart = layout.titleLen + 1;
@@ -65,7 +61,7 @@ export function fieldRanges(
 }
 
 /** Whether the clause occurs where it must (its field, or anywhere). */
-export function clauseFound(
+function clauseFound(
   matcher: TextMatcher,
   field: QueryField | undefined,
   folded: string,

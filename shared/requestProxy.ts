@@ -4,7 +4,7 @@
 
 import { type BroadsheetRequests, REQUEST_METHODS, type RequestMethod } from './contract';
 
-export type SendRequest = (method: RequestMethod, args: unknown[]) => Promise<unknown>;
+type SendRequest = (method: RequestMethod, args: unknown[]) => Promise<unknown>;
 
 export function createRequestProxy(send: SendRequest): BroadsheetRequests {
   const requests: Record<string, (...args: unknown[]) => Promise<unknown>> = {};

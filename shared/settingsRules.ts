@@ -25,12 +25,12 @@ export const TEXT_SIZE = { min: 12, max: 32, default: 17 } as const;
 export const IMAGE_CACHE_MB = { min: 64, max: 1024 * 1024, default: 4096 } as const;
 
 /** What the library prefetch may cover, and how many chosen folders it keeps. */
-export const PREFETCH_SCOPES: readonly PrefetchScope[] = ['off', 'library', 'folders'];
-export const MAX_PREFETCH_FOLDERS = 100;
+const PREFETCH_SCOPES: readonly PrefetchScope[] = ['off', 'library', 'folders'];
+const MAX_PREFETCH_FOLDERS = 100;
 const MAX_FOLDER_CHARS = 4096;
 
 /** Bandwidth of the library prefetch in KB/s (0: no limit). */
-export const PREFETCH_KBPS = { min: 0, max: 1_000_000, default: 0 } as const;
+const PREFETCH_KBPS = { min: 0, max: 1_000_000, default: 0 } as const;
 
 /** Longest time-zone name accepted (the longest IANA name is about 30 characters). */
 const MAX_TIME_ZONE_CHARS = 64;

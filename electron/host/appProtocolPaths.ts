@@ -6,9 +6,7 @@ import { extname, resolve } from 'node:path';
 import { isStrictlyInsideFolder } from '../engine/common/pathContainment';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
 
-export type AppPathResult =
-  | { ok: true; filePath: string }
-  | { ok: false; status: 400 | 403 | 404; reason: string };
+type AppPathResult = { ok: true; filePath: string } | { ok: false; status: 400 | 403 | 404; reason: string };
 
 const INDEX_FILE = 'index.html';
 

@@ -2,7 +2,7 @@
 // renderer and the dev-web bridge can put the same string in a <meta http-equiv> tag.
 // Pure: no Electron import, so tests and the web bridge can use it.
 
-export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'none'"],
   // Only the app's own bundles: no inline script, no eval, nothing from an article.
   'script-src': ["'self'"],

@@ -30,7 +30,7 @@ export interface PathGuard {
   ): Promise<{ allowed: string[]; rejected: AddFoldersResult['rejected'] }>;
 }
 
-export interface RequestRouterDeps<E> {
+interface RequestRouterDeps<E> {
   /** The engine; read lazily because it may be restarted. */
   service: () => Pick<LibraryService, 'call'>;
   host: HostRequests;

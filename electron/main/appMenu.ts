@@ -5,7 +5,7 @@ import type { Settings } from '../../shared/types';
 import { type MenuStrings, menuLanguage, menuStrings } from './menuStrings';
 import { buildMenuTemplate, type MenuActions } from './menuTemplate';
 
-export interface AppMenu {
+interface AppMenu {
   update(settings: Settings | null): void;
   strings(): MenuStrings;
 }

@@ -13,7 +13,7 @@ import { APP_HOST } from '../host/appOrigin';
 import { contentTypeFor, resolveAppPath } from '../host/appProtocolPaths';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../host/contentSecurityPolicy';
 
-export type ReadFile = (path: string) => Promise<Uint8Array>;
+type ReadFile = (path: string) => Promise<Uint8Array>;
 
 /** Answers a picture route (shared/imageRoutes.ts): the engine's image service. */
 export type ServeImage = (request: ImageRequest, why: boolean) => Promise<ImageHttpResponse>;

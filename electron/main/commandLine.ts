@@ -4,7 +4,7 @@
 
 import { resolve } from 'node:path';
 
-export interface LaunchArgs {
+interface LaunchArgs {
   libraries: string[];
   dataDir?: string;
 }

@@ -5,7 +5,7 @@ import type { WebContents } from 'electron';
 import { externalUrlToOpen } from '../../shared/validateRequest';
 import { decideWindowOpen, isNavigationAllowed } from './navigationPolicy';
 
-export interface HardenOptions {
+interface HardenOptions {
   appOrigin: string;
   openExternal: (url: string) => void;
   log?: (message: string) => void;

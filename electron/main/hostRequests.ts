@@ -6,7 +6,7 @@ import { externalUrlToOpen } from '../../shared/validateRequest';
 import { isReallyInsideFolder } from '../engine/common/pathContainment';
 import type { HostRequests } from '../host/requestRouter';
 
-export interface HostDeps {
+interface HostDeps {
   platform: string;
   /** Electron's dialog.showOpenDialog bound to the main window. */
   showOpenDialog: (options: {

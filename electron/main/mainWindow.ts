@@ -4,7 +4,7 @@ import { BrowserWindow, screen } from 'electron';
 import { secureWebPreferences } from './webPreferences';
 import { fitWindowState, MIN_WINDOW_SIZE, type WindowState } from './windowState';
 
-export interface MainWindowOptions {
+interface MainWindowOptions {
   preloadPath: string;
   url: string;
   savedState: WindowState | null;

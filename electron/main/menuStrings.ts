@@ -2,7 +2,7 @@
 
 import type { LanguageSetting } from '../../shared/types';
 
-export type MenuLanguage = 'en' | 'zh-CN';
+type MenuLanguage = 'en' | 'zh-CN';
 
 export interface MenuStrings {
   file: string;

@@ -11,7 +11,7 @@ export interface MenuActions {
   sendToWindow: (command: MenuCommand) => void;
 }
 
-export interface MenuOptions {
+interface MenuOptions {
   strings: MenuStrings;
   platform: string;
   isDev: boolean;

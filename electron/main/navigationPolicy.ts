@@ -7,7 +7,7 @@ import { isSameOrigin } from '../host/appOrigin';
 /** Frames the reading pane may create for an article (a sandboxed srcdoc iframe). */
 const INERT_FRAME_URLS = new Set(['about:srcdoc', 'about:blank']);
 
-export interface NavigationRequest {
+interface NavigationRequest {
   url: string;
   /** False for iframes. */
   isMainFrame: boolean;
@@ -19,7 +19,7 @@ export function isNavigationAllowed(request: NavigationRequest, appOrigin: strin
   return !request.isMainFrame && INERT_FRAME_URLS.has(request.url);
 }
 
-export interface WindowOpenDecision {
+interface WindowOpenDecision {
   /** Electron's answer: always deny, the app has one window. */
   action: 'deny';
   /** Hand the URL to the system browser / mail client instead. */

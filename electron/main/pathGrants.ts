@@ -14,7 +14,7 @@ import type { AddFoldersResult } from '../../shared/contract';
 import { isInsideFolder } from '../engine/common/pathContainment';
 import type { PathGuard } from '../host/requestRouter';
 
-export type GrantSource = 'dialog' | 'command-line' | 'drop';
+type GrantSource = 'dialog' | 'command-line' | 'drop';
 
 /** How long a granted path stays usable: long enough for the request the action triggers. */
 export const GRANT_TTL_MS = 2 * 60_000;
@@ -87,7 +87,7 @@ export interface AccessFacts {
   realPath: string | null;
 }
 
-export type AccessDecision = { ok: true } | { ok: false; reason: string };
+type AccessDecision = { ok: true } | { ok: false; reason: string };
 
 const NOT_PLAIN =
   'Refused: not a plain absolute path (it has "." or ".." parts). Open the file from its real location.';
@@ -127,7 +127,7 @@ export function decideAddFolder(path: string, facts: AccessFacts): AccessDecisio
 }
 
 /** The I/O the guard needs, passed in so it can be tested without a file system. */
-export interface PathGuardDeps {
+interface PathGuardDeps {
   grants: PathGrants;
   /** Current and recent library folders (from the engine's settings). */
   libraryFolders: () => Promise<{ roots: string[]; recentRoots: string[] }>;

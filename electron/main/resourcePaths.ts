@@ -2,7 +2,7 @@
 
 import { join } from 'node:path';
 
-export interface AppLocation {
+interface AppLocation {
   isPackaged: boolean;
   /** process.resourcesPath (packaged). */
   resourcesPath: string;

@@ -11,12 +11,12 @@ export interface FrameLike {
 }
 
 /** The parts of an IpcMainInvokeEvent this check reads. */
-export interface IpcEventLike {
+interface IpcEventLike {
   readonly sender: unknown;
   readonly senderFrame: FrameLike | null;
 }
 
-export interface TrustedWindow {
+interface TrustedWindow {
   readonly webContents: { readonly mainFrame: FrameLike };
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { atomicWriteFile } from '../engine/store/atomicWriteFile';
 import { parseWindowState, type WindowState } from './windowState';
 
-export const WINDOW_STATE_FILE = 'window-state.json';
+const WINDOW_STATE_FILE = 'window-state.json';
 
 export function windowStatePath(dataDir: string): string {
   return join(dataDir, WINDOW_STATE_FILE);

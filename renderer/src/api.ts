@@ -1,6 +1,6 @@
 import type { BroadsheetApi } from '../../shared/contract';
 
-export class ApiMissingError extends Error {
+class ApiMissingError extends Error {
   override name = 'ApiMissingError';
   constructor() {
     super(

@@ -4,7 +4,7 @@
 
 export const TOKEN_STORAGE_KEY = 'broadsheet.bridgeToken';
 
-export interface TokenPlace {
+interface TokenPlace {
   location: { href: string };
   history: { state: unknown; replaceState(data: unknown, unused: string, url: string): void };
   storage: Pick<Storage, 'getItem' | 'setItem'>;

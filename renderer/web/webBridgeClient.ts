@@ -21,7 +21,7 @@ interface EventSourceLike {
   close(): void;
 }
 
-export interface WebBridgeOptions {
+interface WebBridgeOptions {
   token: string;
   /** Origin of the bridge; '' (the default) is the page's own. */
   baseUrl?: string;

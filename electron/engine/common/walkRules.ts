@@ -20,7 +20,7 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** `opendir`/`readdir` options that list names as bytes, for entryName to check. */
 export const NAMES_AS_BYTES = { encoding: 'buffer' } as const;
 
-export type EntryName =
+type EntryName =
   | { ok: true; name: string }
   /** Not UTF-8: the problem to report (null for a hidden name, which no walk reads anyway). */
   | { ok: false; problem: Problem | null };
@@ -48,7 +48,7 @@ export function entryName(raw: Buffer | string, folder: string): EntryName {
   }
 }
 
-export type FolderCheck =
+type FolderCheck =
   | { kind: 'same' }
   /** Now a link to another folder inside the library (its real path). */
   | { kind: 'moved'; realPath: string }

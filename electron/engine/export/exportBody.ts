@@ -8,7 +8,7 @@ import { parseDocument } from 'htmlparser2';
 import { cleanMailtoUrl } from '../../../shared/mailtoUrl';
 import { clampSpan } from '../../../shared/tableSpan';
 
-export const MAX_EXPORT_DEPTH = 400;
+const MAX_EXPORT_DEPTH = 400;
 
 /** Tags kept (as themselves) in exported HTML; their text is kept in Markdown either way. */
 const KEPT = new Set(
@@ -33,7 +33,7 @@ const BLOCK = new Set(
 const VOID = new Set(['br', 'hr', 'img']);
 
 /** What an image becomes: a new src (a data: URI, a relative file), or null to leave it out. */
-export type ImageSource = (src: string) => string | null;
+type ImageSource = (src: string) => string | null;
 
 /** Every image `src` of a body (lazy `data-original` and friends already resolved by the engine). */
 export function imageSources(html: string): string[] {
@@ -163,7 +163,7 @@ export function exportMarkdown(html: string, image: ImageSource, fallbackText: s
 }
 
 /** Escapes what Markdown would read as syntax in running text. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .replace(CONTROLS, '')
     .replace(/[\\`*_[\]<>|]/g, '\\$&')

@@ -2,14 +2,12 @@
 // document, and JSON entries shaped like Wallabag's export. Pure: bodies arrive already converted.
 
 import { stringify } from 'yaml';
-import type { Article, ExportFormat } from '../../../shared/types';
-
-export type { ExportFormat };
+import type { Article } from '../../../shared/types';
 
 import { escapeHtml } from './exportBody';
 
 /** Front matter a reader (Broadsheet included) reads back: title, date, author, categories first. */
-export function frontMatterOf(article: Article, starred: boolean): Record<string, unknown> {
+function frontMatterOf(article: Article, starred: boolean): Record<string, unknown> {
   const data: Record<string, unknown> = { title: article.title, date: article.date };
   if (article.author) data.author = article.author;
   if (article.categories.length > 0) data.categories = article.categories;

@@ -4,7 +4,7 @@
 // destination and write with O_EXCL, so nothing outside the destination is ever written or replaced.
 
 /** Bytes of a name before its extension (most file systems allow 255 for the whole name). */
-export const MAX_NAME_BYTES = 150;
+const MAX_NAME_BYTES = 150;
 
 const UNSAFE =
   /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/g;

@@ -39,11 +39,7 @@ export interface ExportJobOptions {
 }
 
 /** Where an export goes when the host gave no destination (the browser build, tests). */
-export function defaultDestination(
-  dataDir: string,
-  format: ExportRequest['format'],
-  now = new Date(),
-): string {
+function defaultDestination(dataDir: string, format: ExportRequest['format'], now = new Date()): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-').slice(0, 19);
   return join(
     dataDir,
@@ -54,10 +50,6 @@ export function defaultDestination(
 
 export class ExportJobs {
   private running: AbortController | null = null;
-
-  get busy(): boolean {
-    return this.running !== null;
-  }
 
   cancel(): void {
     this.running?.abort();

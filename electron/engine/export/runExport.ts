@@ -20,11 +20,11 @@ import { HTML_TAIL, htmlArticle, htmlHead, htmlToc, jsonEntry, markdownFile } fr
 import { NameAllocator, safeBaseName } from './exportFileNames';
 
 /** Listed one by one in a summary; beyond this only counted. */
-export const MAX_LISTED_FAILURES = 500;
+const MAX_LISTED_FAILURES = 500;
 /** Images embedded in one HTML export, in bytes; the rest are listed as not embedded. */
-export const MAX_EMBEDDED_BYTES = 1024 * 1024 * 1024;
+const MAX_EMBEDDED_BYTES = 1024 * 1024 * 1024;
 /** Images taken per article. */
-export const MAX_EXPORT_IMAGES_PER_ARTICLE = 200;
+const MAX_EXPORT_IMAGES_PER_ARTICLE = 200;
 
 export type ImageBytes = { ok: true; bytes: Uint8Array; type: string } | { ok: false; reason: string };
 

@@ -25,7 +25,7 @@ const LOCK_FILE = 'index.lock';
 const STALE_LOCK_MS = 10_000;
 const LOCK_WAIT_MS = 15_000;
 
-export interface ImageCacheOptions {
+interface ImageCacheOptions {
   capBytes?: number;
   /** Is this article starred? Images of starred articles are never evicted. */
   isPinned?: (articleId: string) => boolean;
@@ -34,7 +34,7 @@ export interface ImageCacheOptions {
   warn?: (message: string) => void;
 }
 
-export interface CachedImage {
+interface CachedImage {
   bytes: Buffer;
   type: ImageType;
 }

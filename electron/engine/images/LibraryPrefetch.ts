@@ -35,7 +35,7 @@ export interface LibraryPrefetchDeps {
 const SAVE_DONE_AFTER_MS = 5_000;
 
 /** Progress events at most this often while running. */
-export const STATUS_EVERY_MS = 500;
+const STATUS_EVERY_MS = 500;
 /** How long it holds back before looking again whether the reader still waits for a picture. */
 const READING_BACKOFF_MS = 150;
 /** The speed shown is over this window. */

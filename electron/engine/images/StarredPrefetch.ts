@@ -5,7 +5,7 @@ import type { Article } from '../../../shared/types';
 import { articleImageUrls } from './articleImageUrls';
 import type { PrefetchOutcome } from './ImageService';
 
-export interface StarredPrefetchDeps {
+interface StarredPrefetchDeps {
   loadArticle(id: string): Promise<Article | null>;
   prefetch(articleId: string, urls: readonly string[]): Promise<PrefetchOutcome>;
   /** Prefetching waits for this (the library's start), so it never slows the first headlines. */

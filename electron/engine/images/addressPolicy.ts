@@ -5,9 +5,9 @@
 
 import { isIP } from 'node:net';
 
-export type AddressVerdict = { ok: true } | { ok: false; reason: string };
+type AddressVerdict = { ok: true } | { ok: false; reason: string };
 
-export interface AddressPolicyOptions {
+interface AddressPolicyOptions {
   /** Tests only (BROADSHEET_ALLOW_LOOPBACK_IMAGES=1): 127.0.0.0/8 and ::1 are allowed. */
   allowLoopback?: boolean;
 }

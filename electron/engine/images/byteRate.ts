@@ -4,7 +4,7 @@
 // of time the bytes fetched stay within rate × time plus the pictures already in flight.
 // Clock and sleep are passed in, so the rule is tested without waiting.
 
-export interface ByteRateClock {
+interface ByteRateClock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
@@ -27,10 +27,6 @@ export class ByteRate {
   set(bytesPerSecond: number): void {
     this.bytesPerSecond = bytesPerSecond;
     this.clear = 0;
-  }
-
-  get limit(): number {
-    return this.bytesPerSecond;
   }
 
   /** How long a payment of `bytes` made now waits (and books it). */

@@ -47,7 +47,7 @@ const REQUEST_HEADERS = {
 };
 
 /** The URL as an http(s) URL without credentials, or the reason it is refused. */
-export function checkImageUrl(raw: string): { ok: true; url: URL } | ({ ok: false } & ImageFailure) {
+function checkImageUrl(raw: string): { ok: true; url: URL } | ({ ok: false } & ImageFailure) {
   let url: URL;
   try {
     url = new URL(raw);
@@ -79,7 +79,7 @@ function literalHost(url: URL): string | null {
 }
 
 /** A lookup that refuses (with an ImageFetchError) any resolved address the policy refuses. */
-export function guardedLookup(allowLoopback: boolean, resolve: LookupFn = dnsLookup as LookupFn): LookupFn {
+function guardedLookup(allowLoopback: boolean, resolve: LookupFn = dnsLookup as LookupFn): LookupFn {
   return (hostname, options, callback) => {
     resolve(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 0);

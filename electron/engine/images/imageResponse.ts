@@ -6,7 +6,7 @@ import type { ImageFailureInfo } from '../../../shared/imageRoutes';
 import type { ImageAnswer } from './ImageService';
 import type { ImageFailureReason } from './imageFailure';
 
-export const IMAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+const IMAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
 const COMMON = {
   'X-Content-Type-Options': 'nosniff',

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isInsideFolder, isStrictlyInsideFolder } from '../common/pathContainment';
 
 /** Folders that static-site generators serve from the site root: Hugo/Jekyll `static/`, Hexo `source/`. */
-export const SITE_ROOT_FOLDERS = ['static', 'source'] as const;
+const SITE_ROOT_FOLDERS = ['static', 'source'] as const;
 
 /** Deepest folder nesting walked up from an article to its library root. */
 const MAX_DEPTH = 32;
@@ -15,7 +15,7 @@ const MAX_DEPTH = 32;
  * The `src` as a relative file path (decoded, query and fragment dropped), or null when it is not
  * a local path at all: a scheme, a host, a NUL, a backslash, an empty path.
  */
-export function localImageRef(src: string): { path: string; siteRoot: boolean } | null {
+function localImageRef(src: string): { path: string; siteRoot: boolean } | null {
   const trimmed = src.trim();
   if (trimmed === '' || trimmed.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return null;
   const withoutQuery = trimmed.replace(/[?#].*$/s, '');

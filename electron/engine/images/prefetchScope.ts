@@ -8,9 +8,9 @@ import { isInsideFolder } from '../common/pathContainment';
  * The prefetch stops once the cache holds this share of its cap: it never evicts pictures to make
  * room for more of its own (what was read, and starred articles' pictures, stay).
  */
-export const PREFETCH_FILLS_CACHE_TO = 0.95;
+const PREFETCH_FILLS_CACHE_TO = 0.95;
 
-export type PrefetchSettings = Pick<Settings, 'prefetchScope' | 'prefetchFolders'>;
+type PrefetchSettings = Pick<Settings, 'prefetchScope' | 'prefetchFolders'>;
 
 export function prefetchEnabled(settings: PrefetchSettings): boolean {
   if (settings.prefetchScope === 'library') return true;

@@ -30,7 +30,7 @@ const ascii = (bytes: Uint8Array, start: number, text: string): boolean => {
 };
 
 /** How many bytes sniffing needs at most (for callers that read a file's head). */
-export const SNIFF_BYTES = 1024;
+const SNIFF_BYTES = 1024;
 
 /** The image type of these bytes, or null when they are not an image this app shows. */
 export function sniffImage(bytes: Uint8Array): ImageType | null {

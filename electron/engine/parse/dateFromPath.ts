@@ -4,7 +4,7 @@
 // `2016-08-21-slug/index.md`). Pure: works on the path text only.
 import { isInsideFolder } from '../common/pathContainment';
 
-export interface DayFromPath {
+interface DayFromPath {
   /** `YYYY-MM-DD`, for parseDate (read as midnight in the library's zone). */
   day: string;
   /** Which part of the path said so, for messages. */

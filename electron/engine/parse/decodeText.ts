@@ -1,6 +1,6 @@
 import { BINARY_SNIFF_BYTES } from './limits';
 
-export type DecodeResult =
+type DecodeResult =
   | {
       kind: 'text';
       text: string;

@@ -16,7 +16,7 @@ import type { ProblemList } from './problems';
 import { collapseWhitespace, cutCodePoints } from './text';
 import { titleText } from './title';
 
-export interface ArticleFields {
+interface ArticleFields {
   /** Title as written (entities decoded, whitespace collapsed, not yet cut); '' when missing or unusable. */
   title: string;
   /** The raw `date` value (or Hugo's `publishDate`), for parseDate. */

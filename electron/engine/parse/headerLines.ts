@@ -10,7 +10,7 @@
 // MultiMarkdown allows) and one of them is a title or a date, so prose that happens to open with
 // "Note: …" stays prose.
 
-export interface HeaderLines {
+interface HeaderLines {
   data: Record<string, unknown>;
   /** The text after the header paragraph. */
   body: string;

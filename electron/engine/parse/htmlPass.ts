@@ -25,7 +25,7 @@ export interface HtmlPassResult {
   lang: string;
 }
 
-export interface HtmlPassOptions {
+interface HtmlPassOptions {
   /**
    * Where a `<video>` with nothing playable links to (the article's original page): it is replaced by
    * its poster and that link instead of showing an empty box.

@@ -4,7 +4,7 @@
 // means (a link to the video, a figure, a code block) or, when it is not known, disappears (a paired
 // one keeps its inner text). Hugo's escape `{{</* name */>}}` shows the shortcode itself, as Hugo does.
 
-export type BodyKind = 'markdown' | 'html';
+type BodyKind = 'markdown' | 'html';
 
 /** How far a shortcode may run from its `{{` to its `}}`: longer is not a shortcode. */
 const MAX_SHORTCODE_CHARS = 4096;

@@ -1,6 +1,6 @@
 import { type WallTime, wallTimeToUtc } from './zonedTime';
 
-export type DateReading =
+type DateReading =
   | { ok: true; ms: number; zoned: boolean } // zoned: the text named its own zone or offset
   | { ok: false; reason: 'empty' | 'unreadable' | 'unknown-zone' };
 

@@ -43,7 +43,7 @@ export async function readArticleFile(
 }
 
 /** Time spent waiting for the file system, added up over many reads. */
-export interface ReadTiming {
+interface ReadTiming {
   ms: number;
 }
 

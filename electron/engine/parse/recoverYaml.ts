@@ -6,14 +6,14 @@ import YAML from 'yaml';
 // kept; for the ones that do not, only the first error is reported (yaml reports a broken line several
 // times over as the damage spreads).
 
-export interface RecoveryDiagnostic {
+interface RecoveryDiagnostic {
   code: string;
   message: string;
   /** 1-based line in the source handed to recoverYaml. */
   line?: number;
 }
 
-export interface Recovered {
+interface Recovered {
   data: Record<string, unknown>;
   /** One per entry that could not be read, its first error. */
   errors: RecoveryDiagnostic[];

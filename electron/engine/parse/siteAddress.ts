@@ -50,7 +50,7 @@ function findSiteConfig(root: string): SiteConfig | null {
  * `url` + `baseurl` (Jekyll) or `root` (Hexo), and the `permalink` pattern (the generator's default
  * when there is none). Hexo is told from Jekyll by the keys only Hexo's config has.
  */
-export function fromYaml(text: string): SiteConfig | null {
+function fromYaml(text: string): SiteConfig | null {
   let config: unknown;
   try {
     config = YAML.parse(text, { ...YAML_OPTIONS, maxAliasCount: 100 });
@@ -70,7 +70,7 @@ export function fromYaml(text: string): SiteConfig | null {
   return { url, permalink: { generator, pattern: pattern ?? DEFAULT_PERMALINKS[generator] } };
 }
 
-export function fromToml(text: string): SiteConfig | null {
+function fromToml(text: string): SiteConfig | null {
   let config: Record<string, unknown>;
   try {
     config = parseToml(text, { maxDepth: 32 }) as Record<string, unknown>;

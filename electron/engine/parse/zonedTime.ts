@@ -55,7 +55,7 @@ export function wallTimeAt(utcMs: number, timeZone: string): WallTime | null {
 }
 
 /** Offset of `timeZone` from UTC at instant `utcMs`, in ms (east positive). */
-export function zoneOffsetAt(utcMs: number, formatter: Intl.DateTimeFormat): number {
+function zoneOffsetAt(utcMs: number, formatter: Intl.DateTimeFormat): number {
   const parts = formatter.formatToParts(utcMs);
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(

@@ -13,7 +13,7 @@ import { walkRoots } from './walkRoots';
 
 export type { ScannedArticle } from './scanProtocol';
 
-export interface ScanOptions {
+interface ScanOptions {
   parse?: ParseOptions;
   workers?: number;
   includeText?: boolean;
@@ -184,7 +184,7 @@ export async function* scanLibrary(roots: string[], options: ScanOptions = {}): 
   }
 }
 
-export interface ScanList {
+interface ScanList {
   /** Newest first, ties by path. */
   articles: ScannedArticle[];
   /** Sorted by path. */

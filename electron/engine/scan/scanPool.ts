@@ -12,7 +12,7 @@ import { parserFailure } from './parseChunk';
 import { type ReadAheadOptions, ReadAheadThread, WARM_MICROS_PER_FILE } from './ReadAheadThread';
 import type { ChunkRequest, ChunkResult, ParseJob, ScanWorkerConfig, WorkerMessage } from './scanProtocol';
 
-export interface ScanPoolOptions {
+interface ScanPoolOptions {
   /** Worker threads; default os.availableParallelism(), at most 4. */
   size?: number;
   parse?: ParseOptions;
@@ -41,7 +41,7 @@ export const READ_AHEAD_AFTER_QUEUED = 512;
 const READ_AHEAD_LEAD = 1024;
 const READ_AHEAD_BATCH = 64;
 
-export const MAX_DEFAULT_WORKERS = 4;
+const MAX_DEFAULT_WORKERS = 4;
 
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(MAX_DEFAULT_WORKERS, availableParallelism()));

@@ -24,18 +24,18 @@ export interface FoundFile {
   size?: number;
 }
 
-export interface WalkCallbacks {
+interface WalkCallbacks {
   onFile(file: FoundFile): void;
   onProblem(problem: Problem): void;
 }
 
-export interface WalkOptions {
+interface WalkOptions {
   signal?: AbortSignal;
   /** Stat every file found (costs one syscall a file; only warm starts need it). */
   stat?: boolean;
 }
 
-export interface WalkSummary {
+interface WalkSummary {
   /** Folders read, over all roots. */
   folders: number;
   files: number;

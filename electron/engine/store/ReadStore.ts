@@ -29,7 +29,7 @@ const KEPT = 'your previous read marks are kept';
 const COMPACT_BYTES_PER_MARK = 170;
 const COMPACT_SLACK_BYTES = 1024 * 1024;
 
-export interface ReadStoreOptions {
+interface ReadStoreOptions {
   fs?: StoreFs;
   now?: () => Date;
   /** How much bigger than its marks the log may grow before it is compacted (tests compact often). */
@@ -37,7 +37,7 @@ export interface ReadStoreOptions {
 }
 
 /** An article as the store needs to know it. */
-export interface ReadTarget {
+interface ReadTarget {
   id: string;
   contentHash: string;
 }

@@ -13,7 +13,7 @@ export const SESSION_FILE = 'session.json';
 const VERSION = 1;
 
 /** The session a file holds, or null (missing, damaged, from another version, too large). */
-export function parseSessionFile(text: string): WindowSession | null {
+function parseSessionFile(text: string): WindowSession | null {
   if (text.length > SESSION_LIMIT_CHARS * 2) return null;
   try {
     const data = JSON.parse(text) as { version?: unknown; session?: unknown };

@@ -16,7 +16,7 @@ import {
 import { nodeStoreFs, type StoreFs } from './storeFs';
 import { copyAsideDamaged, readUserDataFile, type StoreWarning, setAsideDamaged } from './userDataFile';
 
-export const SETTINGS_FILE = 'settings.json';
+const SETTINGS_FILE = 'settings.json';
 const KEPT = 'your previous settings are kept';
 
 export class SettingsStore {

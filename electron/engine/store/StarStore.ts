@@ -11,7 +11,7 @@ import { type FileStat, nodeStoreFs, type StoreFs } from './storeFs';
 import { withFileLock } from './storeLock';
 import { copyAsideDamaged, readUserDataFile, type StoreWarning, setAsideDamaged } from './userDataFile';
 
-export const STARS_FILE = 'stars.json';
+const STARS_FILE = 'stars.json';
 const KEPT = 'your previous stars are kept';
 
 export interface StoreOptions {

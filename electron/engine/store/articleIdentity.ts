@@ -26,7 +26,7 @@ export interface ArticleLookup {
 }
 
 /** What is remembered about an article to find it again. `path` may be absent (ids come from paths). */
-export interface RememberedArticle {
+interface RememberedArticle {
   id: string;
   contentHash: string;
   path?: string;

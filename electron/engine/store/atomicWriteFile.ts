@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { nodeStoreFs, type StoreFs } from './storeFs';
 
-export interface AtomicWriteOptions {
+interface AtomicWriteOptions {
   fs?: StoreFs;
   /** File mode of a newly written file. User data is private by default. */
   mode?: number;
@@ -47,7 +47,7 @@ export function describeWriteFailure(code: string | undefined, path: string, kep
 }
 
 /** Temp names carry the writer's pid so a later run can tell a crashed writer's leftovers. */
-export function tempPathFor(target: string): string {
+function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 

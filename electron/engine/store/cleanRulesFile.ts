@@ -8,7 +8,7 @@ import type { Problem } from '../../../shared/types';
 import { type CleanRule, MAX_RULES_FILE_BYTES, USER_RULES_FILE } from '../parse/cleanup/cleanRules';
 import { readUserCleanRules } from '../parse/cleanup/userCleanRules';
 
-export interface UserCleanRules {
+interface UserCleanRules {
   path: string;
   rules: CleanRule[];
   problems: Problem[];

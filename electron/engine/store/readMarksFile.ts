@@ -9,8 +9,8 @@
 // not JSON) is the change that was being written and is left out. The store rewrites the log
 // compacted (atomically) when it has grown well past its marks. Pure, so every case is tested.
 
-export const READ_MARKS_FORMAT = 'read-marks';
-export const READ_MARKS_VERSION = 1;
+const READ_MARKS_FORMAT = 'read-marks';
+const READ_MARKS_VERSION = 1;
 
 /** What is kept per article: its identity, whether it is read, and how far into it the reader got. */
 export interface ReadMark {
@@ -28,7 +28,7 @@ export interface ReadMarksChange {
   set?: ReadMark[];
 }
 
-export type ReadMarksParse =
+type ReadMarksParse =
   | {
       kind: 'ok';
       marks: Map<string, ReadMark>;

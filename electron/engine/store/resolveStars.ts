@@ -7,7 +7,7 @@ import type { StoredStar } from './starFile';
 
 export type StarLookup = ArticleLookup;
 
-export interface StarResolution {
+interface StarResolution {
   entries: StarredEntry[];
   /** The stored stars with ids, paths, titles updated; null when nothing changed. */
   updated: StoredStar[] | null;

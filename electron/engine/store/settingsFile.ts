@@ -12,8 +12,8 @@ import {
 } from '../../../shared/settingsRules';
 import type { Settings } from '../../../shared/types';
 
-export const SETTINGS_FILE_VERSION = 1;
-export const MAX_RECENT_ROOTS = 10;
+const SETTINGS_FILE_VERSION = 1;
+const MAX_RECENT_ROOTS = 10;
 const MAX_ROOTS = 100;
 const MAX_PATH_CHARS = 4096;
 
@@ -78,7 +78,7 @@ export function checkPatch(patch: unknown): Partial<Settings> {
   return out;
 }
 
-export type SettingsFileParse =
+type SettingsFileParse =
   | { kind: 'ok'; settings: Settings; reset: string[] }
   | { kind: 'damaged'; reason: string }
   | { kind: 'newer'; version: unknown };

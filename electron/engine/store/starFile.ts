@@ -3,18 +3,18 @@
 
 import type { StarredEntry } from '../../../shared/types';
 
-export const STARS_FILE_VERSION = 1;
+const STARS_FILE_VERSION = 1;
 
 /** One star as stored: what the article looked like when last seen (`missing` is worked out live). */
 export type StoredStar = Omit<StarredEntry, 'missing' | 'closedFolder'>;
 
-export interface DroppedEntry {
+interface DroppedEntry {
   /** 0-based position in the file's `stars` array. */
   index: number;
   reason: string;
 }
 
-export type StarsFileParse =
+type StarsFileParse =
   | { kind: 'ok'; stars: StoredStar[]; dropped: DroppedEntry[] }
   | { kind: 'damaged'; reason: string }
   | { kind: 'newer'; version: unknown };

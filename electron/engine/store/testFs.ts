@@ -4,7 +4,7 @@ import { nodeStoreFs, type StoreFs } from './storeFs';
 
 export type FaultPoint = 'create' | 'write' | 'sync' | 'rename' | 'append';
 
-export interface FaultyFs extends StoreFs {
+interface FaultyFs extends StoreFs {
   /** Fail the next operations at `point` with this errno code until `heal()`. */
   fail(point: FaultPoint, code: string): void;
   heal(): void;

@@ -17,7 +17,7 @@ export interface StoreWarning {
   backupPath?: string;
 }
 
-export type ReadOutcome =
+type ReadOutcome =
   | { kind: 'missing' }
   | { kind: 'unreadable'; code: string | undefined }
   | { kind: 'read'; text: string; stat: FileStat | null };

@@ -11,7 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_FILE_BYTES } from '../parse/limits';
 
-export const STATIC_FIXTURES = fileURLToPath(new URL('./fixtures/hostile-archive', import.meta.url));
+const STATIC_FIXTURES = fileURLToPath(new URL('./fixtures/hostile-archive', import.meta.url));
 
 /** What must become of one file. */
 export type Expected =
@@ -44,7 +44,7 @@ export interface HostileManifest {
   skipped: string[];
 }
 
-export interface HostileOptions {
+interface HostileOptions {
   /** Multi-megabyte, deeply nested and over-the-limit files (default true). */
   heavy?: boolean;
 }
@@ -124,7 +124,7 @@ const STATIC_EXPECTATIONS: Record<string, Omit<HostileFile, 'path'>> = {
   'encodings/crlf.md': { expect: { listed: true }, why: 'CRLF line ends' },
 };
 
-export const MARKER_PLACEHOLDER = '__MARKER__';
+const MARKER_PLACEHOLDER = '__MARKER__';
 
 /**
  * Small files a browser would turn into hundreds of thousands of elements (the tree builder

@@ -28,7 +28,7 @@ import { isVisibleInside, isWatchedFile } from './watchedPaths';
 import { pollingFallbackMessage, watchFailureKind } from './watchFailure';
 import type { LibraryWatcherEvents } from './watchTypes';
 
-export type { LibraryWatcherEvents, WatchChange, WatchChangeType, WatchWarning } from './watchTypes';
+export type { WatchChange } from './watchTypes';
 
 export type SubscribeFn = (
   dir: string,

@@ -17,7 +17,7 @@ import { isVisibleInside } from './watchedPaths';
 const DIR_READS_IN_FLIGHT = 8;
 const STATS_IN_FLIGHT = 32;
 
-export interface WalkResult {
+interface WalkResult {
   files: Map<string, FileStat>;
   /** Folders found below `dir` (not counting `dir`). */
   folders: number;
@@ -30,7 +30,7 @@ export type ListFolder = (path: string) => Promise<Dirent<Buffer>[]>;
 
 const listFolder: ListFolder = (path) => readdir(path, { withFileTypes: true, ...NAMES_AS_BYTES });
 
-export interface WalkOptions {
+interface WalkOptions {
   /** Stats to reuse instead of asking the disk (the caller's known set at startup). */
   reuse?: ReadonlyMap<string, FileStat>;
   /** Replaces the directory listing (tests change the folder while it is walked). */

@@ -3,7 +3,7 @@
 // as "inotify_add_watch on '…' failed: No space left on device" (watches) or
 // "Unable to initialize inotify: Too many open files" (instances / descriptors).
 
-export type WatchFailureKind = 'watch-limit' | 'instance-limit' | 'other';
+type WatchFailureKind = 'watch-limit' | 'instance-limit' | 'other';
 
 export function watchFailureKind(error: unknown): WatchFailureKind {
   const text = `${(error as { code?: unknown })?.code ?? ''} ${(error as Error)?.message ?? String(error)}`;

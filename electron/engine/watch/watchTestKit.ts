@@ -87,7 +87,7 @@ export function hasChange(type: WatchChange['type'], path: string) {
   return (changes: WatchChange[]) => changes.some((c) => c.type === type && c.path === path);
 }
 
-export function describeChanges(changes: WatchChange[]): string {
+function describeChanges(changes: WatchChange[]): string {
   const shown = changes.slice(0, 20).map((c) => `${c.type} ${c.path}`);
   return shown.join(', ') + (changes.length > 20 ? `, … (${changes.length - 20} more)` : '');
 }

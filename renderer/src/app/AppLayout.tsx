@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { ScanProgress } from '../library/ScanProgress';
 import { SearchBox } from '../search/SearchBox';
 
-export interface TopBarProps {
+interface TopBarProps {
   searchRef: RefObject<HTMLInputElement | null>;
   query: string;
   onQuery: (query: string) => void;
@@ -71,7 +71,7 @@ export function TopBar(props: TopBarProps) {
   );
 }
 
-export interface AppLayoutProps {
+interface AppLayoutProps {
   dragging: boolean;
   topBar: ReactNode;
   progress: Progress;

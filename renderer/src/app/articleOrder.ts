@@ -6,7 +6,7 @@ import type { ListedArticle } from '../../../shared/types';
 export { compareNewestFirst };
 
 /** The list's articles and their headline items: two arrays in the same order, merged in step. */
-export interface Listing<C> {
+interface Listing<C> {
   articles: ListedArticle[];
   companions: C[];
 }

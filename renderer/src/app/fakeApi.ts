@@ -38,7 +38,7 @@ export function makeArticle(summary: ArticleSummary, html: string): Article {
   return { ...summary, html, text: html.replace(/<[^>]*>/g, ''), extra: {}, problems: [] };
 }
 
-export const defaultSettings: Settings = { ...DEFAULT_SETTINGS, roots: ['/archive'], language: 'en' };
+const defaultSettings: Settings = { ...DEFAULT_SETTINGS, roots: ['/archive'], language: 'en' };
 
 const fakePrefetch: PrefetchStatus = {
   state: 'off',

@@ -1,12 +1,12 @@
 import { useSyncExternalStore } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 
-export interface ToastAction {
+interface ToastAction {
   label: string;
   run(): void;
 }
 
-export interface Toast {
+interface Toast {
   id: number;
   message: string;
   kind: 'info' | 'error';

@@ -15,7 +15,7 @@ import { isStarred } from './libraryState';
 import type { LibraryStore } from './libraryStore';
 import type { ToastStore } from './toasts';
 
-export interface AppActions {
+interface AppActions {
   /** Stars or unstars; unstarring finds the entry the library knows (maybe by content). */
   toggleStar(target: { id: string; contentHash: string }): void;
   /** Shows the change at once and takes it back if the engine refuses it. */
@@ -39,7 +39,7 @@ export interface AppActions {
   showInFolder(id: string): void;
 }
 
-export interface AppActionDeps {
+interface AppActionDeps {
   api: BroadsheetApi;
   store: LibraryStore;
   toasts: ToastStore;

@@ -6,7 +6,7 @@ import { perfMark } from '../perf/marks';
 import { fromSnapshot, type LibraryState } from './libraryState';
 import type { LibraryStore } from './libraryStore';
 
-export type BootState = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; message: string };
+type BootState = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; message: string };
 
 /**
  * Snapshot, then events. Events that arrive while the snapshot is on its way are queued and

@@ -18,17 +18,17 @@ import { type DayRow, type HeadlineRows, lastAtOrBefore } from './groupByDay';
 import type { HeadlineItem } from './headlineItem';
 import { stickyHeaderTop } from './stickyHeader';
 
-export const DAY_HEADER_HEIGHT = 34;
-export const ROW_HEIGHT = 80;
+const DAY_HEADER_HEIGHT = 34;
+const ROW_HEIGHT = 80;
 /** Row height per density: a one-line title, up to two lines, or one line and a one-line preview. */
-export const DENSITY_ROW_HEIGHT: Readonly<Record<ListDensity, number>> = {
+const DENSITY_ROW_HEIGHT: Readonly<Record<ListDensity, number>> = {
   compact: 54,
   comfortable: ROW_HEIGHT,
   preview: 76,
 };
-export const SEARCH_ROW_HEIGHT = 118;
+const SEARCH_ROW_HEIGHT = 118;
 
-export function optionId(articleId: string): string {
+function optionId(articleId: string): string {
   return `headline-${articleId}`;
 }
 

@@ -14,7 +14,7 @@ import { type ListFilter, noFilter } from './listFilter';
 import { isFiltered } from './listStatus';
 import { Toolbar, type View } from './Toolbar';
 
-export interface HeadlinesPaneProps {
+interface HeadlinesPaneProps {
   listRef: RefObject<HeadlineListHandle | null>;
   view: View;
   onView: (view: View) => void;

@@ -23,13 +23,13 @@ export interface HeadlineRows {
   headerRows: readonly number[];
 }
 
-export interface DayLabels {
+interface DayLabels {
   today: string;
   yesterday: string;
   undated: string;
 }
 
-export interface GroupOptions {
+interface GroupOptions {
   now: number;
   locale: string;
   /** IANA zone; undefined = the system zone (fast path through Date's local getters). */
@@ -44,7 +44,7 @@ export function previousDay(key: DayKey): DayKey {
 }
 
 /** "Today", "Yesterday", else the full date in the locale ("Saturday, 6 August 2022", "2022年8月6日星期六"). */
-export function makeDayLabeler(options: GroupOptions): (key: DayKey) => string {
+function makeDayLabeler(options: GroupOptions): (key: DayKey) => string {
   const today = makeDayKey(options.timeZone)(options.now);
   const yesterday = previousDay(today);
   // Format the day at noon UTC in UTC: the key already is the local day, so no zone applies again.

@@ -23,7 +23,7 @@ export interface HeadlineItem {
   snippetHighlights?: HighlightRange[];
 }
 
-export function sourceOf(article: Pick<ListedArticle, 'author' | 'categories'>): string {
+function sourceOf(article: Pick<ListedArticle, 'author' | 'categories'>): string {
   return article.author?.trim() || article.categories[0] || '';
 }
 

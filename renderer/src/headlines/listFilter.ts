@@ -16,7 +16,6 @@ export {
   DATE_RANGES,
   type DateRange,
   type FacetChoice,
-  type FacetKind,
   type ListFilter,
   matchesFacet,
   noFilter,

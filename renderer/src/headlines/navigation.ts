@@ -12,14 +12,14 @@ export interface NavState {
   cursorAt?: number;
 }
 
-export interface NavList {
+interface NavList {
   count: number;
   idAt(index: number): string | undefined;
   /** -1 when the id is not in the list (filtered out, or never there). `hint`: a likely position. */
   positionOf(id: string, hint?: number): number;
 }
 
-export type NavAction =
+type NavAction =
   /** j/k open as they move (reader style); arrow keys only move the cursor (listbox style). */
   | { type: 'move'; delta: number; open: boolean; list: NavList }
   | { type: 'home' | 'end'; list: NavList }

@@ -8,7 +8,7 @@ export interface I18n {
   t: Translate;
 }
 
-export const defaultI18n: I18n = { language: 'en', locale: 'en-GB', t: makeTranslate('en', 'en-GB') };
+const defaultI18n: I18n = { language: 'en', locale: 'en-GB', t: makeTranslate('en', 'en-GB') };
 
 export const I18nContext = createContext<I18n>(defaultI18n);
 

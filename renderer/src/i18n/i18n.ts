@@ -4,7 +4,7 @@ import { zhCN } from './zhCN';
 
 export type UiLanguage = 'en' | 'zh-CN';
 
-export const DICTIONARIES: Record<UiLanguage, Dictionary> = { en, 'zh-CN': zhCN };
+const DICTIONARIES: Record<UiLanguage, Dictionary> = { en, 'zh-CN': zhCN };
 
 /** The UI language: the setting when it names one, else the system language (Chinese → zh-CN). */
 export function resolveLanguage(setting: LanguageSetting | undefined, systemLanguage: string): UiLanguage {

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/I18nContext';
 export type ImageCacheApi = Pick<BroadsheetApi, 'getImageCache' | 'clearImageCache' | 'onEvent'>;
 
 /** Caps offered for the image cache, in MB. */
-export const CACHE_CAP_CHOICES_MB = [512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
+const CACHE_CAP_CHOICES_MB = [512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
 
 export function formatBytes(bytes: number, locale?: string): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];

@@ -9,7 +9,7 @@ import { formatBytes } from './ImageCacheSection';
 export type PrefetchApi = Pick<BroadsheetApi, 'getPrefetch' | 'setPrefetchPaused' | 'onEvent'>;
 
 /** Speed limits offered, in KB/s (0: no limit). */
-export const PREFETCH_SPEED_CHOICES_KBPS = [0, 128, 512, 1024, 5120];
+const PREFETCH_SPEED_CHOICES_KBPS = [0, 128, 512, 1024, 5120];
 
 const SCOPE_LABEL: Record<PrefetchScope, MessageKey> = {
   off: 'prefetchScopeOff',

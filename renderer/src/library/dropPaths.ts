@@ -5,7 +5,7 @@ import { isArticleFileName } from '../../../shared/articleFiles';
 /** Same rule as the engine (one list in shared/): an article extension, any case, not a hidden file. */
 export { isArticleFileName };
 
-export function baseName(path: string): string {
+function baseName(path: string): string {
   const parts = path.split(/[\\/]+/).filter(Boolean);
   return parts[parts.length - 1] ?? path;
 }

@@ -3,7 +3,7 @@
 // in DevTools' Performance panel, and bench/renderer.ts reads them with a PerformanceObserver.
 
 /** Every mark the app sets. The bench matches on these names: rename both together. */
-export type PerfMarkName =
+type PerfMarkName =
   | 'snapshot-received'
   | 'scan-done'
   | 'headlines-painted'
@@ -14,9 +14,9 @@ export type PerfMarkName =
   | 'search-received'
   | 'search-painted';
 
-export const PERF_MARK_PREFIX = 'broadsheet:';
+const PERF_MARK_PREFIX = 'broadsheet:';
 
-export type PerfDetail = Record<string, string | number | boolean>;
+type PerfDetail = Record<string, string | number | boolean>;
 
 function canMark(): boolean {
   return typeof performance !== 'undefined' && typeof performance.mark === 'function';

@@ -10,15 +10,15 @@ import type { ToastStore } from '../app/toasts';
 import type { Translate } from '../i18n/i18n';
 
 /** How long an article must stay open before it counts as read. */
-export const DWELL_MS = 1500;
+const DWELL_MS = 1500;
 /** Scrolling this share of the pane's height away from where the article opened counts as reading it. */
 const SCROLL_READS = 1 / 3;
 /** Positions are saved this long after the scrolling stops (and when another article opens). */
 const PROGRESS_SAVE_MS = 600;
 /** At or past this, the article was read to its end: no resume, no progress bar. */
-export const READ_TO_END = 0.98;
+const READ_TO_END = 0.98;
 
-export interface ReadActions {
+interface ReadActions {
   /** Marks articles read or unread at once (the engine confirms; a failure puts them back). */
   setRead(ids: readonly string[], read: boolean): Promise<string[]>;
   /** "Mark all / older as read": one toast with Undo, and Ctrl Z, for the last one. */

@@ -15,7 +15,7 @@ interface Props {
 const ZOOM_STEPS = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8];
 
 /** Next zoom step from the current scale (the fitted scale counts as a scale too). */
-export function nextZoom(current: number, direction: 1 | -1): number {
+function nextZoom(current: number, direction: 1 | -1): number {
   if (direction > 0) return ZOOM_STEPS.find((z) => z > current + 1e-6) ?? ZOOM_STEPS.at(-1)!;
   return [...ZOOM_STEPS].reverse().find((z) => z < current - 1e-6) ?? ZOOM_STEPS[0]!;
 }

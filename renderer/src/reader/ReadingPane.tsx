@@ -158,7 +158,7 @@ export const ReadingPane = forwardRef<HTMLDivElement, Props>(function ReadingPan
 });
 
 /** No text and nothing to look at: the pane says so instead of showing a blank page. */
-export function isEmptyArticle(article: Pick<Article, 'text' | 'html'>): boolean {
+function isEmptyArticle(article: Pick<Article, 'text' | 'html'>): boolean {
   return (
     article.text.trim() === '' &&
     !/<(?:img|picture|video|audio|iframe|svg|table|figure)\b/i.test(article.html)

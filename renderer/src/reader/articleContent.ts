@@ -10,13 +10,13 @@ import { removeRepeatedTitle } from './displayHtml';
 import { decideHeadImage, type HeadImageDecision } from './headImage';
 import { sanitizeArticleHtml, UNAVAILABLE_HREF_ATTR } from './sanitize';
 
-export interface ArticleContent {
+interface ArticleContent {
   /** Detached element holding the (optional) head image and the sanitized body. */
   root: HTMLElement;
   headImage: HeadImageDecision;
 }
 
-export interface ArticleContentOptions {
+interface ArticleContentOptions {
   /** The article's title: a first heading that only repeats it is not shown again. */
   title?: string;
   /** Pictures are served by the app's image route for this article; without it they keep their address. */
@@ -37,9 +37,9 @@ export interface ArticleContentOptions {
  * Twice the engine's element budget, so only what the engine could not foresee trips it.
  */
 export const MAX_PANE_ELEMENTS = 100_000;
-export const MAX_PANE_SANITIZE_MS = 3_000;
+const MAX_PANE_SANITIZE_MS = 3_000;
 
-export interface PaneBound {
+interface PaneBound {
   maxElements: number;
   maxMs: number;
   now(): number;

@@ -20,7 +20,7 @@ export type ImageFailureText = (failure: {
 /** Asks why the picture at this route failed (`…&why=1`); null when it cannot tell. */
 export type ExplainImage = (route: string) => Promise<{ reason: ImageFailureReason; detail: string } | null>;
 
-export const FAILED_CLASS = 'bs-img-failed';
+const FAILED_CLASS = 'bs-img-failed';
 
 /**
  * Reason lookups (`…&why=1`) one article may make, and how many at once. A line's reason is the
@@ -31,7 +31,7 @@ export const MAX_EXPLAINED_PER_ARTICLE = 32;
 export const EXPLAIN_PARALLELISM = 2;
 
 /** `explain`, at most `parallelism` at a time and `budget` in all; past the budget, null at once. */
-export function limitExplain(explain: ExplainImage, budget: number, parallelism: number): ExplainImage {
+function limitExplain(explain: ExplainImage, budget: number, parallelism: number): ExplainImage {
   let left = budget;
   let running = 0;
   const waiting: (() => void)[] = [];

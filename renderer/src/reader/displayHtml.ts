@@ -49,7 +49,7 @@ export function displayText(text: string): { text: string; omitted: number } {
   return { text: `${text.slice(0, end)}…`, omitted: text.length - end };
 }
 
-export interface DisplayHtml {
+interface DisplayHtml {
   /** The markup to sanitize and show, or null when the text is shown instead. */
   html: string | null;
   /** Why the text is shown instead of the markup, when it is. */
@@ -61,7 +61,7 @@ export interface DisplayHtml {
  * elements from it (the engine counts them, re-created formatting elements included, and so does
  * the pane when it builds the article: see articleContent.ts).
  */
-export type AsTextReason = 'too-deep' | 'too-large' | 'too-many-elements';
+type AsTextReason = 'too-deep' | 'too-large' | 'too-many-elements';
 
 /** `wholePage`: show a saved page as it was saved rather than its story (see canShowWholePage). */
 export function displayHtml(

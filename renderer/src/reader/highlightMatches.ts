@@ -12,7 +12,7 @@ import { findRanges } from '../../../shared/foldedText';
 import { parseQuery } from '../../../shared/parseQuery';
 import { highlighted } from '../../../shared/queryGroups';
 
-export const HIT_CLASS = 'bs-hit';
+const HIT_CLASS = 'bs-hit';
 export const CURRENT_CLASS = 'bs-hit-current';
 /** An article with more marks than this gets only these: a word on every line is not worth a freeze. */
 const MAX_MARKS = 2000;

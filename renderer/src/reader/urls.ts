@@ -5,7 +5,7 @@ import { MAX_DATA_IMAGE_CHARS } from '../../../shared/limits';
 import { cleanMailtoUrl } from '../../../shared/mailtoUrl';
 
 /** Prefix DOMPurify's SANITIZE_NAMED_PROPS puts on id/name; in-page links are rewritten to match. */
-export const NAMED_PROP_PREFIX = 'user-content-';
+const NAMED_PROP_PREFIX = 'user-content-';
 
 function compact(url: string): string {
   // Browsers ignore ASCII whitespace and control characters inside schemes ("java\tscript:").

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { HighlightRange } from '../../../shared/types';
 
-export interface Segment {
+interface Segment {
   text: string;
   hit: boolean;
 }

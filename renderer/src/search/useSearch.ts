@@ -12,7 +12,7 @@ export const SEARCH_DEBOUNCE_MS = 80;
  * 100 ms keystroke-to-results budget (bench/renderer.ts), while the engine answers in a few ms.
  */
 export const QUICK_SEARCH_MS = 150;
-export const SEARCH_LIMIT = 500;
+const SEARCH_LIMIT = 500;
 /** The hosts refuse longer queries (validateRequest); cut here rather than fail. */
 const MAX_QUERY_CHARS = LIMITS.queryChars;
 

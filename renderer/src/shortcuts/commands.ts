@@ -55,7 +55,7 @@ export interface KeyBinding {
   navigation?: true;
 }
 
-export interface CommandSpec {
+interface CommandSpec {
   perform(context: CommandContext): void;
   keys: readonly KeyBinding[];
   /** The keys as the shortcuts list shows them. */

@@ -1,11 +1,9 @@
 import { COMMAND_NAMES, COMMANDS, type Command, type KeyBinding } from './commands';
 
-export type { Command };
-
 /** Where the key was pressed: shortcuts must not steal typing or a focused button's own keys. */
-export type FocusKind = 'text' | 'control' | 'list' | 'reader' | 'other';
+type FocusKind = 'text' | 'control' | 'list' | 'reader' | 'other';
 
-export interface KeyInput {
+interface KeyInput {
   key: string;
   ctrlKey: boolean;
   metaKey: boolean;

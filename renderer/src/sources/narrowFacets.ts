@@ -5,15 +5,15 @@
 import type { FacetCount } from '../headlines/listFilter';
 
 /** Rows a list shows at most; the rest are counted and reached by typing. */
-export const FACETS_SHOWN = 150;
+const FACETS_SHOWN = 150;
 
-export interface NarrowedFacets {
+interface NarrowedFacets {
   shown: readonly FacetCount[];
   /** Matches not shown (over the cap). */
   hidden: number;
 }
 
-export function foldForMatch(text: string): string {
+function foldForMatch(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 

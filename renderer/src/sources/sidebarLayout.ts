@@ -3,7 +3,7 @@
 
 export const SIDEBAR_WIDTH = { min: 160, max: 480, initial: 220 } as const;
 
-export interface SidebarLayout {
+interface SidebarLayout {
   open: boolean;
   width: number;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ThemeSetting } from '../../../shared/types';
 
-export type Theme = 'light' | 'dark';
+type Theme = 'light' | 'dark';
 
 export function resolveTheme(setting: ThemeSetting | undefined, systemPrefersDark: boolean): Theme {
   if (setting === 'light' || setting === 'dark') return setting;
@@ -11,7 +11,7 @@ export function resolveTheme(setting: ThemeSetting | undefined, systemPrefersDar
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /** Whether the system asks for dark mode, following changes live. */
-export function useSystemPrefersDark(): boolean {
+function useSystemPrefersDark(): boolean {
   const [dark, setDark] = useState(() =>
     typeof matchMedia === 'function' ? matchMedia(DARK_QUERY).matches : false,
   );

@@ -8,7 +8,7 @@ import { BUILTIN_CLEAN_RULES, type CleanRule } from './cleanRules';
 // Front-matter fields that say where an article came from.
 const SOURCE_FIELDS = ['url', 'original_url', 'originalUrl', 'link', 'source', 'permalink', 'canonical'];
 
-export interface CleanContext {
+interface CleanContext {
   author?: string;
   categories: readonly string[];
   images: ArticleImages;
@@ -16,7 +16,7 @@ export interface CleanContext {
 }
 
 /** Everything that says where an article is from, lower-cased, for rules with `sources`. */
-export function sourceOf(context: CleanContext): string {
+function sourceOf(context: CleanContext): string {
   const parts: string[] = [];
   if (context.author) parts.push(context.author);
   parts.push(...context.categories);

@@ -9,7 +9,7 @@ import {
 } from './cleanRules';
 
 /** A rule made ready to match: strings lower-cased, sets built, bounds settled. */
-export interface CompiledRule {
+interface CompiledRule {
   name: string;
   sources: string[] | null;
   tags: ReadonlySet<string>;
@@ -52,7 +52,7 @@ const NAME_EDGES = /^[\s\u3000:：】\]）)|｜丨]+|[\s\u3000:：【[（(】\]�
 const lower = (list: string[] | undefined): string[] | null =>
   list && list.length > 0 ? list.map((s) => s.toLowerCase()) : null;
 
-export function compileRule(rule: CleanRule): CompiledRule {
+function compileRule(rule: CleanRule): CompiledRule {
   const classes = lower(rule.classes);
   const compiled: CompiledRule = {
     name: rule.name,

@@ -11,7 +11,7 @@ import {
   USER_RULES_FILE,
 } from './cleanRules';
 
-export interface UserRulesReading {
+interface UserRulesReading {
   rules: CleanRule[];
   /** One sentence per problem, naming the rule (by number and name) and what to fix. */
   problems: string[];
@@ -37,7 +37,7 @@ const MATCH_KEYS = [
 ] as const;
 const KNOWN_KEYS = new Set<string>(['name', 'maxChars', 'editor', ...LIST_KEYS]);
 
-export const USER_RULES_EXAMPLE = `{"rules": [{"name": "My site's app advert", "sources": ["example.com"], "contains": ["Download our app"], "maxChars": 80}]}`;
+const USER_RULES_EXAMPLE = `{"rules": [{"name": "My site's app advert", "sources": ["example.com"], "contains": ["Download our app"], "maxChars": 80}]}`;
 
 /** Reads the text of the rules file. Never throws. */
 export function readUserCleanRules(text: string): UserRulesReading {

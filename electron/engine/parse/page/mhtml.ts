@@ -6,7 +6,7 @@
 import { decodeText } from '../decodeText';
 import { MAX_MHTML_PARTS } from '../limits';
 
-export interface MhtmlPart {
+interface MhtmlPart {
   contentType: string;
   /** As written in the part's headers ('' when absent). */
   location: string;
@@ -15,7 +15,7 @@ export interface MhtmlPart {
   body: Uint8Array;
 }
 
-export type MhtmlReading =
+type MhtmlReading =
   | {
       ok: true;
       html: string;

@@ -8,7 +8,7 @@ import { type Handler, Parser } from 'htmlparser2';
 import { applyEdits, type Edit, serializeTag } from '../htmlPass';
 import { MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS } from '../limits';
 
-export interface PagePassResult {
+interface PagePassResult {
   /** The page without scripts (JSON-LD kept), styles and comments, image references resolved. */
   html: string;
   elements: number;
