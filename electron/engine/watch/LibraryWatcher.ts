@@ -6,10 +6,13 @@
 // however many events a path had, it is reported at most once per batch, and a later event for a
 // file already reported with the same stat reports nothing. All work that reads or updates the
 // known set (batches, polls, restores, root setup) runs one task at a time on a queue.
+//
+// Over 400 lines for one job: each root's life (subscribed, polling, missing, restored) and the
+// batches share that queue and the roots' state, so they stay in one class; the rules are pure
+// beside it (classifyBatch, watchedPaths, watchFailure) and the look at the disk is observePath.
 
 import { EventEmitter } from 'node:events';
-import { lstat, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import parcel from '@parcel/watcher';
 import type { Problem } from '../../../shared/types';
 import { mapLimit } from '../common/mapLimit';
@@ -23,8 +26,9 @@ import {
   type ObservedPath,
 } from './classifyBatch';
 import type { FileStat } from './fileStat';
-import { badNamesIn, walkArticleFiles } from './walkArticleFiles';
-import { isVisibleInside, isWatchedFile } from './watchedPaths';
+import { isFolder, observe } from './observePath';
+import { walkArticleFiles } from './walkArticleFiles';
+import { isVisibleInside } from './watchedPaths';
 import { pollingFallbackMessage, watchFailureKind } from './watchFailure';
 import type { LibraryWatcherEvents } from './watchTypes';
 
@@ -533,63 +537,4 @@ function isWatching(state: RootState): boolean {
 
 function isPolling(state: RootState): boolean {
   return state.mode === 'polling';
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-interface Look {
-  observation: Observation;
-  nested: boolean;
-  /** Names that are not UTF-8 and folders swapped for links, found while looking (walkRules.ts). */
-  problems?: Problem[];
-}
-
-/** What a dirty path is now. `nested`: a folder with folders inside (parcel will not watch those). */
-async function observe(root: string, path: string): Promise<Look> {
-  const look = await observePath(root, path);
-  // A name with a byte that is not UTF-8 arrives decoded, U+FFFD in its place: ask its folder.
-  if (path.includes('\uFFFD'))
-    look.problems = [...(look.problems ?? []), ...(await badNamesIn(dirname(path)))];
-  return look;
-}
-
-async function observePath(root: string, path: string): Promise<Look> {
-  let info: Awaited<ReturnType<typeof lstat>>;
-  try {
-    info = await lstat(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      observation: { kind: code === 'ENOENT' || code === 'ENOTDIR' ? 'gone' : 'other' },
-      nested: false,
-    };
-  }
-  if (info.isFile()) {
-    return {
-      observation: isWatchedFile(root, path)
-        ? { kind: 'file', stat: { mtimeMs: info.mtimeMs, size: info.size } }
-        : { kind: 'other' },
-      nested: false,
-    };
-  }
-  if (info.isDirectory()) {
-    try {
-      const walk = await walkArticleFiles(root, path);
-      return {
-        observation: { kind: 'folder', files: walk.files },
-        nested: walk.folders > 0,
-        problems: walk.problems,
-      };
-    } catch {
-      // Deleted between lstat and readdir: its delete event is in the next batch.
-      return { observation: { kind: 'other' }, nested: false };
-    }
-  }
-  return { observation: { kind: 'other' }, nested: false };
 }
