@@ -1,6 +1,14 @@
 import { type Handler, Parser } from 'htmlparser2';
 import { countBrowserElements, ElementEstimate, elementBound } from './elementBudget';
-import { isPlaceholderImageUrl } from './fields';
+import {
+  applyEdits,
+  type Edit,
+  escapeAttribute,
+  escapeText,
+  httpsIfProtocolRelative,
+  rewriteAttributes,
+  serializeTag,
+} from './htmlEdits';
 import { MAX_ARTICLE_ELEMENTS, MAX_HTML_DEPTH } from './limits';
 
 export interface HtmlPassResult {
@@ -53,9 +61,6 @@ class EndTagAwareParser extends Parser {
   }
 }
 
-// Attributes scrapers use to hold the real image while `src` holds a placeholder, most specific first.
-const LAZY_SOURCES = ['data-original', 'data-original-src', 'data-src', 'data-actualsrc', 'data-lazy-src'];
-const URL_ATTRIBUTES = ['src', 'href', 'poster'];
 // Elements whose content is never reading text.
 const SKIPPED = new Set([
   'script',
@@ -136,14 +141,6 @@ function breaksOutOfForeignContent(name: string, attribs: Record<string, string>
   if (name === 'font') return 'color' in attribs || 'face' in attribs || 'size' in attribs;
   return BREAKOUT_TAGS.has(name);
 }
-const SAFE_ATTRIBUTE_NAME = /^[^\s"'<>/=\u0000-\u001f]+$/;
-
-export interface Edit {
-  start: number;
-  end: number; // exclusive
-  replacement: string;
-}
-
 /**
  * One streaming htmlparser2 pass over an HTML body: rewrites the tags that need it (by position, so
  * comments and script text can never be mistaken for tags) and collects the plain text. No DOM is
@@ -344,63 +341,6 @@ function last<T>(stack: readonly T[]): T | undefined {
   return stack.length > 0 ? stack[stack.length - 1] : undefined;
 }
 
-/** New attributes for a tag that needs rewriting, or null when it can stay as written. */
-function rewriteAttributes(name: string, attribs: Record<string, string>): Record<string, string> | null {
-  let out: Record<string, string> | null = null;
-  if (name === 'img' || name === 'source' || name === 'video') {
-    const src = attribs.src;
-    if (src === undefined || src.trim() === '' || isPlaceholderImageUrl(src)) {
-      for (const key of LAZY_SOURCES) {
-        const candidate = attribs[key]?.trim();
-        if (candidate && !isPlaceholderImageUrl(candidate)) {
-          out = { ...attribs };
-          out.src = httpsIfProtocolRelative(candidate);
-          break;
-        }
-      }
-    }
-  }
-  for (const key of URL_ATTRIBUTES) {
-    const value = (out ?? attribs)[key];
-    if (value !== undefined && isProtocolRelative(value)) {
-      out ??= { ...attribs };
-      out[key] = httpsIfProtocolRelative(value);
-    }
-  }
-  const srcset = attribs.srcset;
-  if (srcset?.includes('//')) {
-    const fixed = srcset.split(',').map(httpsIfProtocolRelativeItem).join(',');
-    if (fixed !== srcset) {
-      out ??= { ...attribs };
-      out.srcset = fixed;
-    }
-  }
-  return out;
-}
-
-/** One `url descriptor` item of a srcset, its leading `//` made https:. */
-function httpsIfProtocolRelativeItem(item: string): string {
-  return isProtocolRelative(item) ? item.replace('//', 'https://') : item;
-}
-
-function isProtocolRelative(url: string): boolean {
-  return url.trimStart().startsWith('//');
-}
-
-function httpsIfProtocolRelative(url: string): string {
-  const trimmed = url.trim();
-  return trimmed.startsWith('//') ? `https:${trimmed}` : trimmed;
-}
-
-export function serializeTag(name: string, attribs: Record<string, string>, selfClosing: boolean): string {
-  let tag = `<${name}`;
-  for (const [key, value] of Object.entries(attribs)) {
-    if (!SAFE_ATTRIBUTE_NAME.test(key)) continue;
-    tag += ` ${key}="${escapeAttribute(value)}"`;
-  }
-  return `${tag}${selfClosing ? ' />' : '>'}`;
-}
-
 /** A source a browser can play: an http(s) or protocol-relative address (not empty, not a page's `blob:`). */
 function isPlayable(src: string | undefined): boolean {
   return src !== undefined && /^(?:https?:)?\/\/[^/\s]/i.test(src.trim());
@@ -408,26 +348,6 @@ function isPlayable(src: string | undefined): boolean {
 
 function displayUrl(url: string): string {
   return url.replace(/^https?:\/\/(?:www\.)?/i, '').slice(0, 80);
-}
-
-function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function applyEdits(html: string, edits: Edit[]): string {
-  if (edits.length === 0) return html;
-  let out = '';
-  let at = 0;
-  for (const edit of edits) {
-    if (edit.start < at) continue; // cannot happen with a well-behaved parser; never corrupt the output
-    out += html.slice(at, edit.start) + edit.replacement;
-    at = edit.end;
-  }
-  return out + html.slice(at);
 }
 
 /** Single spaces inside lines, one newline between paragraphs, nothing at either end. */

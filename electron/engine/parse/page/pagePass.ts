@@ -5,7 +5,7 @@
 // parts saved with the page.
 
 import { type Handler, Parser } from 'htmlparser2';
-import { applyEdits, type Edit, serializeTag } from '../htmlPass';
+import { applyEdits, type Edit, serializeTag } from '../htmlEdits';
 import { MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS } from '../limits';
 
 interface PagePassResult {
