@@ -29,9 +29,10 @@ import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from '../search/relevan
 import { makeSnippet } from '../search/snippet';
 import { backupStamp } from '../store/userDataFile';
 import { ALL_KEYS, baseKey, keyRangeBetween } from './dateKey';
-import { articleTokens, type ClausePlan, planClause } from './ftsTokens';
+import { type ClausePlan, planClause } from './ftsTokens';
+import { bodyBlob, type PreparedText, prepareText } from './preparedText';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
-import { foldArticle, packFields, unpackFields } from './storedText';
+import { foldArticle, unpackFields } from './storedText';
 
 export const LIBRARY_DB_FILE = 'library.db';
 
@@ -39,6 +40,8 @@ export const LIBRARY_DB_FILE = 'library.db';
 export interface StoredArticleInput extends ArticleSummary {
   text: string;
   problems: Problem[];
+  /** The stored text made already (by a parse worker); `text` is then not used. */
+  prepared?: PreparedText;
 }
 
 /** A file that could not be read as an article. */
@@ -263,11 +266,12 @@ export class LibraryDb {
         this.removeArticle(f.path);
         s.upsertFailed.run(f.path, f.root, f.mtimeMs, f.size, JSON.stringify(f.problems));
       }
-      const indexed: { key: bigint; article: StoredArticleInput }[] = [];
+      const indexed: { key: bigint; prepared: PreparedText }[] = [];
       for (const a of batch.articles) {
         this.removeArticle(a.path);
         s.deleteFailed.run(a.path);
         const key = this.freeKey(Date.parse(a.date));
+        const prepared = a.prepared ?? prepareText(a);
         s.insertArticle.run({
           key,
           id: a.id,
@@ -287,18 +291,17 @@ export class LibraryDb {
           size: a.size,
           degraded: a.degraded ? 1 : 0,
           problems: JSON.stringify(a.problems),
-          body: packFields({ title: a.title, author: a.author ?? '', text: a.text }),
+          body: bodyBlob(prepared.body),
         });
         for (const c of new Set(a.categories)) s.insertCategory.run(c, key);
-        indexed.push({ key, article: a });
+        indexed.push({ key, prepared });
       }
       // FTS5 keeps new rows in memory only while their rowids ascend; one lower than the last
       // flushes a segment. In key order a batch is one segment instead of one per article (7x faster).
       indexed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-      for (const { key, article } of indexed) {
-        const { tokens, unigrams } = articleTokens(article);
-        s.insertText.run(key, tokens);
-        if (unigrams) s.insertChars.run(key, unigrams);
+      for (const { key, prepared } of indexed) {
+        s.insertText.run(key, prepared.tokens);
+        if (prepared.unigrams) s.insertChars.run(key, prepared.unigrams);
       }
     })();
   };

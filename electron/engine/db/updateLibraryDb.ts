@@ -60,6 +60,7 @@ export async function updateLibraryDb(
   };
   const scan = scanLibrary(roots, {
     includeText: true,
+    forDatabase: true,
     signal: options.signal,
     parse: options.parse,
     workers: options.workers,

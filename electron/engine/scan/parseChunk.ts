@@ -2,6 +2,7 @@
 // worker beats many in-flight promises, see TOOLCHAIN.md) and keep only what the scan delivers.
 
 import type { Problem } from '../../../shared/types';
+import { prepareText } from '../db/preparedText';
 import { toSummary } from '../parse/ids';
 import { readArticleFileSync } from '../parse/readArticleFile';
 import type { ChunkRequest, ChunkResult, ScannedArticle, ScanWorkerConfig } from './scanProtocol';
@@ -15,7 +16,8 @@ export function parseChunk(request: ChunkRequest, config: ScanWorkerConfig): Chu
       const outcome = readArticleFileSync(job.path, job.root, config.parse, timing);
       if (outcome.article) {
         const summary: ScannedArticle = toSummary(outcome.article);
-        if (config.includeText) summary.text = outcome.article.text;
+        if (config.forDatabase) summary.prepared = prepareText(outcome.article);
+        else if (config.includeText) summary.text = outcome.article.text;
         articles.push(summary);
       }
       for (const problem of outcome.problems) problems.push(problem);

@@ -17,6 +17,8 @@ interface ScanOptions {
   parse?: ParseOptions;
   workers?: number;
   includeText?: boolean;
+  /** Articles carry their text as the library database stores it, made in the workers. */
+  forDatabase?: boolean;
   signal?: AbortSignal;
   /** Return true to skip parsing a file the caller already has (warm start); it goes to batch.unchanged. */
   isUnchanged?: (path: string, mtimeMs: number, size: number) => boolean;
@@ -77,6 +79,7 @@ export async function* scanLibrary(roots: string[], options: ScanOptions = {}): 
       size: options.workers,
       parse: options.parse,
       includeText: options.includeText,
+      forDatabase: options.forDatabase,
       script: options.workerScript,
       saturated: () => pendingItems() > MAX_PENDING_ITEMS,
     },

@@ -17,6 +17,8 @@ interface ScanPoolOptions {
   size?: number;
   parse?: ParseOptions;
   includeText?: boolean;
+  /** Articles carry their text as the library database stores it (ScanWorkerConfig.forDatabase). */
+  forDatabase?: boolean;
   /** Files per message to a worker. */
   chunkSize?: number;
   /** Chunks a worker may hold at once (the one it parses plus the ones queued behind it). */
@@ -100,7 +102,11 @@ export class ScanPool {
     }) => void,
   ) {
     this.script = options.script ?? resolveWorkerScript(import.meta.url, 'scanWorker.ts', 'scanWorker');
-    this.config = { parse: options.parse ?? {}, includeText: options.includeText ?? false };
+    this.config = {
+      parse: options.parse ?? {},
+      includeText: options.includeText ?? false,
+      forDatabase: options.forDatabase ?? false,
+    };
     this.chunkSize = options.chunkSize ?? 64;
     this.ahead = options.ahead ?? 3;
     this.stallMs = options.stallMs ?? 60_000;

@@ -1,18 +1,23 @@
 // Messages between the scan pool and its worker threads. Everything here is structured-clone safe.
 
 import type { ArticleSummary, Problem } from '../../../shared/types';
+import type { PreparedText } from '../db/preparedText';
 import type { ParseOptions } from '../parse/parseArticle';
 import type { ReadAheadReport } from './readAhead';
 
 /** An article as the scan delivers it: the summary, plus the plain text when asked for (search index). */
 export interface ScannedArticle extends ArticleSummary {
   text?: string;
+  /** What the library database stores of the text, made in the worker (then `text` is not sent). */
+  prepared?: PreparedText;
 }
 
 /** Fixed for a worker's life; passed as `workerData`. */
 export interface ScanWorkerConfig {
   parse: ParseOptions;
   includeText: boolean;
+  /** Send each article's text as the library database stores it (PreparedText) instead of the text. */
+  forDatabase: boolean;
 }
 
 export interface ParseJob {
