@@ -203,7 +203,13 @@ export interface SearchMatch {
 
 export interface SearchResult {
   query: string;
+  /** Exact, unless `totalEstimated`. */
   total: number;
+  /**
+   * The total is an estimate (a query matching more than 100,000 articles): shown as "about N";
+   * the exact count is asked for separately.
+   */
+  totalEstimated?: boolean;
   matches: SearchMatch[];
   elapsedMs: number;
   /** What the query parser could not use as typed (an unclosed quote, an unknown operator...). */

@@ -17,7 +17,8 @@ import { openUpdatedDb } from '../libraryDatabase';
 const USAGE =
   'usage: broadsheet search DIR QUERY [--json] [--limit N] [--exact-characters] [--data-dir DIR]\n' +
   '       broadsheet search DIR --queries FILE [--json] [--limit N] [--exact-characters] [--data-dir DIR]\n' +
-  '  --exact-characters   Chinese characters as typed (by default 国家 also finds 國家)';
+  '  --exact-characters   Chinese characters as typed (by default 国家 also finds 國家)\n' +
+  '  --exact-total        count every match, also when more than 100,000 match (an estimate by default)';
 
 export const search: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(
@@ -27,6 +28,7 @@ export const search: Command = async (argv, io) => {
       limit: { type: 'string' },
       queries: { type: 'string' },
       'exact-characters': { type: 'boolean' },
+      'exact-total': { type: 'boolean' },
       order: { type: 'string' },
       'data-dir': { type: 'string' },
     },
@@ -90,7 +92,7 @@ export const search: Command = async (argv, io) => {
           limit: limit ?? Number.MAX_SAFE_INTEGER,
           exactCharacters: values['exact-characters'] === true,
         },
-        { within: [root], snippets: !values.json },
+        { within: [root], snippets: !values.json, exactTotal: values['exact-total'] === true },
       );
       const elapsedMs = Math.round((performance.now() - started) * 1000) / 1000;
       results.push({ ...result, elapsedMs });
@@ -101,6 +103,7 @@ export const search: Command = async (argv, io) => {
           results: results.map((r) => ({
             query: r.query,
             total: r.total,
+            ...(r.totalEstimated ? { totalEstimated: true } : {}),
             elapsedMs: r.elapsedMs,
             ...(r.notices ? { notices: r.notices.map(noticeText) } : {}),
             matches: r.matches.map((m) => ({ id: m.id, path: m.path, title: m.title, date: m.date })),
@@ -110,7 +113,7 @@ export const search: Command = async (argv, io) => {
     } else {
       for (const r of results) {
         for (const notice of r.notices ?? []) io.err(`${field(noticeText(notice))}\n`);
-        printHuman(io, r.query, r.total, r.elapsedMs, r.matches);
+        printHuman(io, r.query, r.total, r.totalEstimated === true, r.elapsedMs, r.matches);
       }
     }
     return 0;
@@ -123,10 +126,14 @@ function printHuman(
   io: CliIO,
   query: string,
   total: number,
+  estimated: boolean,
   elapsedMs: number,
   matches: { title: string; date: string; path: string; snippet: string }[],
 ): void {
-  io.out(`${total} match${total === 1 ? '' : 'es'} for ${quoted(query)} (${elapsedMs.toFixed(1)} ms)\n`);
+  const count = estimated
+    ? `about ${total.toLocaleString('en-US')} matches`
+    : `${total} match${total === 1 ? '' : 'es'}`;
+  io.out(`${count} for ${quoted(query)} (${elapsedMs.toFixed(1)} ms)\n`);
   for (const m of matches) {
     io.out(`  ${field(m.date.slice(0, 10))}  ${field(m.title)}\n      ${field(m.path)}\n`);
     if (m.snippet) io.out(`      ${field(m.snippet)}\n`);

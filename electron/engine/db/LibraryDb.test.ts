@@ -171,6 +171,51 @@ describe('LibraryDb search operators', () => {
   });
 });
 
+describe('LibraryDb totals', () => {
+  // 3,000 articles, one a day: every third says 合作, the others 会见, all 新闻; the line is lowered to 500.
+  const docs = Array.from({ length: 3000 }, (_, i) =>
+    doc({ id: `t${i}`, text: i % 3 === 0 ? '新闻 合作' : '新闻 会见', dateMs: Date.UTC(2020, 0, 1 + i) }),
+  );
+  const db = dbWith(docs);
+  const above = { estimateAbove: 500 };
+
+  it('estimates a total far above the line from a sample, and marks it so', () => {
+    const r = db.search({ text: '新闻', limit: 50, order: 'newest' }, above);
+    expect(r.totalEstimated).toBe(true);
+    // 2,000 of the 3,000 sampled, all matching: within a few percent (here exact).
+    expect(r.total).toBeGreaterThan(2700);
+    expect(r.total).toBeLessThan(3300);
+    expect(r.matches.map((m) => m.id)).toEqual(ids(db, '新闻').slice(0, 50));
+    const some = db.search({ text: '合作', limit: 50, order: 'newest' }, above);
+    expect(some.totalEstimated).toBe(true);
+    expect(Math.abs(some.total - 1000)).toBeLessThan(150);
+  });
+
+  it('counts exactly below the line, when asked to, and when the page reaches the last match', () => {
+    expect(db.search({ text: '合作', limit: 50 }, { estimateAbove: 5000 })).toMatchObject({ total: 1000 });
+    expect(db.search({ text: '合作', limit: 50 }, { estimateAbove: 5000 }).totalEstimated).toBeUndefined();
+    const exact = db.search({ text: '新闻', limit: 50 }, { ...above, exactTotal: true });
+    expect(exact.total).toBe(3000);
+    expect(exact.totalEstimated).toBeUndefined();
+    const whole = db.search({ text: '合作', limit: 5000, order: 'newest' }, above);
+    expect(whole).toMatchObject({ total: 1000 });
+    expect(whole.totalEstimated).toBeUndefined();
+    // A filter the sample must respect: the newest 600 days only.
+    const recent = db.search({ text: '新闻 after:2027-01-01', limit: 10, order: 'newest' }, above);
+    expect(recent).toMatchObject({ total: 443 });
+    expect(recent.totalEstimated).toBeUndefined();
+  });
+
+  it('follows writes: the sample and the size are taken again after a change', () => {
+    const before = db.search({ text: '会见', limit: 10 }, above).total;
+    db.write({ articles: [], failed: [], removed: docs.slice(0, 1500).map((d) => d.path!) });
+    const after = db.search({ text: '会见', limit: 10 }, above);
+    expect(Math.abs(before - 2000)).toBeLessThan(150);
+    // 1,500 left, all in the sample now: the estimate is the count.
+    expect(after.total).toBe(1000);
+  });
+});
+
 describe('LibraryDb writes', () => {
   it('replaces an article rewritten at the same path, and removes deleted ones everywhere', () => {
     const db = dbWith([doc({ id: 'a', path: '/lib/a.md', text: '旧闻 old', categories: ['金融'] })]);

@@ -39,6 +39,25 @@ function result(total: number, shown: number, notices?: SearchNotice[]): SearchR
 }
 
 describe('listStatusText', () => {
+  it('says "about" for an estimated total, also while the next search runs', () => {
+    const estimated = { ...result(230_000, 50), totalEstimated: true };
+    const done = listStatusText(
+      situation({ searching: true, search: { status: 'done', result: estimated } }),
+      t,
+    );
+    expect(done).toMatch(/^about 230.000 results · showing the first 50$/);
+    const next = listStatusText(
+      situation({ searching: true, search: { status: 'searching', previous: estimated } }),
+      t,
+    );
+    expect(next).toMatch(/^about 230.000 results/);
+    const exact = listStatusText(
+      situation({ searching: true, search: { status: 'done', result: result(230_000, 50) } }),
+      t,
+    );
+    expect(exact).not.toContain('about');
+  });
+
   it('counts articles in one and many, and starred articles', () => {
     expect(listStatusText(situation({ shown: 1 }), t)).toBe(t('articleCountOne'));
     expect(listStatusText(situation({ shown: 1234 }), t)).toBe(t('articleCount', { count: 1234 }));

@@ -32,7 +32,16 @@ export function listStatusText(s: ListSituation, t: Translate): string {
         : search.status === 'searching'
           ? (search.previous?.total ?? 0)
           : 0;
-    let text = total === 1 ? t('searchOneResult') : t('searchResults', { count: total });
+    // A query matching more than 100,000 articles may come with an estimated total (marked so).
+    const estimated =
+      search.status === 'done'
+        ? search.result.totalEstimated === true
+        : search.status === 'searching' && search.previous?.totalEstimated === true;
+    let text = estimated
+      ? t('searchResultsAbout', { count: total.toLocaleString() })
+      : total === 1
+        ? t('searchOneResult')
+        : t('searchResults', { count: total });
     if (search.status === 'done' && total > search.result.matches.length) {
       text += ` · ${t('searchShowing', { shown: search.result.matches.length })}`;
     }

@@ -15,6 +15,7 @@ export const en = {
   searchClear: 'Clear search',
   searchResults: '{count} results',
   searchOneResult: '1 result',
+  searchResultsAbout: 'about {count} results',
   searchShowing: 'showing the first {shown}',
   searching: 'Searching…',
   searchNoResults: 'No articles match “{query}”.',

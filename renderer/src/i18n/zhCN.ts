@@ -15,6 +15,7 @@ export const zhCN: Dictionary = {
   searchPlaceholder: '搜索（Ctrl+F 或 /）',
   searchClear: '清除搜索',
   searchResults: '{count} 条结果',
+  searchResultsAbout: '约 {count} 条结果',
   searchOneResult: '1 条结果',
   searchShowing: '显示前 {shown} 条',
   searching: '正在搜索…',
