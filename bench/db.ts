@@ -5,24 +5,32 @@
 //             size on disk
 //   update    the same with nothing changed (every file stat-ed and skipped): what `search` pays first
 //   query     a process that only opens the database and searches: per query kind, p50/p95 of the
-//             first page of 50 newest with its exact total, and of the exact total alone; peak RSS
-// `--1m` adds 1,000,000 articles (about 4 GB of files and a long build: not for a shared machine).
+//             first page of 50 newest with its total (estimated above 100,000 matches, and marked
+//             so), by relevance, and of the total alone; peak RSS
+//   cli       `broadsheet search DIR QUERY --limit 50` as a user runs it (the update with nothing
+//             changed, then the query): time and peak RSS, per query kind
+//   ripgrep   `rg -l -F` for the same queries over the files (if rg is installed): time, peak RSS,
+//             files found, beside the database's count
+// `--1m` adds 1,000,000 articles (about 4 GB of files and a long build: start it with nice -n 10).
+// The build prints its progress (articles, seconds, RSS, load) every minute on stderr.
 // Timings on a shared 2-core machine are noisy: read them as orders of magnitude, never assert them.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LIBRARY_DB_FILE, LibraryDb } from '../electron/engine/db/LibraryDb';
 import { updateLibraryDb } from '../electron/engine/db/updateLibraryDb';
+import { ENGINE_VERSION } from '../electron/engine/library/warmStart';
 import { seededRandom } from '../electron/engine/testing/seededRandom';
 import { benchArchive } from './scanArchive';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const self = fileURLToPath(import.meta.url);
-const ENGINE = 'bench';
+// The CLI's own engine version, so `broadsheet search` uses the database the bench built.
+const ENGINE = ENGINE_VERSION;
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +51,18 @@ const percentile = (sorted: number[], p: number) =>
 async function childBuild(dir: string, dbPath: string): Promise<void> {
   const started = performance.now();
   const db = LibraryDb.open(dbPath, ENGINE);
-  const summary = await updateLibraryDb(db, [dir]);
+  let last = started;
+  const summary = await updateLibraryDb(db, [dir], {
+    onProgress(p) {
+      if (performance.now() - last < 60_000) return;
+      last = performance.now();
+      process.stderr.write(
+        `[build ${new Date().toISOString().slice(11, 19)}] ${p.added + p.changed} articles written, ${p.found} files found, ` +
+          `${((last - started) / 1000).toFixed(0)} s, RSS ${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB ` +
+          `(peak ${peakMb().toFixed(0)}), load ${loadavg()[0]!.toFixed(1)}\n`,
+      );
+    },
+  });
   const seconds = (performance.now() - started) / 1000;
   db.close();
   process.stdout.write(`${JSON.stringify({ seconds, peakMb: peakMb(), summary })}\n`);
@@ -83,6 +102,10 @@ function queryKinds(perKind: number, size: number): Record<string, string[]> {
     'rare (title number)': make(() => String(Math.floor(random() * size))),
     '1-char + bigram': make(() => `${run(1)} ${run(2)}`),
     'quoted cjk pair "ab cd"': make(() => `"${run(2)} ${run(2)}"`),
+    'filter (category:, after:)': make(() =>
+      random() < 0.5 ? `${run(2)} category:${pick(['金融', '国际', '科技'])}` : `${word()} after:2020-06-01`,
+    ),
+    'operators (OR, -)': make(() => (random() < 0.5 ? `${run(2)} OR ${word()}` : `${run(3)} -${word()}`)),
     ...(size <= 10_000
       ? {
           // Verified on the text, candidate by candidate: seconds at 100,000 (see docs/benchmarks.md).
@@ -103,12 +126,16 @@ function childQuery(dbPath: string, perKind: number, size: number): void {
   const openMs = performance.now() - openStarted;
   const kinds = queryKinds(perKind, size);
   for (const qs of Object.values(kinds)) for (const text of qs.slice(0, 2)) db.search({ text, limit: 50 });
-  const rows: Record<string, { page: number[]; relevant: number[]; total: number[]; meanTotal: number }> = {};
+  const rows: Record<
+    string,
+    { page: number[]; relevant: number[]; total: number[]; meanTotal: number; estimated: number }
+  > = {};
   for (const [kind, qs] of Object.entries(kinds)) {
     const page: number[] = [];
     const relevant: number[] = [];
     const total: number[] = [];
     let sum = 0;
+    let estimated = 0;
     for (const text of qs) {
       let t = performance.now();
       const r = db.search({ text, limit: 50, order: 'newest' });
@@ -121,24 +148,28 @@ function childQuery(dbPath: string, perKind: number, size: number): void {
       total.push(performance.now() - t);
       if (c.total !== r.total) throw new Error(`totals differ for ${text}`);
       sum += r.total;
+      if (r.totalEstimated) estimated++;
     }
     rows[kind] = {
       page: page.sort((a, b) => a - b),
       relevant: relevant.sort((a, b) => a - b),
       total: total.sort((a, b) => a - b),
       meanTotal: sum / qs.length,
+      estimated,
     };
   }
   db.close();
-  process.stdout.write(`${JSON.stringify({ openMs, peakMb: peakMb(), rows })}\n`);
+  const examples = Object.fromEntries(Object.entries(kinds).map(([kind, qs]) => [kind, qs[0]!]));
+  process.stdout.write(`${JSON.stringify({ openMs, peakMb: peakMb(), rows, examples })}\n`);
 }
 
 function child(args: string[]): unknown {
   const result = spawnSync(process.execPath, ['--import', 'tsx', self, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (result.status !== 0) throw new Error(`bench child ${args.join(' ')} failed:\n${result.stderr}`);
+  if (result.status !== 0) throw new Error(`bench child ${args.join(' ')} failed (${result.status})`);
   return JSON.parse(result.stdout.trim().split('\n').pop()!);
 }
 
@@ -182,24 +213,110 @@ async function main(): Promise<void> {
       const query = child(['--child-query', String(size), '--db', dbPath, '--queries', values.queries!]) as {
         openMs: number;
         peakMb: number;
-        rows: Record<string, { page: number[]; relevant: number[]; total: number[]; meanTotal: number }>;
+        rows: Record<
+          string,
+          { page: number[]; relevant: number[]; total: number[]; meanTotal: number; estimated: number }
+        >;
+        examples: Record<string, string>;
       };
       console.log(
         `query process: open ${query.openMs.toFixed(1)} ms, peak RSS ${query.peakMb.toFixed(0)} MB ` +
           `(${values.queries} queries a kind, warm page cache)`,
       );
       console.log(
-        'kind                       first 50 newest + total ms: p50      p95 | by relevance: p50      p95 | total only: p50      p95 | mean total',
+        'kind                       first 50 newest + total ms: p50      p95 | by relevance: p50      p95 | total only: p50      p95 | mean total | estimated',
       );
       for (const [kind, r] of Object.entries(query.rows)) {
         console.log(
-          `${kind.padEnd(27)}                        ${f(percentile(r.page, 0.5))} ${f(percentile(r.page, 0.95))} |            ${f(percentile(r.relevant, 0.5))} ${f(percentile(r.relevant, 0.95))} |          ${f(percentile(r.total, 0.5))} ${f(percentile(r.total, 0.95))} | ${r.meanTotal.toFixed(0).padStart(10)}`,
+          `${kind.padEnd(27)}                        ${f(percentile(r.page, 0.5))} ${f(percentile(r.page, 0.95))} |            ${f(percentile(r.relevant, 0.5))} ${f(percentile(r.relevant, 0.95))} |          ${f(percentile(r.total, 0.5))} ${f(percentile(r.total, 0.95))} | ${r.meanTotal.toFixed(0).padStart(10)} | ${r.estimated}/${r.page.length}`,
         );
       }
+      cliAndRipgrep(dir, work, query.examples);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
   }
+}
+
+/** Runs a command under /usr/bin/time: wall seconds, peak RSS (MB), stdout. */
+function timed(cmd: string[], env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    env,
+  });
+  const last = result.stderr.trim().split('\n').pop() ?? '';
+  const [seconds, kb] = last.split(' ').map(Number);
+  return {
+    status: result.status,
+    seconds: seconds!,
+    peakMb: kb! / 1024,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
+}
+
+/**
+ * `broadsheet search` as a user runs it (from the TypeScript source through tsx, so its RSS includes
+ * the loader), one query per kind in one process (`--queries`: one update, then every query), and
+ * ripgrep's `rg -l -F` for the plain ones. rg matches bytes: no Simplified/Traditional folding, and
+ * it also finds text in front matter and markup; its count is files, the database's articles.
+ */
+function cliAndRipgrep(dir: string, dataDir: string, examples: Record<string, string>): void {
+  const file = join(dataDir, 'queries.txt');
+  const queries = Object.values(examples);
+  writeFileSync(file, `${queries.join('\n')}\n`);
+  const cli = timed(
+    [
+      process.execPath,
+      '--import',
+      'tsx',
+      join(repo, 'electron/cli/main.ts'),
+      'search',
+      dir,
+      '--queries',
+      file,
+      '--limit',
+      '50',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ],
+    { ...process.env, TZ: 'UTC' },
+  );
+  if (cli.status !== 0) {
+    console.log(`broadsheet search failed (${cli.status}): ${cli.stderr.slice(0, 500)}`);
+    return;
+  }
+  const results = (
+    JSON.parse(cli.stdout) as {
+      results: { query: string; total: number; totalEstimated?: boolean; elapsedMs: number }[];
+    }
+  ).results;
+  console.log(
+    `\nbroadsheet search --queries (${queries.length} queries, --limit 50, load ${loadavg()[0]!.toFixed(1)}): ` +
+      `${cli.seconds.toFixed(1)} s in all (the update with nothing changed, then the queries), peak RSS ${cli.peakMb.toFixed(0)} MB`,
+  );
+  const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  const haveRg = rg.status === 0;
+  if (!haveRg) console.log('ripgrep (rg) is not installed: no comparison (apt-get install ripgrep)');
+  console.log(
+    'kind                        query                    CLI ms      total |  rg s   rg MB  rg files',
+  );
+  Object.entries(examples).forEach(([kind, q], i) => {
+    const r = results[i]!;
+    let rgPart = '';
+    // rg -F takes one literal: plain words, CJK runs and quoted phrases only.
+    const literal = /^"[^"]+"$/.test(q) ? q.slice(1, -1) : /^[^\s"]+$/.test(q) && !q.includes(':') ? q : null;
+    if (haveRg && literal) {
+      const found = timed(['rg', '-l', '-F', '--no-messages', '--', literal, dir]);
+      const files = found.stdout === '' ? 0 : found.stdout.trimEnd().split('\n').length;
+      rgPart = `${found.seconds.toFixed(2).padStart(6)} ${found.peakMb.toFixed(0).padStart(6)} ${String(files).padStart(9)}`;
+    }
+    console.log(
+      `${kind.padEnd(27)} ${q.slice(0, 24).padEnd(24)} ${r.elapsedMs.toFixed(1).padStart(7)} ${`${r.totalEstimated ? '~' : ''}${r.total}`.padStart(10)} | ${rgPart}`,
+    );
+  });
 }
 
 await main();

@@ -627,11 +627,16 @@ export class LibraryDb {
       total = 0;
       keys = [];
       const s = this.statements;
+      const fieldsOnly = [...verify, ...verifyExcluded].every((g) =>
+        g.members.every((i) => clauses[i]!.field !== undefined),
+      );
       for (const row of this.db.prepare(sql).safeIntegers(true).iterate(params)) {
         const key = (row as { key: bigint }).key;
         if (isStarred && !isStarred((s.idOfKey.get(key) as { id: string }).id)) continue;
         if (verify.length || verifyExcluded.length) {
           const fields = searchable(s.textOfKey.get(key) as ArticleRow);
+          // Clauses bound to the author or the categories never look at the text: it is not folded.
+          if (fieldsOnly) fields.text = '';
           const { folded, diffs } = foldArticle(fields);
           forDocument(textMatchers, diffs);
           const layout = layoutOf(fields.title, fields.author, fields.categories);
