@@ -1,10 +1,15 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useReducer, useRef, useState } from 'react';
+// The window: holds its state (view, filters, search, navigation, open dialogs) and hands it to the
+// panes and the commands. Over 400 lines because that wiring is one job; what can be worked out
+// apart lives beside it: useHeadlines (the list), useOpenArticle, useResume, useCommandKeys with the
+// commands table, useAppActions and useReadActions, AppLayout (the frame), and pure modules.
+
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ListOrder } from '../../shared/articleOrder';
-import type { BroadsheetApi, MenuCommand } from '../../shared/contract';
+import type { BroadsheetApi } from '../../shared/contract';
 import { makeDayKey, parseDay, positionOfDay } from '../../shared/listSelection';
 import { DEFAULT_SETTINGS, TEXT_SIZE } from '../../shared/settingsRules';
-import type { SearchOrder, Settings, StarredEntry } from '../../shared/types';
+import type { SearchOrder, Settings } from '../../shared/types';
 import { AppLayout, BootScreen, TopBar } from './app/AppLayout';
 import { EmptyLibrary } from './app/EmptyLibrary';
 import { makeDateFormats } from './app/formatDates';
@@ -28,16 +33,14 @@ import { makeTranslate, resolveLanguage, resolveLocale } from './i18n/i18n';
 import { LibraryPanel } from './library/LibraryPanel';
 import { useWindowDrop } from './library/useDrop';
 import { allUnread, nextUnread, olderUnread } from './read/readCounts';
-import { ReadIndex } from './read/readIndex';
 import { useReadActions, useReadTracking } from './read/useReadState';
 import { ArticleCache } from './reader/articleCache';
-import { canShowWholePage } from './reader/displayHtml';
 import { stepMatch } from './reader/highlightMatches';
 import { ReadingPane } from './reader/ReadingPane';
-import { useArticle } from './reader/useArticle';
-import { COMMANDS, type Command, type CommandContext } from './shortcuts/commands';
-import { commandForKey, focusKindOf } from './shortcuts/keymap';
+import { useOpenArticle } from './reader/useOpenArticle';
+import type { CommandContext } from './shortcuts/commands';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
+import { useCommandKeys } from './shortcuts/useCommandKeys';
 import { SourcesSidebar } from './sources/SourcesSidebar';
 import { TimelineSection } from './sources/TimelineSection';
 import { useAppliedTheme } from './theme/theme';
@@ -57,16 +60,6 @@ function readingOf(settings: Settings | null) {
     listDensity: s.listDensity,
   };
 }
-
-/** What the All and Starred lists are built with: they do not depend on the read marks. */
-const _emptyReads = ReadIndex.empty();
-const MENU_COMMANDS: Record<MenuCommand, Command> = {
-  'focus-search': 'search',
-  'show-library': 'library',
-  'show-shortcuts': 'help',
-  'toggle-star': 'star',
-  export: 'export',
-};
 
 interface Props {
   api: BroadsheetApi;
@@ -162,12 +155,14 @@ export function App({ api, scheduler = frameScheduler }: Props) {
   const cursorIndex = nav.cursorId === null ? -1 : navList.positionOf(nav.cursorId, nav.cursorAt);
 
   // ---- the open article
-  const openSummary = nav.openId ? store.summary(nav.openId) : undefined;
-  const missingStar: StarredEntry | null =
-    nav.openId && !openSummary ? (lib.starred.find((s) => s.id === nav.openId && s.missing) ?? null) : null;
-  const load = useArticle(cache, missingStar ? null : nav.openId, openSummary?.mtimeMs);
-  const openArticle = load.status === 'ready' ? load.article : openSummary;
-  const openStarred = missingStar ? true : openArticle ? isStarred(lib.stars, openArticle) : false;
+  const opened = useOpenArticle({
+    cache,
+    openId: nav.openId,
+    summaryOf: (id) => store.summary(id),
+    starred: lib.starred,
+    stars: lib.stars,
+  });
+  const { openSummary, missingStar, load, openArticle, openStarred, toggleWholePage } = opened;
 
   const readingSettings = readingOf(lib.settings);
 
@@ -255,14 +250,6 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     else if (openArticle) actions.toggleStar(openArticle);
   };
 
-  // A saved web page shown whole instead of its story: remembered for the open article only.
-  const [wholePageId, setWholePageId] = useState<string | null>(null);
-  const toggleWholePage = () => {
-    if (load.status !== 'ready' || !canShowWholePage(load.article)) return;
-    const id = load.article.id;
-    setWholePageId((shown) => (shown === id ? null : id));
-  };
-
   // ---- commands (keys and menu items): see shortcuts/commands.ts
   const commandContext: CommandContext = {
     moveHeadline: (delta, open) => {
@@ -320,28 +307,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
       if (query) clearSearchAndFocusList();
     },
   };
-  // Effect events: the key and menu listeners are set up once and always see this render's state.
-  const perform = useEffectEvent((command: Command) => COMMANDS[command].perform(commandContext));
-  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented || libraryOpen || shortcutsOpen || exportOpen || boot.status !== 'ready')
-      return;
-    const command = commandForKey(event, focusKindOf(event.target));
-    if (!command) return;
-    event.preventDefault();
-    perform(command);
-  });
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => onKeyDown(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type === 'menu') perform(MENU_COMMANDS[event.command]);
-      }),
-    [api],
-  );
+  useCommandKeys(api, commandContext, libraryOpen || shortcutsOpen || exportOpen || boot.status !== 'ready');
 
   // Keep the pane at the top of each newly opened article.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs per opened article
@@ -502,7 +468,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               loadOriginal={loadOriginal}
               reading={readingSettings}
               onReading={actions.updateSettings}
-              wholePage={load.status === 'ready' && wholePageId === load.article.id}
+              wholePage={opened.wholePage}
               onToggleWholePage={toggleWholePage}
             />
           </>
