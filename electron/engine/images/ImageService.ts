@@ -3,11 +3,10 @@
 // (Electron) and the bridge (browser) ask this service, and get bytes with a sniffed type or the
 // reason there are none.
 
-import { open, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import type { ImageRequest } from '../../../shared/imageRoutes';
 import { mapLimit } from '../common/mapLimit';
 import { isInsideFolder } from '../common/pathContainment';
-import { openedOutsideRoot } from '../parse/openedInside';
 import { ByteRate } from './byteRate';
 import { remoteImageKey } from './cacheIndex';
 import { FetchQueue, QueueFullError } from './FetchQueue';
@@ -16,16 +15,13 @@ import { ImageCache, type ImageCacheStats } from './ImageCache';
 import type { ImageFailure } from './imageFailure';
 import {
   IMAGE_FETCH_PARALLELISM,
-  MAX_IMAGE_BYTES,
   MAX_IMAGE_URL_CHARS,
   MAX_IMAGES_PER_ARTICLE,
   MAX_QUEUED_FETCHES,
 } from './imageLimits';
 import { failureHttpResponse, type ImageHttpResponse, imageHttpResponse } from './imageResponse';
 import { localImageCandidates } from './localImagePath';
-import { type ImageType, sniffImage } from './sniffImage';
-
-export type ImageAnswer = { ok: true; bytes: Buffer; type: ImageType } | ({ ok: false } & ImageFailure);
+import { type ImageAnswer, readLocalPicture } from './readLocalPicture';
 
 /** Where an article lives, for its local images. */
 export interface ArticleLocation {
@@ -360,47 +356,4 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
   map.delete(key);
   map.set(key, value);
   if (map.size > REMEMBERED_FAILURES) map.delete(map.keys().next().value as string);
-}
-
-/**
- * The picture at `path` (checked to be inside the real library root `root`), or why not. The file
- * opened is checked again (openedInside.ts): a folder on the way swapped for a link after the check
- * would otherwise lead the read outside the library.
- */
-export async function readLocalPicture(path: string, root: string): Promise<ImageAnswer> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    return {
-      ok: false,
-      reason: 'not-found',
-      detail: `The picture could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-    };
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile())
-      return { ok: false, reason: 'not-found', detail: 'The picture path is a folder, not a file.' };
-    if (openedOutsideRoot(handle.fd, path, root, info) !== null) {
-      return {
-        ok: false,
-        reason: 'blocked',
-        detail: 'The picture changed into a link to a file outside the library folders while it was opened.',
-      };
-    }
-    if (info.size > MAX_IMAGE_BYTES) {
-      return {
-        ok: false,
-        reason: 'too-large',
-        detail: `The picture file is over ${Math.round(MAX_IMAGE_BYTES / 1048576)} MB.`,
-      };
-    }
-    const bytes = await handle.readFile();
-    const type = sniffImage(bytes);
-    if (!type) return { ok: false, reason: 'not-image', detail: 'The file is not a picture.' };
-    return { ok: true, bytes, type };
-  } finally {
-    await handle.close();
-  }
 }

@@ -3,8 +3,8 @@
 // SVG opened as a document could run nothing and load nothing.
 
 import type { ImageFailureInfo } from '../../../shared/imageRoutes';
-import type { ImageAnswer } from './ImageService';
 import type { ImageFailureReason } from './imageFailure';
+import type { ImageAnswer } from './readLocalPicture';
 
 const IMAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 

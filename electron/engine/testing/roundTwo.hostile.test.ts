@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Problem } from '../../../shared/types';
-import { readLocalPicture } from '../images/ImageService';
+import { readLocalPicture } from '../images/readLocalPicture';
 import { MAX_PROBLEMS_PER_FILE } from '../parse/limits';
 import { parseArticle } from '../parse/parseArticle';
 import { ProblemList } from '../parse/problems';
