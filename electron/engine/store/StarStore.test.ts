@@ -1,53 +1,16 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '../../../shared/types';
-import type { StarLookup } from './resolveStars';
+import { describe, expect, it } from 'vitest';
 import { StarStore } from './StarStore';
+import { fixedNow, lookupOf, summary, tempDataDirPerTest } from './storeTestKit';
 import { faultyFs } from './testFs';
 
-let dir: string;
-const starsPath = () => join(dir, 'stars.json');
-const fixedNow = { now: () => new Date('2026-11-05T10:20:30.123Z') };
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'broadsheet-stars-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function summary(id: string, over: Partial<ArticleSummary> = {}): ArticleSummary {
-  return {
-    id,
-    contentHash: `hash-${id}`,
-    path: `/lib/${id}.md`,
-    root: '/lib',
-    title: `Title ${id}`,
-    date: '2022-08-06T04:07:06.000Z',
-    dateSource: 'front-matter',
-    categories: [],
-    images: {},
-    chars: 100,
-    excerpt: '',
-    bodyFormat: 'html',
-    mtimeMs: 1,
-    size: 100,
-    degraded: false,
-    ...over,
-  };
-}
-
-function lookupOf(articles: ArticleSummary[], complete?: boolean): StarLookup {
-  return {
-    byId: (id) => articles.find((a) => a.id === id),
-    byContentHash: (hash) => articles.filter((a) => a.contentHash === hash),
-    byPath: (path) => articles.find((a) => a.path === path),
-    complete,
-  };
-}
+const dir = tempDataDirPerTest('broadsheet-stars-');
+const starsPath = () => join(dir(), 'stars.json');
 
 describe('StarStore basics', () => {
   it('stars and unstars, each change on disk when the promise resolves', async () => {
-    const store = await StarStore.open(dir, fixedNow);
+    const store = await StarStore.open(dir(), fixedNow);
     expect(store.warnings).toEqual([]);
     await store.star(summary('a'));
     await store.star(summary('b'));
@@ -69,9 +32,9 @@ describe('StarStore basics', () => {
   });
 
   it('reopens with the same stars; starring twice keeps one entry and its first date', async () => {
-    const first = await StarStore.open(dir, { now: () => new Date('2020-01-01T00:00:00Z') });
+    const first = await StarStore.open(dir(), { now: () => new Date('2020-01-01T00:00:00Z') });
     await first.star(summary('a'));
-    const second = await StarStore.open(dir, fixedNow);
+    const second = await StarStore.open(dir(), fixedNow);
     await second.star(summary('a', { title: 'Renamed' }));
     expect(second.entries()).toEqual([
       expect.objectContaining({ id: 'a', title: 'Renamed', starredAt: '2020-01-01T00:00:00.000Z' }),
@@ -80,7 +43,7 @@ describe('StarStore basics', () => {
   });
 
   it('saves every one of many concurrent changes', async () => {
-    const store = await StarStore.open(dir);
+    const store = await StarStore.open(dir());
     const ids = Array.from({ length: 25 }, (_, i) => `id${i}`);
     await Promise.all(ids.map((id) => store.star(summary(id))));
     await Promise.all([store.unstar('id3'), store.unstar('id7')]);
@@ -89,8 +52,8 @@ describe('StarStore basics', () => {
   });
 
   it('picks up stars another process (the CLI) wrote meanwhile instead of overwriting them', async () => {
-    const app = await StarStore.open(dir);
-    const cli = await StarStore.open(dir);
+    const app = await StarStore.open(dir());
+    const cli = await StarStore.open(dir());
     await app.star(summary('a'));
     await cli.star(summary('b'));
     await app.star(summary('c'));
@@ -100,7 +63,7 @@ describe('StarStore basics', () => {
 
   it('on a full disk rejects, keeps the old file, and does not pretend the star exists', async () => {
     const fs = faultyFs();
-    const store = await StarStore.open(dir, { fs });
+    const store = await StarStore.open(dir(), { fs });
     await store.star(summary('a'));
     const before = readFileSync(starsPath(), 'utf8');
     fs.fail('write', 'ENOSPC');
@@ -124,8 +87,8 @@ describe('StarStore with a damaged file', () => {
     ['unknown old version', '{"version":0,"stars":[]}'],
   ])('%s: keeps it aside, reports where, and starts empty', async (_, content) => {
     writeFileSync(starsPath(), content);
-    const store = await StarStore.open(dir, fixedNow);
-    const backup = join(dir, 'stars.json.damaged-2026-11-05T10-20-30-123Z');
+    const store = await StarStore.open(dir(), fixedNow);
+    const backup = join(dir(), 'stars.json.damaged-2026-11-05T10-20-30-123Z');
     expect(readFileSync(backup, 'utf8')).toBe(content);
     expect(store.entries()).toEqual([]);
     expect(store.warnings).toHaveLength(1);
@@ -140,11 +103,11 @@ describe('StarStore with a damaged file', () => {
 
   it('never overwrites an earlier backup', async () => {
     writeFileSync(starsPath(), 'broken once');
-    await StarStore.open(dir, fixedNow);
+    await StarStore.open(dir(), fixedNow);
     writeFileSync(starsPath(), 'broken twice');
-    const store = await StarStore.open(dir, fixedNow);
-    expect(store.damage?.backupPath).toBe(join(dir, 'stars.json.damaged-2026-11-05T10-20-30-123Z-1'));
-    expect(readFileSync(join(dir, 'stars.json.damaged-2026-11-05T10-20-30-123Z'), 'utf8')).toBe(
+    const store = await StarStore.open(dir(), fixedNow);
+    expect(store.damage?.backupPath).toBe(join(dir(), 'stars.json.damaged-2026-11-05T10-20-30-123Z-1'));
+    expect(readFileSync(join(dir(), 'stars.json.damaged-2026-11-05T10-20-30-123Z'), 'utf8')).toBe(
       'broken once',
     );
   });
@@ -169,7 +132,7 @@ describe('StarStore with a damaged file', () => {
       ],
     });
     writeFileSync(starsPath(), content);
-    const store = await StarStore.open(dir, fixedNow);
+    const store = await StarStore.open(dir(), fixedNow);
     expect(store.entries()).toEqual([good]);
     expect(store.damage?.code).toBe('entries-dropped');
     expect(store.damage?.message).toMatch(
@@ -194,20 +157,20 @@ describe('StarStore with a damaged file', () => {
       ],
     });
     writeFileSync(starsPath(), content);
-    const store = await StarStore.open(dir);
+    const store = await StarStore.open(dir());
     expect(store.readOnly).toMatch(/newer version of Broadsheet/);
     expect(store.warnings[0]?.code).toBe('newer-version');
     expect(store.isStarred('a')).toBe(true);
     await expect(store.star(summary('b'))).rejects.toThrow(/newer version/);
     await store.resolve(lookupOf([summary('a', { contentHash: 'h', path: '/moved.md' })]));
     expect(readFileSync(starsPath(), 'utf8')).toBe(content);
-    expect(readdirSync(dir)).toEqual(['stars.json']);
+    expect(readdirSync(dir())).toEqual(['stars.json']);
   });
 });
 
 describe('StarStore.resolve', () => {
   it('follows a moved article and saves its new id and path', async () => {
-    const store = await StarStore.open(dir);
+    const store = await StarStore.open(dir());
     const original = summary('a');
     await store.star(original);
     const moved = { ...original, id: 'z', path: '/lib/sub/renamed.md', title: 'New title' };
@@ -215,12 +178,12 @@ describe('StarStore.resolve', () => {
     expect(entries).toEqual([
       expect.objectContaining({ id: 'z', path: '/lib/sub/renamed.md', title: 'New title', missing: false }),
     ]);
-    const reopened = await StarStore.open(dir);
+    const reopened = await StarStore.open(dir());
     expect(reopened.isStarred('z')).toBe(true);
   });
 
   it('follows an article edited in place when its old content is nowhere', async () => {
-    const store = await StarStore.open(dir);
+    const store = await StarStore.open(dir());
     await store.star(summary('a'));
     const edited = summary('a', { contentHash: 'hash-new', title: 'Corrected' });
     expect(await store.resolve(lookupOf([edited]))).toEqual([
@@ -230,7 +193,7 @@ describe('StarStore.resolve', () => {
   });
 
   it('waits with "edited in place" while a scan is incomplete (the original may yet turn up elsewhere)', async () => {
-    const store = await StarStore.open(dir);
+    const store = await StarStore.open(dir());
     await store.star(summary('a'));
     const newcomer = summary('a', { contentHash: 'hash-other' });
     expect((await store.resolve(lookupOf([newcomer], false)))[0]?.missing).toBe(true);
@@ -241,7 +204,7 @@ describe('StarStore.resolve', () => {
   });
 
   it('never moves a star to another article that only shares its title', async () => {
-    const store = await StarStore.open(dir);
+    const store = await StarStore.open(dir());
     // Like the two seeds: same title, different date and body, so different content hashes.
     const first = summary('seed1', { title: 'Same headline', date: '2021-03-22T05:05:06.000Z' });
     const second = summary('seed2', { title: 'Same headline', date: '2022-08-06T04:07:06.000Z' });
@@ -254,7 +217,7 @@ describe('StarStore.resolve', () => {
   });
 
   it('keeps a star whose file is gone, marked missing, and revives it when the file returns', async () => {
-    const store = await StarStore.open(dir);
+    const store = await StarStore.open(dir());
     const a = summary('a');
     await store.star(a);
     const stored = readFileSync(starsPath(), 'utf8');
@@ -264,12 +227,12 @@ describe('StarStore.resolve', () => {
       missing: true,
     });
     expect(readFileSync(starsPath(), 'utf8')).toBe(stored); // nothing to save for a missing star
-    expect((await StarStore.open(dir)).entries()).toHaveLength(1);
+    expect((await StarStore.open(dir())).entries()).toHaveLength(1);
     expect((await store.resolve(lookupOf([a])))[0]).toMatchObject({ id: 'a', missing: false });
   });
 
   it('does not let an edited file take over content another star owns', async () => {
-    const store = await StarStore.open(dir);
+    const store = await StarStore.open(dir());
     await store.star(summary('a'));
     await store.star(summary('b'));
     // b's file was moved over a's path: the star on b follows; a's own content is gone.
@@ -282,7 +245,7 @@ describe('StarStore.resolve', () => {
   });
 
   it('keeps two starred copies of the same article on their own files', async () => {
-    const store = await StarStore.open(dir);
+    const store = await StarStore.open(dir());
     const one = summary('one', { contentHash: 'same' });
     const two = summary('two', { contentHash: 'same' });
     await store.star(one);
@@ -297,7 +260,7 @@ describe('StarStore.resolve', () => {
 
   it('reports, without throwing, a failure to save what it learned', async () => {
     const fs = faultyFs();
-    const store = await StarStore.open(dir, { fs });
+    const store = await StarStore.open(dir(), { fs });
     await store.star(summary('a'));
     fs.fail('rename', 'EROFS');
     const entries = await store.resolve(lookupOf([summary('moved', { contentHash: 'hash-a' })]));
