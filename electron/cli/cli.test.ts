@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdForPath } from '../engine/parse/ids';
+import { copyArchive, SCAN_ARCHIVE } from '../engine/testing/seeds';
 import { runCli } from './run';
 import { captureIO } from './testIO';
 
-const fixtures = fileURLToPath(new URL('../engine/scan/fixtures/library', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/broadsheet.js', import.meta.url));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,7 +19,7 @@ const seed = () => join(library, '2022', '000_9fc613d590d79208.txt');
 beforeAll(() => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'bs-cli-')));
   library = join(base, 'library');
-  cpSync(fixtures, library, { recursive: true });
+  copyArchive(SCAN_ARCHIVE, library);
   writeFileSync(
     join(library, '2021', 'escape.md'),
     '---\ntitle: "Evil \\e]0;owned\\a title"\ndate: 2019-05-01T00:00:00Z\n---\n\nText with \u001b[2J a clear-screen.\n',

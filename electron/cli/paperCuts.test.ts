@@ -2,7 +2,6 @@
 
 import {
   closeSync,
-  cpSync,
   ftruncateSync,
   mkdtempSync,
   openSync,
@@ -15,15 +14,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../engine/parse/limits';
 import { readArticleFile, sizesOverLimit } from '../engine/parse/readArticleFile';
+import { copyArchive, LIBRARY_ARCHIVE } from '../engine/testing/seeds';
 import { runCli } from './run';
 import { captureIO } from './testIO';
 
-const fixtures = join(import.meta.dirname, '..', 'engine', 'library', 'fixtures', 'archive');
 let base: string;
 
 beforeAll(() => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'bs-cli-cuts-')));
-  cpSync(fixtures, join(base, 'archive'), { recursive: true });
+  copyArchive(LIBRARY_ARCHIVE, join(base, 'archive'));
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Library } from '../../electron/engine/library/Library';
 import { openLibrary } from '../../electron/engine/library/openLibrary';
+import { copySeeds, SEED_NAMES } from '../../electron/engine/testing/seeds';
 import type { LibraryEvent, LibrarySnapshot } from '../../shared/contract';
 import type { SearchResult, StarredEntry } from '../../shared/types';
 import { type BridgeServer, startBridgeServer } from './bridgeServer';
@@ -69,6 +70,7 @@ function collectEvents(done: (events: LibraryEvent[]) => boolean): {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'broadsheet-bridge-engine-'));
   await cp(join(import.meta.dirname, 'fixtures', 'archive'), join(dir, 'archive'), { recursive: true });
+  copySeeds(join(dir, 'archive'), [SEED_NAMES[0]]);
   await mkdir(join(dir, 'web'));
   await writeFile(join(dir, 'web', 'index.html'), '<!doctype html><title>Broadsheet</title>');
   library = await openLibrary({ dataDir: join(dir, 'data'), roots: [join(dir, 'archive')], watch: false });

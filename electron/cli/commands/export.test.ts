@@ -1,18 +1,18 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyArchive, LIBRARY_ARCHIVE } from '../../engine/testing/seeds';
 import { runCli } from '../run';
 import { captureIO } from '../testIO';
 
-const fixtures = join(import.meta.dirname, '..', '..', 'engine', 'library', 'fixtures', 'archive');
 let work: string;
 let archive: string;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'bs-cli-export-'));
   archive = join(work, 'archive');
-  cpSync(fixtures, archive, { recursive: true });
+  copyArchive(LIBRARY_ARCHIVE, archive);
   // A hostile title: escape sequences for the terminal, separators for the file system.
   writeFileSync(
     join(archive, 'hostile.md'),

@@ -1,5 +1,4 @@
 import {
-  cpSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -11,10 +10,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyArchive, LIBRARY_ARCHIVE } from '../../engine/testing/seeds';
 import { runCli } from '../run';
 import { captureIO } from '../testIO';
 
-const fixtures = join(import.meta.dirname, '..', '..', 'engine', 'library', 'fixtures', 'archive');
 let base: string;
 let archive: string;
 let dataDir: string;
@@ -23,7 +22,7 @@ beforeAll(() => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'bs-cli-index-')));
   archive = join(base, 'archive');
   dataDir = join(base, 'data');
-  cpSync(fixtures, archive, { recursive: true });
+  copyArchive(LIBRARY_ARCHIVE, archive);
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 

@@ -1,13 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdForPath } from '../../engine/parse/ids';
 import { ReadStore } from '../../engine/store/ReadStore';
+import { copyArchive, LIBRARY_ARCHIVE } from '../../engine/testing/seeds';
 import { runCli } from '../run';
 import { captureIO } from '../testIO';
 
-const fixtures = join(import.meta.dirname, '..', '..', 'engine', 'library', 'fixtures', 'archive');
 let base: string;
 let archive: string;
 let dataDir: string;
@@ -19,7 +19,7 @@ beforeAll(() => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'bs-cli-read-')));
   archive = join(base, 'archive');
   dataDir = join(base, 'data');
-  cpSync(fixtures, archive, { recursive: true });
+  copyArchive(LIBRARY_ARCHIVE, archive);
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 

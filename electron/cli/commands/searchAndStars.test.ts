@@ -1,12 +1,12 @@
-import { cpSync, mkdtempSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdForPath } from '../../engine/parse/ids';
+import { copyArchive, LIBRARY_ARCHIVE } from '../../engine/testing/seeds';
 import { runCli } from '../run';
 import { captureIO } from '../testIO';
 
-const fixtures = join(import.meta.dirname, '..', '..', 'engine', 'library', 'fixtures', 'archive');
 let base: string;
 let archive: string;
 let dataDir: string;
@@ -17,7 +17,7 @@ beforeAll(() => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'bs-cli-search-')));
   archive = join(base, 'archive');
   dataDir = join(base, 'data');
-  cpSync(fixtures, archive, { recursive: true });
+  copyArchive(LIBRARY_ARCHIVE, archive);
   writeFileSync(join(base, 'queries.txt'), '拉夫罗夫\n\nlavrov\n"high-level cooperation"\n央行\n');
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));

@@ -1,13 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyArchive, LIBRARY_ARCHIVE } from '../testing/seeds';
 import { LibraryDb } from './LibraryDb';
 import { updateLibraryDb } from './updateLibraryDb';
 
 const base = mkdtempSync(join(tmpdir(), 'broadsheet-dbupdate-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
-const fixtures = join(import.meta.dirname, '../library/fixtures/archive');
 
 function article(title: string, body: string, date = '2024-01-02'): string {
   return `---\ntitle: "${title}"\ndate: "${date}"\n---\n\n${body}\n`;
@@ -16,7 +16,7 @@ function article(title: string, body: string, date = '2024-01-02'): string {
 describe('updateLibraryDb', () => {
   it('adds, skips unchanged, re-reads changed, records broken and removes deleted files', async () => {
     const root = join(base, 'archive');
-    cpSync(fixtures, root, { recursive: true });
+    copyArchive(LIBRARY_ARCHIVE, root);
     const db = LibraryDb.open(join(base, 'a.db'), 'test');
     const first = await updateLibraryDb(db, [root]);
     expect(first).toMatchObject({ added: 4, changed: 0, unchanged: 0, removed: 0, complete: true });
@@ -83,7 +83,7 @@ describe('updateLibraryDb', () => {
 
   it('does not remove the articles of a folder that is missing', async () => {
     const root = join(base, 'vanishing');
-    cpSync(fixtures, root, { recursive: true });
+    copyArchive(LIBRARY_ARCHIVE, root);
     const db = LibraryDb.open(join(base, 'c.db'), 'test');
     await updateLibraryDb(db, [root]);
     rmSync(root, { recursive: true });

@@ -1,12 +1,12 @@
 // Clean-up rules through the library: search and the pane see cleaned bodies, "show original" and the
 // setting give the body as written, and the user's rules file is applied or reported, never fatal.
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyArchive, LIBRARY_ARCHIVE } from '../testing/seeds';
 import { Library, type LibraryOptions } from './Library';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'archive');
 const SEED_0 = join('sina', '000_9fc613d590d79208.txt');
 
 let work: string;
@@ -18,7 +18,7 @@ beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'bs-clean-'));
   archive = join(work, 'archive');
   dataDir = join(work, 'data');
-  await cp(FIXTURES, archive, { recursive: true });
+  copyArchive(LIBRARY_ARCHIVE, archive);
   await mkdir(dataDir, { recursive: true });
 });
 

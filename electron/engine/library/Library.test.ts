@@ -1,12 +1,12 @@
-import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../../shared/contract';
 import { LibraryCache } from '../store/LibraryCache';
+import { copyArchive, LIBRARY_ARCHIVE } from '../testing/seeds';
 import { Library, type LibraryOptions } from './Library';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'archive');
 const SEED_0 = join('sina', '000_9fc613d590d79208.txt');
 const SEED_1 = join('sina', '001_c6695ae4905b6fb4.txt');
 
@@ -19,7 +19,7 @@ beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'bs-library-'));
   archive = join(work, 'archive');
   dataDir = join(work, 'data');
-  await cp(FIXTURES, archive, { recursive: true });
+  copyArchive(LIBRARY_ARCHIVE, archive);
 });
 
 afterEach(async () => {

@@ -1,8 +1,9 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../../shared/contract';
+import { copyArchive, LIBRARY_ARCHIVE } from '../testing/seeds';
 import type { LibraryService } from './LibraryService';
 import { startLibraryWorker } from './startLibraryWorker';
 
@@ -18,7 +19,7 @@ afterEach(async () => {
 it('runs the library in a worker thread and answers requests and events across it', async () => {
   work = await mkdtemp(join(tmpdir(), 'bs-libworker-'));
   const archive = join(work, 'archive');
-  await cp(join(import.meta.dirname, 'fixtures', 'archive'), archive, { recursive: true });
+  copyArchive(LIBRARY_ARCHIVE, archive);
   service = startLibraryWorker({ dataDir: join(work, 'data'), defaultRoots: [archive] });
   const events: LibraryEvent[] = [];
   const done = new Promise<void>((resolve) => {

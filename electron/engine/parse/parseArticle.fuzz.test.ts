@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SEED_DIR } from '../testing/seeds';
 import { htmlPass } from './htmlPass';
 import { MAX_TITLE_CHARS } from './limits';
 import { type ParseOutcome, parseArticle } from './parseArticle';
@@ -15,6 +16,7 @@ const NUM_RUNS = process.env.BROADSHEET_STRESS ? 5_000 : 300;
 const SEED_DIRS = [
   fileURLToPath(new URL('./fixtures', import.meta.url)),
   fileURLToPath(new URL('../testing/fixtures/hostile-archive', import.meta.url)),
+  SEED_DIR,
 ];
 
 function seedFiles(): Uint8Array[] {

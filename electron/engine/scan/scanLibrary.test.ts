@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyArchive, SCAN_ARCHIVE } from '../testing/seeds';
 import { type ScanBatch, scanLibrary, scanToList } from './scanLibrary';
 
-const fixtures = fileURLToPath(new URL('./fixtures/library', import.meta.url));
 const misbehaving = {
   filename: fileURLToPath(new URL('./testWorkers/misbehavingWorker.ts', import.meta.url)),
   execArgv: ['--import', 'tsx'],
@@ -16,7 +16,7 @@ let library: string;
 beforeEach(() => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'bs-scan-')));
   library = join(base, 'library');
-  cpSync(fixtures, library, { recursive: true });
+  copyArchive(SCAN_ARCHIVE, library);
 });
 afterEach(() => rmSync(base, { recursive: true, force: true }));
 

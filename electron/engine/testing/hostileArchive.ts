@@ -6,10 +6,11 @@
 // globalThis.__pwned, so a test proves "nothing ran" by finding both absent.
 
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, open, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, open, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_FILE_BYTES } from '../parse/limits';
+import { SEED_DIR, SEED_NAMES } from './seeds';
 
 const STATIC_FIXTURES = fileURLToPath(new URL('./fixtures/hostile-archive', import.meta.url));
 
@@ -374,6 +375,7 @@ export async function buildHostileArchive(
 
 async function copyStaticFixtures(root: string, markerDir: string, files: HostileFile[]): Promise<void> {
   await cp(STATIC_FIXTURES, root, { recursive: true });
+  await copyFile(join(SEED_DIR, SEED_NAMES[0]), join(root, 'normal-seed.txt'));
   for (const abs of await listFiles(root)) {
     const path = relative(root, abs).split('\\').join('/');
     const expectation = STATIC_EXPECTATIONS[path];
