@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useEffectEvent, useId, useRef } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 
 interface Props {
@@ -17,8 +17,7 @@ export function Modal({ title, onClose, children, className }: Props) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
 
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  const close = useEffectEvent(onClose);
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -30,7 +29,7 @@ export function Modal({ title, onClose, children, className }: Props) {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      onCloseRef.current();
+      close();
     };
     window.addEventListener('keydown', onKey);
     return () => {

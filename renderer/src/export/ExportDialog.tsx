@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import type { BroadsheetApi } from '../../../shared/contract';
+import { useEffect, useEffectEvent, useState } from 'react';
+import type { BroadsheetApi, LibraryEvent } from '../../../shared/contract';
 import type { ExportFormat, ExportProgress, ExportSelection, ExportSummary } from '../../../shared/types';
 import { Modal } from '../app/Modal';
 import { useI18n } from '../i18n/I18nContext';
@@ -29,18 +29,10 @@ export function ExportDialog({ api, listIds, starredCount, articleId, onClose }:
   const [format, setFormat] = useState<ExportFormat>('md');
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const running = phase.kind === 'running';
-  const runningRef = useRef(false);
-  runningRef.current = running;
-
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type === 'export-progress' && runningRef.current) {
-          setPhase({ kind: 'running', progress: event.progress });
-        }
-      }),
-    [api],
-  );
+  const onEvent = useEffectEvent((event: LibraryEvent) => {
+    if (event.type === 'export-progress' && running) setPhase({ kind: 'running', progress: event.progress });
+  });
+  useEffect(() => api.onEvent(onEvent), [api]);
 
   const counts: Record<Scope, number> = {
     list: listIds.length,

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { type DropPlan, type DroppedFile, planDrop } from './dropPaths';
 
 interface WebkitEntry {
@@ -40,10 +40,12 @@ function carriesFiles(event: DragEvent): boolean {
 export function useWindowDrop(pathOf: (file: File) => string, onDrop: (plan: DropPlan) => void): boolean {
   const [active, setActive] = useState(false);
   const depth = useRef(0);
-  const onDropRef = useRef(onDrop);
-  onDropRef.current = onDrop;
-  const pathOfRef = useRef(pathOf);
-  pathOfRef.current = pathOf;
+  // Effect events: the listeners are set up once and call this render's callbacks.
+  const dropped = useEffectEvent((dataTransfer: DataTransfer) => {
+    const { files, uriList } = readDataTransfer(dataTransfer, pathOf);
+    if (files.length === 0 && !uriList) return;
+    onDrop(planDrop(files, uriList));
+  });
 
   useEffect(() => {
     const enter = (e: DragEvent) => {
@@ -67,10 +69,7 @@ export function useWindowDrop(pathOf: (file: File) => string, onDrop: (plan: Dro
       e.preventDefault();
       depth.current = 0;
       setActive(false);
-      if (!e.dataTransfer) return;
-      const { files, uriList } = readDataTransfer(e.dataTransfer, pathOfRef.current);
-      if (files.length === 0 && !uriList) return;
-      onDropRef.current(planDrop(files, uriList));
+      if (e.dataTransfer) dropped(e.dataTransfer);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffectEvent, useLayoutEffect, useRef } from 'react';
 import { perfMarkAfterPaint } from '../perf/marks';
 import { buildArticleContent } from './articleContent';
 import type { ImageFailureText } from './articleImages';
@@ -85,16 +85,13 @@ export function ArticleBody({
 }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLElement | null>(null);
-  const openLinkRef = useRef(onOpenLink);
-  openLinkRef.current = onOpenLink;
-  const openImageRef = useRef(onOpenImage);
-  openImageRef.current = onOpenImage;
-  const failureTextRef = useRef(failureText);
-  failureTextRef.current = failureText;
-  const textCutNoteRef = useRef(textCutNote);
-  textCutNoteRef.current = textCutNote;
-  const unavailableRef = useRef(unavailableLinkText);
-  unavailableRef.current = unavailableLinkText;
+  // Effect events: the content is built when the article changes, not when these callbacks do, and
+  // its listeners call this render's callbacks.
+  const openLink = useEffectEvent(onOpenLink);
+  const openImage = useEffectEvent(onOpenImage);
+  const failureTextNow = useEffectEvent(failureText);
+  const textCutNoteNow = useEffectEvent(textCutNote);
+  const unavailableNow = useEffectEvent(unavailableLinkText);
 
   useLayoutEffect(() => {
     const host = hostRef.current!;
@@ -107,8 +104,8 @@ export function ArticleBody({
             title,
             articleId,
             baseUrl,
-            unavailableLinkText: (href) => unavailableRef.current(href),
-            failureText: (failure) => failureTextRef.current(failure),
+            unavailableLinkText: (href) => unavailableNow(href),
+            failureText: (failure) => failureTextNow(failure),
           });
     let content: HTMLElement;
     if (built) {
@@ -130,7 +127,7 @@ export function ArticleBody({
         ...style,
         ...(html === null ? [] : [note(overBoundNote)]),
         content,
-        ...(shown.omitted > 0 ? [note(textCutNoteRef.current(shown.omitted))] : []),
+        ...(shown.omitted > 0 ? [note(textCutNoteNow(shown.omitted))] : []),
       );
     }
     contentRef.current = content;
@@ -145,7 +142,7 @@ export function ArticleBody({
     const openPicture = (picture: HTMLImageElement) => {
       const shown = [...root.querySelectorAll('img')].filter((img) => shownPicture(img));
       const pictures = shown.map((img) => ({ src: img.currentSrc || img.src, alt: img.alt }));
-      openImageRef.current(pictures, Math.max(0, shown.indexOf(picture)));
+      openImage(pictures, Math.max(0, shown.indexOf(picture)));
     };
     // A shown picture can be reached with Tab and opened with Enter, like a click.
     for (const img of content.querySelectorAll('img')) {
@@ -176,14 +173,14 @@ export function ArticleBody({
         root.getElementById(href.slice(1))?.scrollIntoView?.({ block: 'start' });
         return;
       }
-      if ((event as MouseEvent).button === 0 || event.type === 'click') openLinkRef.current(href);
+      if ((event as MouseEvent).button === 0 || event.type === 'click') openLink(href);
     };
     const onAuxClick = (event: Event) => {
       const link = linkFrom(event);
       if (!link) return;
       event.preventDefault();
       const href = link.getAttribute('href');
-      if (href && !href.startsWith('#') && (event as MouseEvent).button === 1) openLinkRef.current(href);
+      if (href && !href.startsWith('#') && (event as MouseEvent).button === 1) openLink(href);
     };
     const onDragStart = (event: Event) => {
       // Dragging an article image/link onto the window would look like a file drop.
