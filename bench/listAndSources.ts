@@ -1,19 +1,27 @@
 // `npm run bench -- listAndSources`: the work the window does per choice and per keystroke at
 // 100,000 articles for the time and sources features, without a browser: the list for a view,
 // filter and order (shared/listSelection: the same function `broadsheet list` runs), its day groups,
-// the categories and sources counts, and narrowing the sidebar's lists as a name is typed. Prints
+// the categories, sources and folders counts, the timeline's month counts, and narrowing the
+// sidebar's lists as a name is typed. Prints
 // per-operation times (median and worst of several runs) against the renderer targets: nothing that
 // runs on a keystroke may take 50 ms (one long task).
 
 import { FacetCounts } from '../renderer/src/headlines/listFilter';
 import { narrowFacets } from '../renderer/src/sources/narrowFacets';
 import { compareNewestFirst } from '../shared/articleOrder';
+import { folderPath } from '../shared/folders';
 import { groupDays, type ListChoice, makeDayKey, noFilter, selectList } from '../shared/listSelection';
-import type { ListedArticle } from '../shared/types';
+import { monthCounts } from '../shared/timeline';
+import type { FolderRef, ListedArticle } from '../shared/types';
 
 const ARTICLES = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100_000);
 const SOURCES = 5_000;
 const CATEGORIES = 300;
+const FOLDERS = 40;
+const folders: FolderRef[] = Array.from({ length: FOLDERS }, (_, i) => ({
+  root: '/archive',
+  name: `folder ${i}`,
+}));
 const RUNS = 7;
 
 let seed = 42;
@@ -33,6 +41,7 @@ for (let i = 0; i < ARTICLES; i++) {
     categories: [`分类 ${Math.floor(random() ** 2 * CATEGORIES)}`],
     author: `Source ${Math.floor(random() ** 3 * SOURCES)}`,
     mtimeMs: 0,
+    folder: Math.floor(random() ** 2 * FOLDERS),
   };
   if (i % 200 === 0) a.undated = true;
   articles.push(a);
@@ -61,6 +70,7 @@ const list = (choice: Partial<ListChoice>) =>
     now: Date.parse('2026-01-01T00:00:00Z'),
     dayKey,
     articles,
+    folders,
     starred: [],
     presentOf: () => undefined,
     fromArticle: (a) => a,
@@ -85,6 +95,7 @@ time('list: unread view (every 3rd read), past year', () =>
     now: Date.parse('2026-01-01T00:00:00Z'),
     dayKey,
     articles,
+    folders,
     starred: [],
     presentOf: () => undefined,
     unread: (a) => a.id.charCodeAt(15) % 3 !== 0,
@@ -92,7 +103,15 @@ time('list: unread view (every 3rd read), past year', () =>
     fromStar: () => articles[0]!,
   }),
 );
+time('list: one folder, newest first', () =>
+  list({ filter: { facet: { kind: 'folder', value: folderPath(folders[3]!) }, range: 'any' } }),
+);
 time('day groups of the whole list (CLI list --json)', () => groupDays(articles, dayKey));
+let months = monthCounts(articles, 'newest', dayKey);
+time('timeline: month counts of the whole list (per list change)', () => {
+  months = monthCounts(articles, 'newest', dayKey);
+});
+console.log(`  ${months.length} months`);
 let facets = new FacetCounts().facets();
 time('sidebar counts from scratch (categories and sources)', () => {
   const counts = new FacetCounts();

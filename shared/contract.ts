@@ -10,6 +10,7 @@ import type {
   ExportProgress,
   ExportRequest,
   ExportSummary,
+  FolderRef,
   ImageCacheInfo,
   ListedArticle,
   PrefetchStatus,
@@ -30,13 +31,16 @@ export interface LibrarySnapshot {
   progress: ScanProgress;
   /** Every article currently listed, newest first. */
   articles: ListedArticle[];
+  /** The folder table the articles' `folder` indexes. */
+  folders: FolderRef[];
   problems: Problem[];
   starred: StarredEntry[];
   readMarks: ReadMarksSnapshot;
 }
 
 export type LibraryEvent =
-  | { type: 'articles-upserted'; articles: ListedArticle[] }
+  /** `folders`: the whole folder table (small, append-only), so every `folder` index in the batch resolves. */
+  | { type: 'articles-upserted'; articles: ListedArticle[]; folders: FolderRef[] }
   | { type: 'articles-removed'; ids: string[] }
   | { type: 'progress'; progress: ScanProgress }
   | { type: 'roots'; roots: RootInfo[] }

@@ -22,10 +22,17 @@ function article(id: string, date: string, more: Partial<ListedArticle> = {}): L
   return { id, contentHash: `h-${id}`, title: id, date, categories: [], mtimeMs: 0, ...more };
 }
 
-const a = article('a', '2024-03-10T08:00:00.000Z', { author: 'Ann', categories: ['World'] });
-const b = article('b', '2024-03-09T23:59:59.999Z', { categories: ['Tech'] });
-const c = article('c', '2024-03-01T00:00:00.000Z', { categories: ['World'] });
-const u = article('u', '2024-03-10T11:00:00.000Z', { undated: true, categories: ['World'] });
+// Folders: 0 and 1 are top-level folders of /news, 2 its own files, 3 a second root's folder.
+const FOLDERS = [
+  { root: '/news', name: 'world' },
+  { root: '/news', name: 'tech' },
+  { root: '/news' },
+  { root: '/blogs', name: 'world' },
+];
+const a = article('a', '2024-03-10T08:00:00.000Z', { author: 'Ann', categories: ['World'], folder: 0 });
+const b = article('b', '2024-03-09T23:59:59.999Z', { categories: ['Tech'], folder: 1 });
+const c = article('c', '2024-03-01T00:00:00.000Z', { categories: ['World'], folder: 2 });
+const u = article('u', '2024-03-10T11:00:00.000Z', { undated: true, categories: ['World'], folder: 3 });
 const ARTICLES = [a, b, c, u].sort(compareNewestFirst);
 
 function list(choice: Partial<ListChoice> = {}, starred: StarredEntry[] = []) {
@@ -34,6 +41,7 @@ function list(choice: Partial<ListChoice> = {}, starred: StarredEntry[] = []) {
     now: NOW,
     dayKey: utc,
     articles: ARTICLES,
+    folders: FOLDERS,
     starred,
     presentOf: (s) => ARTICLES.find((x) => x.id === s.id),
     fromArticle: (x) => x,
@@ -62,6 +70,16 @@ describe('selectList', () => {
       'c',
       'u',
     ]);
+  });
+
+  it('narrows to a folder: a top-level folder, a root with its own files and all its folders, or nothing when unknown', () => {
+    const folder = (value: string) => list({ filter: { facet: { kind: 'folder', value }, range: 'any' } });
+    expect(folder('/news/world')).toEqual(['a']);
+    expect(folder('/news')).toEqual(['a', 'b', 'c']);
+    expect(folder('/blogs/world')).toEqual(['u']);
+    expect(folder('/blogs')).toEqual(['u']);
+    expect(folder('/news/worl')).toEqual([]);
+    expect(folder('/elsewhere')).toEqual([]);
   });
 
   it('lists stars in the chosen order, keeping one whose file is gone unless a facet is chosen', () => {

@@ -3,9 +3,11 @@
 // sees exactly what the user sees. Input lists are in the library's order (shared/articleOrder.ts).
 
 import { comparatorFor, inOrder, isUndated, type ListOrder, type Ordered } from './articleOrder';
-import type { ListedArticle, StarredEntry } from './types';
+import { inFolder } from './folders';
+import type { FolderRef, ListedArticle, StarredEntry } from './types';
 
-export type FacetKind = 'category' | 'author';
+/** What the sidebar chooses: a category, a source (author), or a folder (its path: shared/folders). */
+export type FacetKind = 'category' | 'author' | 'folder';
 
 export interface FacetChoice {
   kind: FacetKind;
@@ -158,9 +160,16 @@ function nextDay(key: DayKey): DayKey {
   return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }
 
-export function matchesFacet(article: ListedArticle, facet: FacetChoice | null): boolean {
+/** `folders`: the folder table the articles' `folder` indexes (needed for a folder choice). */
+export function matchesFacet(
+  article: ListedArticle,
+  facet: FacetChoice | null,
+  folders: readonly FolderRef[] = [],
+): boolean {
   if (!facet) return true;
   if (facet.kind === 'category') return article.categories.includes(facet.value);
+  if (facet.kind === 'folder')
+    return article.folder !== undefined && inFolder(folders[article.folder], facet.value);
   return article.author?.trim() === facet.value;
 }
 
@@ -180,6 +189,8 @@ interface ListInput<T extends Ordered> {
   dayKey: (ms: number) => DayKey;
   /** Every listed article, in the library's order (newest first, undated last). */
   articles: readonly ListedArticle[];
+  /** The folder table the articles' `folder` indexes (LibrarySnapshot.folders). */
+  folders: readonly FolderRef[];
   starred: readonly StarredEntry[];
   /** The listed article a star stands for (by id, else by content when its file moved). */
   presentOf: (star: StarredEntry) => ListedArticle | undefined;
@@ -200,7 +211,7 @@ export function selectList<T extends Ordered>(input: ListInput<T>): readonly T[]
   const { choice } = input;
   const bounds = rangeBounds(choice.filter, input.now, input.dayKey);
   const facet = choice.filter.facet;
-  const keep = (a: ListedArticle) => matchesFacet(a, facet) && inBounds(a, bounds);
+  const keep = (a: ListedArticle) => matchesFacet(a, facet, input.folders) && inBounds(a, bounds);
   if (choice.view !== 'starred') {
     const unread = choice.view === 'unread' ? (input.unread ?? (() => true)) : null;
     if (!unread && !facet && !bounds && input.allMapped) return inOrder(input.allMapped, choice.order);

@@ -82,11 +82,27 @@ export type ListedArticle = Pick<
   'id' | 'contentHash' | 'title' | 'date' | 'author' | 'categories' | 'mtimeMs'
 > & {
   /**
+   * Where the file is, for the sidebar's Folders list: an index into the library's folder table
+   * (LibrarySnapshot.folders), a number rather than a path so 100,000 rows stay small.
+   */
+  folder?: number;
+  /**
    * Present (true) only when the article has no usable date and `date` is the file's time
    * (`dateSource` 'file-mtime'): the list puts it under "Undated", after every dated article.
    */
   undated?: true;
 };
+
+/**
+ * A folder the sidebar's Folders list names: a library root's top-level folder, or the root itself
+ * for the files directly in it. The engine numbers them as it meets them (append-only for a run).
+ */
+export interface FolderRef {
+  /** The library root (absolute path). */
+  root: string;
+  /** The top-level folder's name inside the root; absent for the files directly in the root. */
+  name?: string;
+}
 
 /** One article in full, as parsed. `html` is NOT sanitized: the renderer sanitizes before display. */
 export interface Article extends ArticleSummary {

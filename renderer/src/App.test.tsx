@@ -218,6 +218,7 @@ describe('App', () => {
       api.emit({
         type: 'articles-upserted',
         articles: [makeSummary('new', iso(1000), { title: 'Brand new' })],
+        folders: [],
       });
     });
     expect(await screen.findByText('Scanning… 12,345 of 40,000')).toBeTruthy();

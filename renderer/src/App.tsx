@@ -41,6 +41,7 @@ import { useOpenArticle } from './reader/useOpenArticle';
 import type { CommandContext } from './shortcuts/commands';
 import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { useCommandKeys } from './shortcuts/useCommandKeys';
+import { FoldersSection } from './sources/FoldersSection';
 import { SourcesSidebar } from './sources/SourcesSidebar';
 import { TimelineSection } from './sources/TimelineSection';
 import { useAppliedTheme } from './theme/theme';
@@ -49,7 +50,7 @@ import { useAppliedTheme } from './theme/theme';
 const CLOCK_TICK_MS = 5 * 60 * 1000;
 /** How often the headline list takes in new articles while a scan is running. */
 const _SCAN_REFRESH_MS = 500;
-const _NO_FACETS: Facets = { categories: [], authors: [] };
+const _NO_FACETS: Facets = { categories: [], authors: [], folders: new Map() };
 /** The reading pane's and the list's comfort settings (the defaults until the settings arrive). */
 function readingOf(settings: Settings | null) {
   const s = settings ?? DEFAULT_SETTINGS;
@@ -139,7 +140,8 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     t,
     onSearchError: (m) => toasts.error(t('searchFailed', { message: m })),
   });
-  const { articles, facets, unreadFacets, searching, search, items, grouped, navList, months } = headlines;
+  const { articles, facets, unreadFacets, folderList, searching, search, items, grouped, navList, months } =
+    headlines;
   const { unreadTotal, dayUnread } = headlines;
   const reads = lib.reads;
   // A search with no results shows a message instead of the list, so the list must be rendered
@@ -402,6 +404,14 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               onFacet={(facet) => setFilter((f) => ({ ...f, facet }))}
               total={lib.articles.length}
               unread={unreadFacets}
+              folders={
+                <FoldersSection
+                  entries={folderList}
+                  facet={filter.facet}
+                  onFacet={(facet) => setFilter((f) => ({ ...f, facet }))}
+                  counted={unreadFacets !== null}
+                />
+              }
               timeline={
                 <TimelineSection
                   months={months}

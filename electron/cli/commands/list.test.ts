@@ -112,6 +112,34 @@ describe('broadsheet list', () => {
     ]);
   });
 
+  it('narrows to a folder: the root or one of its top-level folders, by name or path', async () => {
+    const shelf = join(base, 'shelf');
+    mkdirSync(join(shelf, 'world', '2024'), { recursive: true });
+    mkdirSync(join(shelf, 'tech'));
+    writeFileSync(join(shelf, 'world', '2024', 'w.md'), md('World one', 'date: 2024-03-10T08:00:00Z\n'));
+    writeFileSync(join(shelf, 'tech', 't.md'), md('Tech one', 'date: 2024-03-09T08:00:00Z\n'));
+    writeFileSync(join(shelf, 'top.md'), md('At the top', 'date: 2024-03-08T08:00:00Z\n'));
+    const inShelf = async (...args: string[]) => {
+      const io = captureIO(base);
+      const code = await runCli(['list', 'shelf', '--data-dir', data, '--json', ...args], io);
+      expect(io.stderr()).toBe('');
+      expect(code).toBe(0);
+      return titles(JSON.parse(io.stdout()) as Listed);
+    };
+    expect(await inShelf('--folder', 'world')).toEqual(['2024-03-10: World one']);
+    expect(await inShelf('--folder', join(shelf, 'tech'))).toEqual(['2024-03-09: Tech one']);
+    expect(await inShelf('--folder', '.')).toEqual([
+      '2024-03-10: World one',
+      '2024-03-09: Tech one',
+      '2024-03-08: At the top',
+    ]);
+    expect(await inShelf('--folder', 'nothing-here')).toEqual([]);
+    const deep = captureIO(base);
+    expect(await runCli(['list', 'shelf', '--data-dir', data, '--folder', 'world/2024'], deep)).toBe(2);
+    expect(deep.stderr()).toContain('--folder takes');
+    expect(deep.stderr()).toContain('one of its top-level folders');
+  });
+
   it('prints day headers and a count as text', async () => {
     const { code, out } = await list('--limit', '3');
     expect(code).toBe(0);
@@ -128,7 +156,10 @@ describe('broadsheet list', () => {
     );
     expect((await list('--from', '2024-03-05', '--to', '2024-03-01')).err).toContain('is after --to');
     expect((await list('--limit', 'ten')).err).toContain('--limit takes a whole number of articles');
-    expect((await list('--source', 'x', '--category', 'y')).err).toContain('Choose --source or --category');
+    expect((await list('--source', 'x', '--category', 'y')).err).toContain(
+      'Choose one of --source, --category and --folder',
+    );
+    expect((await list('--category', 'x', '--folder', 'y')).err).toContain('Choose one of');
     const io = captureIO(base);
     expect(await runCli(['list', 'nowhere', '--data-dir', data], io)).toBe(1);
     expect(io.stderr()).toBe(`Folder not found: ${join(base, 'nowhere')}\n`);

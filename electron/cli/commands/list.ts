@@ -1,11 +1,11 @@
-// `broadsheet list DIR [--from DATE] [--to DATE] [--unread | --starred] [--source S] [--category C]
-// [--oldest-first] [--limit N] [--json]`: the headline list the window shows for those choices, from
+// `broadsheet list DIR [--from DATE] [--to DATE] [--unread | --starred] [--source S | --category C |
+// --folder F] [--oldest-first] [--limit N] [--json]`: the headline list the window shows for those choices, from
 // the library database brought up to date with DIR (only new and changed files are read), through the
 // window's selection (shared/listSelection.ts): same order, same day groups ("undated" last), so
 // scripts and checks see what the user sees. Stars and read marks come from their own stores.
 
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { isUndated } from '../../../shared/articleOrder';
 import {
   type DayKey,
@@ -20,6 +20,7 @@ import {
 import { isKnownTimeZone } from '../../../shared/settingsRules';
 import { monthCounts, monthKeyToIso } from '../../../shared/timeline';
 import type { ListedArticle, StarredEntry } from '../../../shared/types';
+import { FolderTable } from '../../engine/library/FolderTable';
 import { toListed } from '../../engine/parse/ids';
 import { field, jsonLine } from '../cleanOutput';
 import { withFolderLibrary } from '../folderLibrary';
@@ -27,8 +28,10 @@ import { type Command, parseCommandArgs, UsageError } from '../io';
 import { formatLocalDateTime } from '../terminalText';
 
 const USAGE =
-  'usage: broadsheet list DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unread | --starred] [--source S | --category C]\n' +
-  '                           [--oldest-first] [--limit N] [--json] [--time-zone ZONE] [--data-dir DIR]';
+  'usage: broadsheet list DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unread | --starred]\n' +
+  '                           [--source S | --category C | --folder F] [--oldest-first] [--limit N] [--json]\n' +
+  '                           [--time-zone ZONE] [--data-dir DIR]\n' +
+  "  --folder F: DIR itself or one of its top-level folders (the window's Folders list), by name or path";
 
 const OPTIONS = {
   from: { type: 'string' },
@@ -37,6 +40,7 @@ const OPTIONS = {
   unread: { type: 'boolean' },
   source: { type: 'string' },
   category: { type: 'string' },
+  folder: { type: 'string' },
   'oldest-first': { type: 'boolean' },
   limit: { type: 'string' },
   json: { type: 'boolean' },
@@ -78,9 +82,9 @@ export const list: Command = async (argv, io) => {
     throw new UsageError(
       'Choose --unread or --starred: they are two views of the window, shown one at a time.',
     );
-  if (values.source !== undefined && values.category !== undefined)
+  if ([values.source, values.category, values.folder].filter((v) => v !== undefined).length > 1)
     throw new UsageError(
-      'Choose --source or --category: the list is narrowed by one of them, as in the window.',
+      'Choose one of --source, --category and --folder: the list is narrowed by one of them, as in the window.',
     );
   let limit: number | undefined;
   if (values.limit !== undefined) {
@@ -102,6 +106,14 @@ export const list: Command = async (argv, io) => {
   let facet: FacetChoice | null = null;
   if (values.source !== undefined) facet = { kind: 'author', value: values.source.trim() };
   else if (values.category !== undefined) facet = { kind: 'category', value: values.category };
+  else if (values.folder !== undefined) {
+    const folder = resolve(root, values.folder);
+    if (folder !== root && dirname(folder) !== root)
+      throw new UsageError(
+        `--folder takes ${field(root)} or one of its top-level folders (the window's Folders list), got ${field(folder)}.`,
+      );
+    facet = { kind: 'folder', value: folder };
+  }
   const filter: ListFilter = {
     facet,
     range: from || to ? 'between' : 'any',
@@ -112,7 +124,8 @@ export const list: Command = async (argv, io) => {
 
   return withFolderLibrary(io, dir, values['data-dir'], async (library) => {
     const articles = library.articles();
-    const listed = articles.map(toListed);
+    const folders = new FolderTable();
+    const listed = articles.map((a) => toListed(a, folders.of(a)));
     const pathOf = new Map(articles.map((a) => [a.id, a.path]));
     const byId = new Map(listed.map((a) => [a.id, a]));
     const byHash = new Map(listed.map((a) => [a.contentHash, a]));
@@ -138,6 +151,7 @@ export const list: Command = async (argv, io) => {
       now: Date.now(),
       dayKey,
       articles: listed,
+      folders: folders.list(),
       starred: values.starred ? await library.starred() : [],
       presentOf: (s) => byId.get(s.id) ?? byHash.get(s.contentHash),
       unread: (a) => !read.has(a.id),

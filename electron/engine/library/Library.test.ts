@@ -142,8 +142,11 @@ describe('Library', () => {
         Object.keys(a)
           .filter((k) => k !== 'author')
           .sort(),
-      ).toEqual(['categories', 'contentHash', 'date', 'id', 'mtimeMs', 'title'].sort());
+      ).toEqual(['categories', 'contentHash', 'date', 'folder', 'id', 'mtimeMs', 'title'].sort());
     }
+    // The folder is a number in the table beside the list, not a path per article.
+    const { folders } = await library.call('getSnapshot');
+    expect(listed.map((a) => folders[a.folder!]?.root)).toEqual(listed.map(() => archive));
     // The full summary (path, excerpt, images…) stays in the engine.
     expect(library.findArticle(listed[0]!.id)?.path).toMatch(/^\//);
   });

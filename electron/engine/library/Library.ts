@@ -122,6 +122,7 @@ export class Library implements LibraryService {
       isClosed: () => this.closed,
       parseOptions: () => this.parseOptions(),
       upsert: (scanned) => this.articleList.upsert(scanned),
+      emitUpserted: (summaries) => this.articleList.emitUpserted(summaries),
       removeIds: (ids) => this.articleList.remove(ids),
       rootStatus: (root) => this.folders.status(root),
       markRoot: (root, status, message) => this.folders.mark(root, status, message),
@@ -215,7 +216,7 @@ export class Library implements LibraryService {
     const headlines = await this.index.openHeadlines(roots);
     if (headlines) {
       for (const summary of headlines) this.state.upsert(summary);
-      this.emit({ type: 'articles-upserted', articles: this.articleList.listed() });
+      this.articleList.emitListed();
     }
     await this.followArticles();
     this.started = this.finishStart(roots);
@@ -314,6 +315,7 @@ export class Library implements LibraryService {
       roots: this.folders.infos(),
       progress: this.scans.progress,
       articles: this.articleList.listed(),
+      folders: this.articleList.folders(),
       problems: this.problems.all(),
       starred: this.stars.starred,
       readMarks: this.reads.snapshot(),

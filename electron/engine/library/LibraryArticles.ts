@@ -3,18 +3,21 @@
 // list (rebuilt only when it changed) and the lookups by which stars and read marks follow articles.
 
 import type { GetArticleOptions, LibraryEvent } from '../../../shared/contract';
-import type { Article, ArticleSummary, ListedArticle } from '../../../shared/types';
+import type { Article, ArticleSummary, FolderRef, ListedArticle } from '../../../shared/types';
 import { articleIdForPath, toListed, toSummary } from '../parse/ids';
 import type { ParseOptions } from '../parse/parseArticle';
 import { readArticleFile } from '../parse/readArticleFile';
 import type { ScannedArticle } from '../scan/scanLibrary';
 import type { ArticleLookup } from '../store/articleIdentity';
+import { FolderTable } from './FolderTable';
 import type { LibraryIndex } from './LibraryIndex';
 import type { LibraryState } from './LibraryState';
 
 export class LibraryArticles {
   private listedFrom: ArticleSummary[] | null = null;
   private listedCache: ListedArticle[] = [];
+  /** The numbers the listed articles' `folder` stands for (the sidebar's Folders list). */
+  private readonly folderTable = new FolderTable();
 
   constructor(
     readonly state: LibraryState,
@@ -61,9 +64,30 @@ export class LibraryArticles {
     const list = this.state.list();
     if (list !== this.listedFrom) {
       this.listedFrom = list;
-      this.listedCache = list.map(toListed);
+      this.listedCache = list.map((summary) => this.toListed(summary));
     }
     return this.listedCache;
+  }
+
+  /** The folder table the listed articles' `folder` numbers index. */
+  folders(): FolderRef[] {
+    return this.folderTable.list();
+  }
+
+  /** Tells the window about listed or changed articles, with the folder table their numbers index. */
+  emitUpserted(summaries: readonly ArticleSummary[]): void {
+    const articles = summaries.map((summary) => this.toListed(summary));
+    this.emit({ type: 'articles-upserted', articles, folders: this.folderTable.list() });
+  }
+
+  /** Tells the window the whole list (a warm start's cached headlines). */
+  emitListed(): void {
+    const articles = this.listed();
+    this.emit({ type: 'articles-upserted', articles, folders: this.folderTable.list() });
+  }
+
+  private toListed(summary: ArticleSummary): ListedArticle {
+    return toListed(summary, this.folderTable.of(summary));
   }
 
   /**

@@ -6,7 +6,6 @@
 
 import type { LibraryEvent } from '../../../shared/contract';
 import type { ArticleSummary, RootInfo, ScanProgress } from '../../../shared/types';
-import { toListed } from '../parse/ids';
 import type { ParseOptions } from '../parse/parseArticle';
 import { type ScannedArticle, scanLibrary } from '../scan/scanLibrary';
 import type { CachedArticle } from '../store/cacheFormat';
@@ -24,6 +23,8 @@ export interface ScanHost {
   rootStatus(root: string): RootInfo['status'] | undefined;
   markRoot(root: string, status: RootInfo['status'], message?: string): void;
   emit(event: LibraryEvent): void;
+  /** Emits `articles-upserted` for these (as the window lists them, with the folder table). */
+  emitUpserted(summaries: readonly ArticleSummary[]): void;
   scheduleProblems(): void;
   /** Compares the scan with the watcher's baseline walk of these roots (see reconcileStartup). */
   reconcileWithWatcher(roots: string[]): Promise<void>;
@@ -130,7 +131,7 @@ export class LibraryScans {
           parsed: base.parsed + batch.progress.parsed,
           done: false,
         };
-        if (upserted.length) host.emit({ type: 'articles-upserted', articles: upserted.map(toListed) });
+        if (upserted.length) host.emitUpserted(upserted);
         host.emit({ type: 'progress', progress: this.current });
         if (batch.problems.length || restored) host.scheduleProblems();
       }

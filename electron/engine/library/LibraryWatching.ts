@@ -6,7 +6,6 @@
 import { stat } from 'node:fs/promises';
 import type { LibraryEvent } from '../../../shared/contract';
 import type { ArticleSummary, Problem } from '../../../shared/types';
-import { toListed } from '../parse/ids';
 import type { ParseOptions } from '../parse/parseArticle';
 import { readArticleFile } from '../parse/readArticleFile';
 import { LibraryWatcher, type WatchChange } from '../watch/LibraryWatcher';
@@ -110,7 +109,7 @@ export class LibraryWatching {
       if (outcome.article) upserted.push(articles.upsert(outcome.article));
       else if (id) removed.push(id);
     }
-    if (upserted.length) deps.emit({ type: 'articles-upserted', articles: upserted.map(toListed) });
+    if (upserted.length) deps.articles.emitUpserted(upserted);
     deps.upserted(upserted);
     articles.remove(removed);
     if (problemsChanged) deps.problems.changed();

@@ -48,8 +48,8 @@ export function toSummary(article: Article): ArticleSummary {
   return summary;
 }
 
-/** What the window's list gets of a summary (see ListedArticle). */
-export function toListed(summary: ArticleSummary): ListedArticle {
+/** What the window's list gets of a summary (see ListedArticle); `folder`: its number in the library's FolderTable. */
+export function toListed(summary: ArticleSummary, folder: number): ListedArticle {
   const listed: ListedArticle = {
     id: summary.id,
     contentHash: summary.contentHash,
@@ -57,6 +57,7 @@ export function toListed(summary: ArticleSummary): ListedArticle {
     date: summary.date,
     categories: summary.categories,
     mtimeMs: summary.mtimeMs,
+    folder,
   };
   if (summary.author !== undefined) listed.author = summary.author;
   if (isUndated(summary)) listed.undated = true;

@@ -69,6 +69,7 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     roots: [{ path: '/archive', status: 'ready', articleCount: snapshot.articles?.length ?? 0 }],
     progress: { found: 0, parsed: 0, done: true },
     articles: [],
+    folders: [],
     problems: [],
     starred: [],
     readMarks: { read: [], progress: [] },

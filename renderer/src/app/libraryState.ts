@@ -1,5 +1,6 @@
 import type { LibraryEvent, LibrarySnapshot } from '../../../shared/contract';
 import type {
+  FolderRef,
   ListedArticle,
   Problem,
   RootInfo,
@@ -24,6 +25,8 @@ export interface LibraryState {
    * unfiltered list is then ready as it is, not rebuilt from 100,000 articles on every scan batch.
    */
   items: readonly HeadlineItem[];
+  /** The folder table the articles' `folder` numbers index (the sidebar's Folders list). */
+  folders: readonly FolderRef[];
   roots: readonly RootInfo[];
   progress: ScanProgress;
   problems: readonly Problem[];
@@ -37,6 +40,7 @@ export interface LibraryState {
 export const emptyLibraryState: LibraryState = {
   articles: [],
   items: [],
+  folders: [],
   roots: [],
   progress: { found: 0, parsed: 0, done: true },
   problems: [],
@@ -63,6 +67,7 @@ export function fromSnapshot(snapshot: LibrarySnapshot, settings: Settings | nul
   return {
     articles,
     items: articles.map(itemFromSummary),
+    folders: snapshot.folders,
     roots: snapshot.roots,
     progress: snapshot.progress,
     problems: snapshot.problems,
@@ -86,7 +91,7 @@ export function applyLibraryEvent(
     case 'articles-upserted': {
       const listing = { articles: state.articles, companions: state.items };
       const merged = mergeNewestFirst(listing, event.articles, itemFromSummary, known);
-      return { ...state, articles: merged.articles, items: merged.companions };
+      return { ...state, articles: merged.articles, items: merged.companions, folders: event.folders };
     }
     case 'articles-removed':
       return {

@@ -86,6 +86,7 @@ describe('LibraryStore', () => {
       summary('b', '2022-08-06T00:00:00.000Z', { categories: ['Tech'], author: 'AP' }),
       summary('a', '2022-08-01T00:00:00.000Z'),
     ],
+    folders: [],
     problems: [],
     starred: [] as StarredEntry[],
     readMarks: { read: [], progress: [] },
@@ -108,6 +109,7 @@ describe('LibraryStore', () => {
     inStep();
     store.dispatch({
       type: 'articles-upserted',
+      folders: [],
       articles: [summary('n', '2023-01-01T00:00:00.000Z', { categories: ['Tech'], author: 'AP' })],
     });
     expect(ids(store.getState().articles)).toEqual(['n', 'b', 'a']);
@@ -116,6 +118,7 @@ describe('LibraryStore', () => {
     // a re-parsed article replaces its old entry (found through the lookup), here moving down
     store.dispatch({
       type: 'articles-upserted',
+      folders: [],
       articles: [summary('n', '2020-01-01T00:00:00.000Z', { title: 'Renamed', categories: ['World'] })],
     });
     expect(ids(store.getState().articles)).toEqual(['b', 'a', 'n']);
@@ -157,8 +160,16 @@ describe('LibraryStore', () => {
     let heard = 0;
     store.subscribe(() => heard++);
     store.reset(fromSnapshot(snapshot, null));
-    store.dispatch({ type: 'articles-upserted', articles: [summary('x', '2021-01-01T00:00:00.000Z')] });
-    store.dispatch({ type: 'articles-upserted', articles: [summary('y', '2021-01-02T00:00:00.000Z')] });
+    store.dispatch({
+      type: 'articles-upserted',
+      folders: [],
+      articles: [summary('x', '2021-01-01T00:00:00.000Z')],
+    });
+    store.dispatch({
+      type: 'articles-upserted',
+      folders: [],
+      articles: [summary('y', '2021-01-02T00:00:00.000Z')],
+    });
     expect(queued).toHaveLength(1);
     queued[0]!();
     expect(heard).toBe(1);

@@ -17,13 +17,18 @@ describe('the window session', () => {
       order: 'oldest' as const,
     };
     expect(restoreSession(JSON.parse(JSON.stringify(sessionOf(between))))).toEqual(between);
+    const folder = {
+      ...state,
+      filter: { facet: { kind: 'folder' as const, value: '/home/me/新闻/港聞' }, range: 'any' as const },
+    };
+    expect(restoreSession(JSON.parse(JSON.stringify(sessionOf(folder))))).toEqual(folder);
   });
 
   it('drops each value it does not understand and keeps the rest', () => {
     expect(
       restoreSession({
         view: 'timeline',
-        filter: { facet: { kind: 'folder', value: '/x' }, range: 'decade', from: '2020-01-01' },
+        filter: { facet: { kind: 'shelf', value: '/x' }, range: 'decade', from: '2020-01-01' },
         query: 'ok',
         openId: '',
         order: 'sideways',

@@ -1,5 +1,6 @@
 import { LIST_ORDERS, type ListOrder } from '../../../shared/articleOrder';
-import type { View } from '../../../shared/listSelection';
+import { baseName } from '../../../shared/folders';
+import type { FacetKind, View } from '../../../shared/listSelection';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/i18n';
 import type { ListFilter } from './listFilter';
@@ -14,6 +15,12 @@ const RANGE_LABEL: Record<DateRange, MessageKey> = {
   month: 'dateMonth',
   year: 'dateYear',
   between: 'dateBetween',
+};
+
+const FACET_LABEL: Record<FacetKind, MessageKey> = {
+  category: 'facetAsCategory',
+  author: 'facetAsSource',
+  folder: 'facetAsFolder',
 };
 
 const ORDER_LABEL: Record<ListOrder, MessageKey> = { newest: 'orderNewest', oldest: 'orderOldest' };
@@ -102,8 +109,8 @@ export function Toolbar({
           title={t('facetClear')}
           onClick={() => onFilter({ ...filter, facet: null })}
         >
-          {t(filter.facet.kind === 'category' ? 'facetAsCategory' : 'facetAsSource', {
-            name: filter.facet.value,
+          {t(FACET_LABEL[filter.facet.kind], {
+            name: filter.facet.kind === 'folder' ? baseName(filter.facet.value) : filter.facet.value,
           })}
           <span aria-hidden="true"> ✕</span>
           <span className="sr-only"> {t('facetClear')}</span>

@@ -4,8 +4,8 @@ import type { ArticleSummary } from '../../../shared/types';
 import { FacetCounts, facetFromValue, facetToValue, matchesFacet, toSearchFilters } from './listFilter';
 
 const base = { contentHash: '', path: '', root: '', title: '', date: '2022-01-01T00:00:00.000Z' };
-const article = (id: string, categories: string[], author?: string) =>
-  ({ ...base, id, categories, author }) as ArticleSummary;
+const article = (id: string, categories: string[], author?: string, folder?: number) =>
+  ({ ...base, id, categories, author, folder }) as ArticleSummary & { folder?: number };
 
 /** A fresh count of a whole list: what the counts kept up to date must always equal. */
 function countAll(list: readonly ArticleSummary[]) {
@@ -16,9 +16,9 @@ function countAll(list: readonly ArticleSummary[]) {
 
 describe('facets', () => {
   const articles = [
-    article('1', ['金融', '新浪财经'], '新浪财经'),
-    article('2', ['金融'], '新浪财经'),
-    article('3', ['编程'], ' '),
+    article('1', ['金融', '新浪财经'], '新浪财经', 0),
+    article('2', ['金融'], '新浪财经', 1),
+    article('3', ['编程'], ' ', 0),
   ];
 
   it('counts categories and authors, most used first', () => {
@@ -31,6 +31,10 @@ describe('facets', () => {
       ].sort((a, b) => (b[1] as number) - (a[1] as number) || String(a[0]).localeCompare(String(b[0]))),
     );
     expect(facets.authors).toEqual([{ kind: 'author', value: '新浪财经', count: 2 }]);
+    expect([...facets.folders]).toEqual([
+      [0, 2],
+      [1, 1],
+    ]);
   });
 
   it('keeps counts in step as articles come, change and go', () => {
@@ -38,14 +42,14 @@ describe('facets', () => {
     for (const a of articles) counts.add(a);
     const first = counts.facets();
     expect(counts.facets()).toBe(first); // unchanged counts: the same object, nothing re-sorted
-    const renamed = article('2', ['编程'], 'Reuters');
+    const renamed = article('2', ['编程'], 'Reuters', 0);
     counts.remove(articles[1]!);
     counts.add(renamed);
     expect(counts.facets()).toEqual(countAll([articles[0]!, renamed, articles[2]!]));
     counts.remove(articles[0]!);
     counts.remove(renamed);
     counts.remove(articles[2]!);
-    expect(counts.facets()).toEqual({ categories: [], authors: [] });
+    expect(counts.facets()).toEqual({ categories: [], authors: [], folders: new Map() });
   });
 
   it('filters by category or author', () => {

@@ -28,6 +28,8 @@ export interface FacetCount extends FacetChoice {
 export interface Facets {
   categories: FacetCount[];
   authors: FacetCount[];
+  /** Articles per folder number (ListedArticle's `folder`, an index into the folder table). */
+  folders: ReadonlyMap<number, number>;
 }
 
 function byCountThenName(a: FacetCount, b: FacetCount): number {
@@ -41,6 +43,7 @@ function byCountThenName(a: FacetCount, b: FacetCount): number {
 export class FacetCounts {
   private readonly categories = new Map<string, number>();
   private readonly authors = new Map<string, number>();
+  private readonly folders = new Map<number, number>();
   private cached: Facets | null = null;
 
   add(article: ListedArticle): void {
@@ -56,6 +59,7 @@ export class FacetCounts {
     this.cached ??= {
       categories: toList('category', this.categories),
       authors: toList('author', this.authors),
+      folders: new Map(this.folders),
     };
     return this.cached;
   }
@@ -64,11 +68,12 @@ export class FacetCounts {
     for (const category of article.categories) bump(this.categories, category, by);
     const author = article.author?.trim();
     if (author) bump(this.authors, author, by);
+    if (article.folder !== undefined) bump(this.folders, article.folder, by);
     this.cached = null;
   }
 }
 
-function bump(counts: Map<string, number>, key: string, by: number): void {
+function bump<K>(counts: Map<K, number>, key: K, by: number): void {
   const next = (counts.get(key) ?? 0) + by;
   if (next > 0) counts.set(key, next);
   else counts.delete(key);
@@ -103,7 +108,7 @@ export function facetFromValue(value: string): FacetChoice | null {
   const colon = value.indexOf(':');
   if (colon < 0) return null;
   const kind = value.slice(0, colon);
-  if (kind !== 'category' && kind !== 'author') return null;
+  if (kind !== 'category' && kind !== 'author' && kind !== 'folder') return null;
   return { kind, value: value.slice(colon + 1) };
 }
 
@@ -112,7 +117,10 @@ export function restoreFilter(saved: Record<string, unknown>): ListFilter {
   const range = DATE_RANGES.includes(saved.range as DateRange) ? (saved.range as DateRange) : 'any';
   const f = saved.facet as { kind?: unknown; value?: unknown } | null | undefined;
   const facet: FacetChoice | null =
-    f && (f.kind === 'category' || f.kind === 'author') && typeof f.value === 'string' && f.value !== ''
+    f &&
+    (f.kind === 'category' || f.kind === 'author' || f.kind === 'folder') &&
+    typeof f.value === 'string' &&
+    f.value !== ''
       ? { kind: f.kind, value: f.value }
       : null;
   const day = (value: unknown) => (typeof value === 'string' && parseDay(value) !== null ? value : undefined);

@@ -12,9 +12,13 @@ function article(id: string, date: string, more: Partial<ListedArticle> = {}): L
   return { id, contentHash: `h-${id}`, title: `Title ${id}`, date, categories: [], mtimeMs: 0, ...more };
 }
 
-const a = article('a', '2024-03-10T08:00:00.000Z', { author: 'Ann', categories: ['World'] });
-const b = article('b', '2024-03-09T08:00:00.000Z', { author: 'Bo', categories: ['Tech'] });
-const c = article('c', '2023-01-01T08:00:00.000Z', { categories: ['World'] });
+const FOLDERS = [
+  { root: '/news', name: 'world' },
+  { root: '/news', name: 'tech' },
+];
+const a = article('a', '2024-03-10T08:00:00.000Z', { author: 'Ann', categories: ['World'], folder: 0 });
+const b = article('b', '2024-03-09T08:00:00.000Z', { author: 'Bo', categories: ['Tech'], folder: 1 });
+const c = article('c', '2023-01-01T08:00:00.000Z', { categories: ['World'], folder: 0 });
 const ARTICLES = [a, b, c];
 
 function star(of: ListedArticle, more: Partial<StarredEntry> = {}): StarredEntry {
@@ -41,6 +45,7 @@ function sources(over: Partial<HeadlineSources> = {}): HeadlineSources {
     now: NOW,
     dayKey: makeDayKey('UTC'),
     articles: ARTICLES,
+    folders: FOLDERS,
     allItems: ARTICLES.map(itemFromSummary),
     starred: [],
     summaryOf: (id) => byId.get(id),
@@ -107,13 +112,20 @@ describe('selectHeadlines', () => {
     );
   });
 
-  it('applies the author facet to search matches itself, dropping matches it cannot check', () => {
+  it('applies the author and folder facets to search matches itself, dropping matches it cannot check', () => {
     const s = sources({
       searching: true,
       search: { status: 'done', result: result(['a', 'b', 'gone']) },
       filter: { facet: { kind: 'author', value: 'Ann' }, range: 'any' },
     });
     expect(ids(selectHeadlines(s))).toEqual(['a']);
+    const inFolder = sources({
+      searching: true,
+      search: { status: 'done', result: result(['a', 'b', 'c', 'gone']) },
+      filter: { facet: { kind: 'folder', value: '/news/world' }, range: 'any' },
+    });
+    expect(ids(selectHeadlines(inFolder))).toEqual(['a', 'c']);
+    expect(ids(selectHeadlines({ ...inFolder, searching: false }))).toEqual(['a', 'c']);
     // The category facet and the dates went to the engine with the query: not applied twice.
     const byCategory = sources({
       searching: true,

@@ -3,7 +3,7 @@
 
 import { isUndated, type ListOrder } from '../../../shared/articleOrder';
 import { type DayKey, rangeBounds, selectList, type View } from '../../../shared/listSelection';
-import type { ListedArticle, SearchResult, StarredEntry } from '../../../shared/types';
+import type { FolderRef, ListedArticle, SearchResult, StarredEntry } from '../../../shared/types';
 import type { ReadIndex } from '../read/readIndex';
 import type { SearchState } from '../search/useSearch';
 import { type HeadlineItem, itemFromMatch, itemFromStar, itemFromSummary } from './headlineItem';
@@ -22,6 +22,8 @@ export interface HeadlineSources {
   dayKey: (ms: number) => DayKey;
   /** Every listed article, in the library's order, and the same as headline items (same order). */
   articles: readonly ListedArticle[];
+  /** The folder table the articles' `folder` numbers index. */
+  folders: readonly FolderRef[];
   allItems: readonly HeadlineItem[];
   starred: readonly StarredEntry[];
   /** The listed article with this id, if any. */
@@ -44,15 +46,16 @@ export function shownSearchResult(search: SearchState): SearchResult | null {
 export function selectHeadlines(s: HeadlineSources): readonly HeadlineItem[] {
   if (s.searching) {
     const matches = shownSearchResult(s.search)?.matches ?? [];
-    // The engine filters by category, dates and stars; the author facet is the window's own, and so
-    // is leaving out undated articles when a date range is chosen (their file time is no date).
-    const author = s.filter.facet?.kind === 'author' ? s.filter.facet : null;
+    // The engine filters by category, dates and stars; the author and folder facets are the window's
+    // own, and so is leaving out undated articles when a date range is chosen (their file time is no date).
+    const own =
+      s.filter.facet?.kind === 'author' || s.filter.facet?.kind === 'folder' ? s.filter.facet : null;
     const unreadOnly = s.view === 'unread';
     const bounds = rangeBounds(s.filter, s.now, s.dayKey);
     const out: HeadlineItem[] = [];
     for (const m of matches) {
       const summary = s.summaryOf(m.id);
-      if (author && (summary === undefined || !matchesFacet(summary, author))) continue;
+      if (own && (summary === undefined || !matchesFacet(summary, own, s.folders))) continue;
       if (unreadOnly && s.reads.isRead(m.id) && !s.keptUnread.has(m.id)) continue;
       if (bounds && summary && isUndated(summary)) continue;
       out.push(itemFromMatch(m, summary));
@@ -66,6 +69,7 @@ export function selectHeadlines(s: HeadlineSources): readonly HeadlineItem[] {
     now: s.now,
     dayKey: s.dayKey,
     articles: s.articles,
+    folders: s.folders,
     starred: s.starred,
     presentOf: (star) => {
       const byId = s.summaryOf(star.id);

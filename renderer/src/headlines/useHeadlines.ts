@@ -18,6 +18,7 @@ import { useBackgroundValue } from '../perf/useBackgroundValue';
 import { ReadIndex } from '../read/readIndex';
 import { useDayUnread, useLibraryUnread } from '../read/useUnreadCounts';
 import { useSearch } from '../search/useSearch';
+import { folderEntries } from '../sources/folderEntries';
 import { flatRows, groupByDay } from './groupByDay';
 import { type Facets, type ListFilter, toSearchFilters } from './listFilter';
 import { listOfItems } from './navigation';
@@ -26,7 +27,7 @@ import type { View } from './Toolbar';
 
 /** How often the headline list takes in new articles while a scan is running. */
 const SCAN_REFRESH_MS = 500;
-const NO_FACETS: Facets = { categories: [], authors: [] };
+const NO_FACETS: Facets = { categories: [], authors: [], folders: new Map() };
 /** What the All and Starred lists are built with: they do not depend on the read marks. */
 const emptyReads = ReadIndex.empty();
 
@@ -71,6 +72,13 @@ export function useHeadlines(input: HeadlinesInput) {
   const latestReads = useCallback(() => store.getState().reads, [store]);
   const unreadFacets = useLibraryUnread({ articles, latestReads, summaryOf }, lib.reads);
   const searching = query.trim() !== '';
+  // The sidebar's Folders list: each root, then its top-level folders, with their counts.
+  const rootPaths = useMemo(() => lib.roots.map((r) => r.path), [lib.roots]);
+  const folderList = useMemo(
+    () =>
+      folderEntries(rootPaths, lib.folders, facets.folders, unreadFacets?.folders, new Intl.Collator(locale)),
+    [rootPaths, lib.folders, facets.folders, unreadFacets, locale],
+  );
   const searchFilters = useMemo(
     () => toSearchFilters(filter, view === 'starred', clock, dayKey),
     [filter, view, clock, dayKey],
@@ -101,6 +109,7 @@ export function useHeadlines(input: HeadlinesInput) {
         now: clock,
         dayKey,
         articles,
+        folders: lib.folders,
         allItems,
         starred: lib.starred,
         summaryOf,
@@ -116,6 +125,7 @@ export function useHeadlines(input: HeadlinesInput) {
       dayKey,
       view,
       articles,
+      lib.folders,
       allItems,
       lib.starred,
       summaryOf,
@@ -153,6 +163,7 @@ export function useHeadlines(input: HeadlinesInput) {
     allItems,
     facets,
     unreadFacets,
+    folderList,
     searching,
     search,
     items,

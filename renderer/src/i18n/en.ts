@@ -55,6 +55,8 @@ export const en = {
   sourcesNone: 'None',
   sourcesMore: '{count} more: type to narrow',
   sourcesResize: 'Width of the sources sidebar',
+  foldersLabel: 'Folders',
+  facetAsFolder: '{name} · folder',
   timelineLabel: 'Timeline',
   timelineYear: '{year}: {count} articles',
   timelineMonth: '{month}: {count} articles',

@@ -55,6 +55,8 @@ export const zhCN: Dictionary = {
   sourcesNone: '无',
   sourcesMore: '还有 {count} 个：输入文字以缩小范围',
   sourcesResize: '来源侧栏宽度',
+  foldersLabel: '文件夹',
+  facetAsFolder: '{name} · 文件夹',
   timelineLabel: '时间线',
   timelineYear: '{year} 年：{count} 篇文章',
   timelineMonth: '{month}：{count} 篇文章',

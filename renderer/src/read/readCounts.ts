@@ -76,16 +76,19 @@ export function allUnread(
 export interface UnreadByFacet {
   categories: ReadonlyMap<string, number>;
   authors: ReadonlyMap<string, number>;
+  /** By folder number (ListedArticle's `folder`). */
+  folders: ReadonlyMap<number, number>;
   total: number;
 }
 
 /** One pass over the library, skipping read articles; made in the background after a change. */
 export function unreadByFacet(
-  articles: readonly { id: string; categories: readonly string[]; author?: string }[],
+  articles: readonly { id: string; categories: readonly string[]; author?: string; folder?: number }[],
   reads: ReadIndex,
 ): UnreadByFacet {
   const categories = new Map<string, number>();
   const authors = new Map<string, number>();
+  const folders = new Map<number, number>();
   let total = 0;
   for (const a of articles) {
     if (reads.isRead(a.id)) continue;
@@ -93,6 +96,7 @@ export function unreadByFacet(
     for (const c of a.categories) categories.set(c, (categories.get(c) ?? 0) + 1);
     const author = a.author?.trim();
     if (author) authors.set(author, (authors.get(author) ?? 0) + 1);
+    if (a.folder !== undefined) folders.set(a.folder, (folders.get(a.folder) ?? 0) + 1);
   }
-  return { categories, authors, total };
+  return { categories, authors, folders, total };
 }

@@ -14,6 +14,7 @@ const articleArb = (id: string) =>
     id: fc.constant(id),
     categories: fc.array(fc.constantFrom(...CATEGORIES), { maxLength: 3 }),
     author: fc.option(fc.constantFrom(...AUTHORS), { nil: undefined }),
+    folder: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
     day: fc.integer({ min: 0, max: 4 }),
     missing: fc.boolean().map((b) => b && id.endsWith('7')),
   });
@@ -71,6 +72,7 @@ describe('FacetTally', () => {
             expect(counts.total).toBe(full.total);
             expect(new Map(counts.categories)).toEqual(full.categories);
             expect(new Map(counts.authors)).toEqual(full.authors);
+            expect(new Map(counts.folders)).toEqual(full.folders);
           }
         },
       ),

@@ -12,6 +12,7 @@ export interface FacetMember {
   id: string;
   categories: readonly string[];
   author?: string;
+  folder?: number;
 }
 
 /** More ids than this in the changes to follow: counting again is as quick and simpler. */
@@ -55,6 +56,7 @@ export class FacetTally {
     } else {
       const categories = this.counts.categories as Map<string, number>;
       const authors = this.counts.authors as Map<string, number>;
+      const folders = this.counts.folders as Map<number, number>;
       let total = this.counts.total;
       const add = (id: string, delta: number) => {
         const a = this.memberOf(id);
@@ -63,12 +65,13 @@ export class FacetTally {
         for (const c of a.categories) bump(categories, c, delta);
         const author = a.author?.trim();
         if (author) bump(authors, author, delta);
+        if (a.folder !== undefined) bump(folders, a.folder, delta);
       };
       for (const change of changes) {
         for (const id of change.read) add(id, -1);
         for (const id of change.unread) add(id, 1);
       }
-      this.counts = { categories, authors, total };
+      this.counts = { categories, authors, folders, total };
     }
     this.lineage = reads.lineage;
     this.version = reads.latestVersion;
@@ -76,7 +79,7 @@ export class FacetTally {
   }
 }
 
-function bump(map: Map<string, number>, key: string, delta: number): void {
+function bump<K>(map: Map<K, number>, key: K, delta: number): void {
   const n = (map.get(key) ?? 0) + delta;
   if (n > 0) map.set(key, n);
   else map.delete(key);

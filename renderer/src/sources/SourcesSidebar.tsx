@@ -20,13 +20,15 @@ interface Props {
   unread: UnreadByFacet | null;
   /** The timeline section (sources/TimelineSection), above the lists; absent while searching. */
   timeline?: ReactNode;
+  /** The Folders list (sources/FoldersSection), above the categories. */
+  folders?: ReactNode;
 }
 
 /**
  * The unread part of a count, in the accent colour, before the count: nothing when all are read,
  * and only the (accented) count when none is (like the day headers).
  */
-function Counts({ n, total }: { n: number; total: number }) {
+export function Counts({ n, total }: { n: number; total: number }) {
   const { t } = useI18n();
   return (
     <>
@@ -44,7 +46,7 @@ function Counts({ n, total }: { n: number; total: number }) {
   );
 }
 
-export function SourcesSidebar({ facets, facet, onFacet, total, unread, timeline }: Props) {
+export function SourcesSidebar({ facets, facet, onFacet, total, unread, timeline, folders }: Props) {
   const { t } = useI18n();
   const [layout, setLayout] = useState(loadSidebarLayout);
   const [text, setText] = useState('');
@@ -161,6 +163,7 @@ export function SourcesSidebar({ facets, facet, onFacet, total, unread, timeline
       />
       <div className="sources-lists">
         {timeline}
+        {folders}
         {list('category', t('filterCategories'), categories)}
         {list('author', t('filterSources'), sources)}
       </div>
