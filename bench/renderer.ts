@@ -1,6 +1,6 @@
 // The window's performance at a large library, in Chromium, against the real engine:
 //   node --import tsx bench/renderer.ts [--docs 100000] [--runs cold,warm] [--articles 20] [--reloads 3]
-//                                       [--rebuild]
+//                                       [--rebuild] [--parts scroll,articles,search,reloads,read]
 // Starts dev-web on a generated seed-like archive with a temporary data folder (run "cold" scans it,
 // run "warm" starts again from the cache the first run wrote), drives /usr/bin/chromium with
 // Playwright and prints p50/p95/max for the issue's targets:
@@ -8,6 +8,9 @@
 //   scrolling      no long task > 50 ms while the headline list is scrolled top to bottom
 //   article        < 100 ms  selection (key/pointer event) -> article body painted in its shadow root
 //   search         < 100 ms  keystroke -> results painted (also: the part after the debounce)
+//   read state     no long task > 50 ms on a keystroke that marks (m, n, an opened article read
+//                  after its dwell, Shift A / Shift O and Ctrl Z), and list ready <= 300 ms for the
+//                  Unread view and a source chosen in the sidebar
 // The app sets User Timing marks (renderer/src/perf/marks.ts); this script collects them with
 // PerformanceObservers installed before the page loads. It asserts nothing: it is a benchmark, and
 // on a shared machine the numbers are noisy, so it prints the load average with them.
@@ -36,8 +39,10 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '20' },
     reloads: { type: 'string', default: '3' },
     rebuild: { type: 'boolean', default: false },
+    parts: { type: 'string', default: 'scroll,articles,search,reloads,read' },
   },
 });
+const PARTS = new Set(values.parts.split(','));
 const DOCS = Number(values.docs);
 const RUNS = values.runs.split(',').filter((r): r is 'cold' | 'warm' => r === 'cold' || r === 'warm');
 const ARTICLES = Number(values.articles);
@@ -463,6 +468,227 @@ async function measureSearch(page: Page, report: RunReport): Promise<void> {
   await box.fill('');
 }
 
+// ---- read state: marks, counts, the Unread view and the sources sidebar
+
+/** The Unread button's count (0 when it shows none). */
+async function unreadPill(page: Page): Promise<number> {
+  const pill = page
+    .getByRole('group', { name: 'View' })
+    .locator('button', { hasText: 'Unread' })
+    .locator('.count-pill');
+  return (await pill.count()) === 0 ? 0 : Number(await pill.textContent());
+}
+
+/** Waits until the Unread count is `expected` (the count the window shows, not a sleep). */
+async function waitForPill(page: Page, test: (n: number) => boolean, what: string): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const n = await unreadPill(page);
+    if (test(n)) return n;
+    if (Date.now() - started > STEP_TIMEOUT_MS)
+      throw new Error(`the Unread count never became ${what} (it is ${n})`);
+    await settle(page);
+  }
+}
+
+interface Keystroke {
+  /** Input event -> the change on screen, ms. */
+  shown: number;
+  /** The longest task from the input to two frames after the change was shown, ms. */
+  longest: number;
+}
+
+/** Runs `act` (which presses or clicks), waits for `done`, and times it from the input event. */
+async function timed(page: Page, act: () => Promise<void>, done: () => Promise<unknown>): Promise<Keystroke> {
+  await settle(page);
+  const from = await markCount(page);
+  const tasksBefore = (await collected(page)).longtasks.length;
+  await act();
+  await done();
+  const shownAt = await page.evaluate(() => (globalThis as unknown as PageGlobals).performance.now());
+  await settle(page);
+  const after = await collected(page);
+  const input = firstAfter(after.marks, from, ['bench:keydown', 'bench:pointerdown']);
+  if (!input) throw new Error('no input event was recorded');
+  const tasks = after.longtasks.slice(tasksBefore).filter((l) => l.t + l.d >= input.t);
+  return { shown: shownAt - input.t, longest: Math.max(0, ...tasks.map((l) => l.d)) };
+}
+
+function keystrokeStats(label: string, samples: Keystroke[], report: RunReport, target?: number): void {
+  report.lines.push(
+    stats(
+      `${label}: longest task`,
+      samples.map((k) => k.longest),
+      LONG_TASK_MS,
+    ),
+  );
+  report.lines.push(
+    stats(
+      `${label}: input -> shown`,
+      samples.map((k) => k.shown),
+      target,
+    ),
+  );
+}
+
+/** Waits until the element's attribute is no longer `was`. */
+async function expectChange(target: ReturnType<Page['locator']>, name: string, was: string | null) {
+  const started = Date.now();
+  while ((await target.getAttribute(name)) === was) {
+    if (Date.now() - started > STEP_TIMEOUT_MS) throw new Error(`${name} stayed ${was}`);
+    await settle(target.page());
+  }
+}
+
+/** Painted with `count` headlines after index `from` of the marks (the list after a change). */
+async function listPainted(page: Page, from: number): Promise<Entry> {
+  return waitForMark(page, 'headlines-painted', from, { mode: 'headlines' });
+}
+
+async function measureReadState(page: Page, report: RunReport): Promise<void> {
+  const list = page.getByRole('listbox', { name: 'Headlines' });
+  await list.focus();
+  await page.keyboard.press('Home');
+  const start = await unreadPill(page);
+  report.lines.push(`  read state: ${start} unread at the start`);
+
+  // m on the highlighted row (arrows move the highlight without opening): read, then unread again.
+  const marks: Keystroke[] = [];
+  for (let i = 0; i < 20; i++) {
+    const before = await unreadPill(page);
+    marks.push(
+      await timed(
+        page,
+        () => page.keyboard.press('m'),
+        () => waitForPill(page, (n) => n !== before, `not ${before}`),
+      ),
+    );
+    if (i % 2 === 1) await page.keyboard.press('ArrowDown');
+  }
+  keystrokeStats("'m' (mark read / unread)", marks, report);
+
+  // n: the next unread (nothing is marked; the highlight moves).
+  const nexts: Keystroke[] = [];
+  for (let i = 0; i < 20; i++) {
+    const selected = await list.getAttribute('aria-activedescendant');
+    nexts.push(
+      await timed(
+        page,
+        () => page.keyboard.press('n'),
+        () => expectChange(list, 'aria-activedescendant', selected),
+      ),
+    );
+  }
+  keystrokeStats("'n' (next unread)", nexts, report);
+
+  // j opens the next article; it is marked read after the dwell: the count drops by one.
+  const opened: Keystroke[] = [];
+  for (let i = 0; i < 5; i++) {
+    const before = await unreadPill(page);
+    opened.push(
+      await timed(
+        page,
+        () => page.keyboard.press('j'),
+        () => waitForPill(page, (n) => n < before, `below ${before}`),
+      ),
+    );
+  }
+  keystrokeStats("'j' -> marked read after the dwell", opened, report);
+  report.lines.push('    (input -> shown includes the 1.5 s dwell)');
+
+  // Mark all as read in the All view (the whole library), then undo.
+  const all = await unreadPill(page);
+  await list.focus();
+  const markAll = await timed(
+    page,
+    () => page.keyboard.press('Shift+A'),
+    () => waitForPill(page, (n) => n === 0, '0'),
+  );
+  const undo = await timed(
+    page,
+    () => page.keyboard.press('Control+z'),
+    () => waitForPill(page, (n) => n === all, String(all)),
+  );
+  keystrokeStats(`Shift A (mark all ${all} read)`, [markAll], report);
+  keystrokeStats('Ctrl Z (undo it)', [undo], report);
+
+  // Mark older as read from the middle of the list, and undo.
+  await list.evaluate((el) => {
+    el.scrollTop = Math.round((el.scrollHeight - el.clientHeight) / 2);
+  });
+  const box = (await list.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300));
+  await list.focus();
+  const beforeOlder = await unreadPill(page);
+  const older = await timed(
+    page,
+    () => page.keyboard.press('Shift+O'),
+    () => waitForPill(page, (n) => n < beforeOlder - 1, `below ${beforeOlder - 1}`),
+  );
+  const undoOlder = await timed(
+    page,
+    () => page.keyboard.press('Control+z'),
+    () => waitForPill(page, (n) => n >= beforeOlder - 1, `${beforeOlder - 1} or more`),
+  );
+  keystrokeStats(`Shift O (mark ${beforeOlder} - older read)`, [older], report);
+  keystrokeStats('Ctrl Z (undo it)', [undoOlder], report);
+
+  // The Unread view: list ready, and marks in it.
+  await list.focus();
+  await page.keyboard.press('Home');
+  let from = await markCount(page);
+  const toUnread = await timed(
+    page,
+    () => page.keyboard.press('v'),
+    () => listPainted(page, from),
+  );
+  report.lines.push(stats('UNREAD VIEW v -> list ready', [toUnread.shown], 300));
+  report.lines.push(stats('  longest task', [toUnread.longest], LONG_TASK_MS));
+  const unreadMarks: Keystroke[] = [];
+  for (let i = 0; i < 10; i++) {
+    const before = await unreadPill(page);
+    unreadMarks.push(
+      await timed(
+        page,
+        () => page.keyboard.press('m'),
+        () => waitForPill(page, (n) => n !== before, `not ${before}`),
+      ),
+    );
+    await page.keyboard.press('ArrowDown');
+  }
+  keystrokeStats("'m' in the Unread view", unreadMarks, report);
+  // v twice: Starred, then All again.
+  await page.keyboard.press('v');
+  from = await markCount(page);
+  await page.keyboard.press('v');
+  await listPainted(page, from);
+
+  // The sources sidebar: choose the first source, then All articles again.
+  const sources = page.getByRole('region', { name: 'Sources' }).locator('.sources-item');
+  const choose: Keystroke[] = [];
+  const clear: Keystroke[] = [];
+  for (let i = 0; i < 5; i++) {
+    from = await markCount(page);
+    choose.push(
+      await timed(
+        page,
+        () => sources.nth(i).click(),
+        () => listPainted(page, from),
+      ),
+    );
+    from = await markCount(page);
+    clear.push(
+      await timed(
+        page,
+        () => page.locator('.sources-all').click(),
+        () => listPainted(page, from),
+      ),
+    );
+  }
+  keystrokeStats('SIDEBAR a source chosen -> list ready', choose, report, 300);
+  keystrokeStats('SIDEBAR All articles -> list ready', clear, report, 300);
+}
+
 /**
  * The window reopened on a settled library (what a warm start does once the cache loads): the
  * snapshot then carries every article, so "data arrived -> list painted" is measured directly.
@@ -512,10 +738,11 @@ async function benchRun(
     await page.goto(server.url);
     await measureReady(page, run, report);
     report.lines.push(`  load average when ready: ${load()}`);
-    await measureScrolling(page, report);
-    await measureArticles(page, report);
-    await measureSearch(page, report);
-    await measureReloads(page, report, RELOADS);
+    if (PARTS.has('scroll')) await measureScrolling(page, report);
+    if (PARTS.has('articles')) await measureArticles(page, report);
+    if (PARTS.has('search')) await measureSearch(page, report);
+    if (PARTS.has('read')) await measureReadState(page, report);
+    if (PARTS.has('reloads')) await measureReloads(page, report, RELOADS);
     report.lines.push(`  load average at end: ${load()}`);
     const { longtasks } = await collected(page);
     report.lines.push(
