@@ -625,12 +625,13 @@ async function measureReadState(page: Page, report: RunReport): Promise<void> {
     () => page.keyboard.press('Shift+O'),
     () => waitForPill(page, (n) => n < beforeOlder - 1, `below ${beforeOlder - 1}`),
   );
+  const afterOlder = await unreadPill(page);
   const undoOlder = await timed(
     page,
     () => page.keyboard.press('Control+z'),
     () => waitForPill(page, (n) => n >= beforeOlder - 1, `${beforeOlder - 1} or more`),
   );
-  keystrokeStats(`Shift O (mark ${beforeOlder} - older read)`, [older], report);
+  keystrokeStats(`Shift O (mark ${beforeOlder - afterOlder} older read)`, [older], report);
   keystrokeStats('Ctrl Z (undo it)', [undoOlder], report);
 
   // The Unread view: list ready, and marks in it.

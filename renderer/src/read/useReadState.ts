@@ -8,6 +8,7 @@ import { errorMessage } from '../api';
 import type { LibraryStore } from '../app/libraryStore';
 import type { ToastStore } from '../app/toasts';
 import type { Translate } from '../i18n/i18n';
+import { saveReadMarks } from './saveReadMarks';
 
 /** How long an article must stay open before it counts as read. */
 const DWELL_MS = 1500;
@@ -67,13 +68,18 @@ export function useReadActions({ api, store, toasts, t, onReadOne, onManyChanged
       const before = store.getState().reads;
       const changing = ids.filter((id) => before.isRead(id) !== read);
       apply(changing, read, many);
-      try {
-        return await api.setRead([...ids], read);
-      } catch (error) {
-        apply(changing, !read, many);
-        toasts.error(t('readFailed', { message: errorMessage(error) }));
-        return [];
+      const saved = await saveReadMarks(ids, read, (part, r) => api.setRead(part, r));
+      if (saved.unsaved.length > 0) {
+        // What the engine did not save goes back as it was.
+        const unsaved = new Set(saved.unsaved);
+        apply(
+          changing.filter((id) => unsaved.has(id)),
+          !read,
+          many,
+        );
+        toasts.error(t('readFailed', { message: errorMessage(saved.error) }));
       }
+      return saved.changed;
     };
     return {
       heldUnread,
