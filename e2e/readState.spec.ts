@@ -9,6 +9,8 @@ const unreadButton = (page: Page) => page.getByRole('button', { name: /^Unread/ 
 const unreadRows = (page: Page) => headlines(page).and(page.locator('.unread'));
 
 test('read marks: dwell, skim, m, reload, Unread view, mark all with undo', async ({ page, devWeb }) => {
+  // The page's clock runs as usual; the test moves it on past the dwell instead of sleeping.
+  await page.clock.install();
   await openApp(page, devWeb);
   const titles = await headlines(page).locator('.headline-title').allTextContents();
   const status = await page.locator('.list-status').textContent();
@@ -35,7 +37,23 @@ test('read marks: dwell, skim, m, reload, Unread view, mark all with undo', asyn
   // m: unread again, and it stays unread while it is open.
   await page.keyboard.press('m');
   await expect(headlines(page).nth(2)).toHaveClass(/unread/);
-  await page.waitForTimeout(2000);
+  // Past the dwell: no mark is sent (a mark's request starts as its timer fires) and none shows.
+  const marked: string[] = [];
+  const onRequest = (r: import('@playwright/test').Request) => {
+    if (new URL(r.url()).pathname === '/api/setRead') marked.push(r.postData() ?? '');
+  };
+  page.on('request', onRequest);
+  await page.clock.fastForward(3000); // twice the dwell (DWELL_MS)
+  // Two frames: whatever the timers changed is on screen.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const g = globalThis as unknown as { requestAnimationFrame(run: () => void): number };
+        g.requestAnimationFrame(() => g.requestAnimationFrame(() => done()));
+      }),
+  );
+  page.off('request', onRequest);
+  expect(marked).toEqual([]);
   await expect(headlines(page).nth(2)).toHaveClass(/unread/);
   await page.keyboard.press('m');
   await expect(headlines(page).nth(2)).not.toHaveClass(/unread/);

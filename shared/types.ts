@@ -294,6 +294,10 @@ export interface WindowSession {
   openId: string | null;
   /** The list's order ('newest' or 'oldest'). */
   order?: string;
+  /** The search's "exact characters" switch (Simplified and Traditional kept apart). */
+  exactCharacters?: boolean;
+  /** The search results' order ('relevance' or 'newest'). */
+  searchOrder?: string;
 }
 
 /** The largest session the engine keeps, as JSON. */

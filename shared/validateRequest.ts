@@ -242,7 +242,15 @@ function jsonCopy(method: string, v: Record<string, unknown>): Record<string, un
 /** A session is kept as given, so only its shape and size are checked: plain JSON data, bounded. */
 export function windowSession(method: string, v: unknown): WindowSession {
   const o = plainObject(method, 'session', v);
-  onlyKeys(method, 'session', o, ['view', 'filter', 'query', 'openId', 'order']);
+  onlyKeys(method, 'session', o, [
+    'view',
+    'filter',
+    'query',
+    'openId',
+    'order',
+    'exactCharacters',
+    'searchOrder',
+  ]);
   const filter = plainObject(method, 'session.filter', o.filter);
   const out: WindowSession = {
     view: str(method, 'session.view', o.view, 40),
@@ -251,6 +259,11 @@ export function windowSession(method: string, v: unknown): WindowSession {
     openId: o.openId === null ? null : str(method, 'session.openId', o.openId, LIMITS.idChars),
   };
   if (o.order !== undefined) out.order = str(method, 'session.order', o.order, 40);
+  if (o.exactCharacters !== undefined) {
+    if (typeof o.exactCharacters !== 'boolean') fail(method, 'session.exactCharacters must be true or false');
+    out.exactCharacters = o.exactCharacters;
+  }
+  if (o.searchOrder !== undefined) out.searchOrder = str(method, 'session.searchOrder', o.searchOrder, 40);
   if (JSON.stringify(out).length > SESSION_LIMIT_CHARS) {
     fail(method, `session is larger than ${SESSION_LIMIT_CHARS} characters`);
   }

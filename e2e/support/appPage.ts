@@ -55,3 +55,20 @@ export async function renderedRows(page: Page): Promise<ListRow[]> {
     });
   });
 }
+
+/**
+ * The arguments of the next call of `method` to the dev-web bridge that `match` accepts, once the
+ * engine answered it (a save that is on disk). Start waiting before the action that makes the call.
+ */
+export async function bridgeCall(
+  page: Page,
+  method: string,
+  match: (args: unknown[]) => boolean = () => true,
+): Promise<unknown[]> {
+  const argsOf = (request: ReturnType<import('@playwright/test').Response['request']>) =>
+    ((request.postDataJSON() as { args?: unknown[] } | null)?.args ?? []) as unknown[];
+  const response = await page.waitForResponse(
+    (r) => new URL(r.url()).pathname === `/api/${method}` && r.ok() && match(argsOf(r.request())),
+  );
+  return argsOf(response.request());
+}

@@ -173,12 +173,14 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     api,
     booted: boot.status === 'ready',
     saved: session,
-    current: { view, filter, query, openId: nav.openId, order },
+    current: { view, filter, query, openId: nav.openId, order, exactCharacters, searchOrder },
     restore: (last) => {
       setView(last.view);
       setFilter(last.filter);
       setOrder(last.order);
       setQuery(last.query);
+      setExactCharacters(last.exactCharacters);
+      setSearchOrder(last.searchOrder);
     },
     open: (id) => dispatchNav({ type: 'select', id }),
     isListed: (id) => !!store.summary(id),

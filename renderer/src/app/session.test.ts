@@ -9,6 +9,8 @@ describe('the window session', () => {
       query: '拉夫罗夫',
       openId: '0123456789abcdef',
       order: 'newest' as const,
+      exactCharacters: true,
+      searchOrder: 'newest' as const,
     };
     expect(restoreSession(JSON.parse(JSON.stringify(sessionOf(state))))).toEqual(state);
     const between = {
@@ -32,6 +34,8 @@ describe('the window session', () => {
         query: 'ok',
         openId: '',
         order: 'sideways',
+        exactCharacters: 'yes' as unknown as boolean,
+        searchOrder: 'loudest',
       }),
     ).toEqual({ ...freshSession, query: 'ok' });
     // A date that is no calendar day is dropped, the range kept.

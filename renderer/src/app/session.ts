@@ -2,7 +2,7 @@
 // article) turned back into the window's state, checking each value, and the other way round.
 
 import { LIST_ORDERS, type ListOrder } from '../../../shared/articleOrder';
-import type { WindowSession } from '../../../shared/types';
+import { SEARCH_ORDERS, type SearchOrder, type WindowSession } from '../../../shared/types';
 import { type ListFilter, noFilter, restoreFilter } from '../headlines/listFilter';
 import type { View } from '../headlines/Toolbar';
 
@@ -14,6 +14,8 @@ export interface RestoredSession {
   query: string;
   openId: string | null;
   order: ListOrder;
+  exactCharacters: boolean;
+  searchOrder: SearchOrder;
 }
 
 export const freshSession: RestoredSession = {
@@ -22,6 +24,8 @@ export const freshSession: RestoredSession = {
   query: '',
   openId: null,
   order: 'newest',
+  exactCharacters: false,
+  searchOrder: 'relevance',
 };
 
 export function restoreSession(saved: WindowSession | null): RestoredSession {
@@ -32,6 +36,10 @@ export function restoreSession(saved: WindowSession | null): RestoredSession {
     query: typeof saved.query === 'string' ? saved.query : '',
     openId: typeof saved.openId === 'string' && saved.openId !== '' ? saved.openId : null,
     order: LIST_ORDERS.includes(saved.order as ListOrder) ? (saved.order as ListOrder) : 'newest',
+    exactCharacters: saved.exactCharacters === true,
+    searchOrder: SEARCH_ORDERS.includes(saved.searchOrder as SearchOrder)
+      ? (saved.searchOrder as SearchOrder)
+      : 'relevance',
   };
 }
 
@@ -47,5 +55,7 @@ export function sessionOf(s: RestoredSession): WindowSession {
     query: s.query,
     openId: s.openId,
     order: s.order,
+    exactCharacters: s.exactCharacters,
+    searchOrder: s.searchOrder,
   };
 }
