@@ -62,13 +62,25 @@ test('Simplified finds Traditional unless exact characters; operators and their 
   await expect(hits.first()).toHaveText('非本地課程');
   const count = await hits.count();
   expect(count).toBeGreaterThan(1);
+  // The pane says how many there are, and which one [ and ] are on ("3 of 12").
+  const matchNav = page.getByRole('group', { name: 'Search matches in the article' });
+  await expect(matchNav.locator('output')).toHaveText(`${count} matches`);
   await page.locator('.headline-list, [role="listbox"]').first().focus();
   await page.keyboard.press(']');
   await expect(hits.nth(0)).toHaveClass(/bs-hit-current/);
+  await expect(matchNav.locator('output')).toHaveText(`1 of ${count}`);
   await page.keyboard.press(']');
   await expect(hits.nth(1)).toHaveClass(/bs-hit-current/);
+  await expect(matchNav.locator('output')).toHaveText(`2 of ${count}`);
   await page.keyboard.press('[');
   await expect(hits.nth(0)).toHaveClass(/bs-hit-current/);
+  await expect(matchNav.locator('output')).toHaveText(`1 of ${count}`);
+  // Its buttons step the same way, wrapping past the first.
+  await matchNav.getByRole('button', { name: 'Previous match ([)' }).click();
+  await expect(hits.nth(count - 1)).toHaveClass(/bs-hit-current/);
+  await expect(matchNav.locator('output')).toHaveText(`${count} of ${count}`);
+  await matchNav.getByRole('button', { name: 'Next match (])' }).click();
+  await expect(matchNav.locator('output')).toHaveText(`1 of ${count}`);
   await page.screenshot({ path: 'out/e2e-results/search-simplified-finds-traditional.png' });
 
   const exact = page.getByRole('button', { name: 'Exact characters' });

@@ -36,6 +36,7 @@ import { allUnread, nextUnread, olderUnread } from './read/readCounts';
 import { useReadActions, useReadTracking } from './read/useReadState';
 import { ArticleCache } from './reader/articleCache';
 import { stepMatch } from './reader/highlightMatches';
+import type { MatchPosition } from './reader/MatchNav';
 import { ReadingPane } from './reader/ReadingPane';
 import { useOpenArticle } from './reader/useOpenArticle';
 import type { CommandContext } from './shortcuts/commands';
@@ -254,6 +255,18 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     else if (openArticle) actions.toggleStar(openArticle);
   };
 
+  // The search's matches in the open article: "3 of 12", moved by [ and ] (and the pane's buttons).
+  const [matchAt, setMatchAt] = useState<MatchPosition>({ index: 0, count: 0 });
+  const onMatchCount = useCallback(
+    (count: number) => setMatchAt((m) => (m.index === 0 && m.count === count ? m : { index: 0, count })),
+    [],
+  );
+  const stepToMatch = (delta: 1 | -1) => {
+    const root = readerRef.current?.querySelector('.article-body')?.shadowRoot;
+    const at = root ? stepMatch(root, delta) : null;
+    if (at) setMatchAt(at);
+  };
+
   // ---- commands (keys and menu items): see shortcuts/commands.ts
   const commandContext: CommandContext = {
     moveHeadline: (delta, open) => {
@@ -300,10 +313,7 @@ export function App({ api, scheduler = frameScheduler }: Props) {
     },
     markAllRead,
     markOlderRead,
-    stepMatch: (delta) => {
-      const root = readerRef.current?.querySelector('.article-body')?.shadowRoot;
-      if (root) stepMatch(root, delta);
-    },
+    stepMatch: (delta) => stepToMatch(delta),
     undoMarkAll: () => readActions.undoMarkMany(),
     toggleWholePage,
     changeTextSize: (delta) => actions.changeTextSize(delta),
@@ -466,6 +476,9 @@ export function App({ api, scheduler = frameScheduler }: Props) {
               ref={readerRef}
               load={load}
               highlight={articleHighlight}
+              match={matchAt}
+              onMatchCount={onMatchCount}
+              onStepMatch={stepToMatch}
               missingStar={missingStar}
               onOpenFolder={(folder) => void actions.addFolders([folder])}
               external={!!nav.openId && externalIds.has(nav.openId) && !openSummary}

@@ -339,6 +339,13 @@ export const en = {
   densityPreview: 'Preview',
   readerEmptyArticle: 'This article is empty: its file has a title but no text or pictures.',
   shortcutSpaceUp: 'Scroll the article back up',
+  matchesLabel: 'Search matches in the article',
+  matchOf: '{index} of {count}',
+  matchesFound: '{count} matches',
+  matchesFoundOne: '1 match',
+  matchesNone: 'No matches in this article',
+  matchPrevious: 'Previous match ([)',
+  matchNext: 'Next match (])',
 
   dismiss: 'Dismiss',
   notificationsLabel: 'Notifications',

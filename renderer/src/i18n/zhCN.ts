@@ -329,6 +329,13 @@ export const zhCN: Dictionary = {
   densityComfortable: '两行',
   densityPreview: '带摘要',
   readerEmptyArticle: '这篇文章是空的：文件中只有标题，没有正文或图片。',
+  matchesLabel: '文章中的搜索匹配',
+  matchOf: '第 {index} 处，共 {count} 处',
+  matchesFound: '共 {count} 处匹配',
+  matchesFoundOne: '1 处匹配',
+  matchesNone: '这篇文章中没有匹配',
+  matchPrevious: '上一处匹配（[）',
+  matchNext: '下一处匹配（]）',
   shortcutSpaceUp: '向上滚动文章',
 
   dismiss: '关闭提示',

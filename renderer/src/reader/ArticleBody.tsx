@@ -34,6 +34,8 @@ interface Props {
   onOpenImage(pictures: ViewerPicture[], index: number): void;
   /** The search being shown: its matches are marked in the article ([ and ] step through them). */
   highlight?: { query: string; exactCharacters: boolean } | undefined;
+  /** How many matches of the highlight were marked (0 without a search), after each marking. */
+  onMatchCount?: (count: number) => void;
 }
 
 let articleSheet: CSSStyleSheet | null = null;
@@ -82,6 +84,7 @@ export function ArticleBody({
   baseUrl,
   unavailableLinkText,
   highlight,
+  onMatchCount,
 }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLElement | null>(null);
@@ -203,12 +206,15 @@ export function ArticleBody({
   // After the content (above, on the same changes) so a new article is marked as soon as it is built.
   const query = highlight?.query ?? '';
   const exact = highlight?.exactCharacters ?? false;
+  const matchCount = useRef(onMatchCount);
+  matchCount.current = onMatchCount;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the content changes with these
   useLayoutEffect(() => {
     const content = contentRef.current;
     if (!content) return;
     clearMatches(content);
-    if (query.trim() !== '') markMatches(content, query, exact);
+    const marked = query.trim() !== '' ? markMatches(content, query, exact).length : 0;
+    matchCount.current?.(marked);
   }, [query, exact, html, title, headImage, articleId, baseUrl, text, overBoundNote]);
 
   return <div ref={hostRef} className="article-body" />;

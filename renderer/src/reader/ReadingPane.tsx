@@ -14,6 +14,7 @@ import type { ImageFailureText } from './articleImages';
 import { canShowWholePage, displayHtml } from './displayHtml';
 import { articleLanguage } from './guessLanguage';
 import { ImageViewer, type ViewerPicture } from './ImageViewer';
+import { MatchNav, type MatchPosition } from './MatchNav';
 import { ReadingOptions, type ReadingSettings } from './ReadingOptions';
 import type { ArticleLoad } from './useArticle';
 
@@ -21,6 +22,11 @@ interface Props {
   load: ArticleLoad;
   /** The search whose matches are marked in the article. */
   highlight?: { query: string; exactCharacters: boolean } | undefined;
+  /** Where the [ and ] keys are among the marked matches ("3 of 12"). */
+  match?: MatchPosition;
+  /** The article's matches were marked again (a new article or search): how many there are. */
+  onMatchCount?: (count: number) => void;
+  onStepMatch?: (delta: 1 | -1) => void;
   /** A starred article whose file is gone: there is nothing to load, only the star to manage. */
   missingStar: StarredEntry | null;
   /** The open article is not part of the library (a dropped file). */
@@ -356,6 +362,9 @@ function ArticleView(props: Props & { article: Article }) {
           )}
         </p>
       )}
+      {props.highlight && props.highlight.query.trim() !== '' && props.match && props.onStepMatch && (
+        <MatchNav match={props.match} onStep={props.onStepMatch} />
+      )}
       <ArticleBody
         html={shown.html}
         title={article.title}
@@ -370,6 +379,7 @@ function ArticleView(props: Props & { article: Article }) {
         onOpenLink={props.onOpenLink}
         onOpenImage={(pictures, index) => setViewer({ pictures, index })}
         highlight={props.highlight}
+        onMatchCount={props.onMatchCount}
       />
       {viewer &&
         createPortal(
