@@ -54,6 +54,9 @@ export function useReadActions({ api, store, toasts, t, onReadOne, onManyChanged
   const manyChanged = useRef(onManyChanged);
   manyChanged.current = onManyChanged;
   return useMemo(() => {
+    // Saves go to the engine one after the other, in the order they were made: an undo pressed
+    // while "mark all" is still being saved (100,000 ids take a while) is saved after it.
+    let saving: Promise<unknown> = Promise.resolve();
     const apply = (ids: readonly string[], read: boolean, many: boolean) => {
       store.dispatch({
         type: 'read',
@@ -68,7 +71,9 @@ export function useReadActions({ api, store, toasts, t, onReadOne, onManyChanged
       const before = store.getState().reads;
       const changing = ids.filter((id) => before.isRead(id) !== read);
       apply(changing, read, many);
-      const saved = await saveReadMarks(ids, read, (part, r) => api.setRead(part, r));
+      const save = saving.then(() => saveReadMarks(ids, read, (part, r) => api.setRead(part, r)));
+      saving = save;
+      const saved = await save;
       if (saved.unsaved.length > 0) {
         // What the engine did not save goes back as it was.
         const unsaved = new Set(saved.unsaved);
@@ -92,10 +97,14 @@ export function useReadActions({ api, store, toasts, t, onReadOne, onManyChanged
         });
       },
       markMany(ids) {
-        if (ids.length === 0) return;
-        void setRead(ids, true, true).then((changed) => {
-          if (changed.length === 0) return;
-          lastBulk.current = changed;
+        const reads = store.getState().reads;
+        const changing = ids.filter((id) => !reads.isRead(id));
+        if (changing.length === 0) return;
+        // Undo is there at once (Ctrl Z), not only once the engine has saved them all.
+        lastBulk.current = changing;
+        void setRead(changing, true, true).then((changed) => {
+          // Nothing saved, or already undone: no "Marked … as read" to undo.
+          if (changed.length === 0 || lastBulk.current !== changing) return;
           const message =
             changed.length === 1 ? t('markedReadOne') : t('markedRead', { count: changed.length });
           toasts.show(message, 'info', { label: t('undo'), run: () => undo() });
