@@ -2,12 +2,12 @@
 // (shared/listSelection.ts: the same function the CLI's `broadsheet list` prints).
 
 import { isUndated, type ListOrder } from '../../../shared/articleOrder';
-import { type DayKey, rangeBounds, selectList, type View } from '../../../shared/listSelection';
+import { type DayKey, facetMatcher, rangeBounds, selectList, type View } from '../../../shared/listSelection';
 import type { FolderRef, ListedArticle, SearchResult, StarredEntry } from '../../../shared/types';
 import type { ReadIndex } from '../read/readIndex';
 import type { SearchState } from '../search/useSearch';
 import { type HeadlineItem, itemFromMatch, itemFromStar, itemFromSummary } from './headlineItem';
-import { type ListFilter, matchesFacet } from './listFilter';
+import type { ListFilter } from './listFilter';
 
 export interface HeadlineSources {
   /** The search box holds text: the list shows the search's matches. */
@@ -50,12 +50,13 @@ export function selectHeadlines(s: HeadlineSources): readonly HeadlineItem[] {
     // own, and so is leaving out undated articles when a date range is chosen (their file time is no date).
     const own =
       s.filter.facet?.kind === 'author' || s.filter.facet?.kind === 'folder' ? s.filter.facet : null;
+    const inFacet = facetMatcher(own, s.folders);
     const unreadOnly = s.view === 'unread';
     const bounds = rangeBounds(s.filter, s.now, s.dayKey);
     const out: HeadlineItem[] = [];
     for (const m of matches) {
       const summary = s.summaryOf(m.id);
-      if (own && (summary === undefined || !matchesFacet(summary, own, s.folders))) continue;
+      if (own && (summary === undefined || !inFacet(summary))) continue;
       if (unreadOnly && s.reads.isRead(m.id) && !s.keptUnread.has(m.id)) continue;
       if (bounds && summary && isUndated(summary)) continue;
       out.push(itemFromMatch(m, summary));
