@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runAndKill } from '../testing/killChild';
+import { expectEveryKillLeavesAState } from '../testing/killChild';
 import { StarStore } from './StarStore';
 import { parseStarsFile } from './starFile';
 
@@ -24,16 +24,7 @@ function fileState(): string {
 
 describe('StarStore under SIGKILL', () => {
   it('always leaves a file holding the last acknowledged state or the one being written', async () => {
-    const kills = 30;
-    for (let i = 0; i < kills; i++) {
-      const seed = 1000 + i;
-      const report = await runAndKill(child, [dataDir, String(seed)], 1 + ((i * 7) % 25), (i * 3) % 11);
-      expect(report.start, `run ${i}: the child starts from what the previous run left`).not.toBe('');
-      const acknowledged = report.lastOk === 0 ? report.start : report.will.get(report.lastOk);
-      const inFlight = report.will.get(report.lastOk + 1);
-      const allowed = [acknowledged, inFlight].filter((s) => s !== undefined);
-      expect(allowed, `run ${i} (seed ${seed}, ${report.lastOk} acknowledged)`).toContain(fileState());
-    }
+    await expectEveryKillLeavesAState(child, dataDir, 1000, fileState);
     // The next open tidies the temp files the killed writers left behind.
     const store = await StarStore.open(dataDir);
     expect(store.warnings).toEqual([]);

@@ -4,9 +4,9 @@
 // Usage: node --import tsx crashChild.ts DATA_DIR SEED
 
 import { writeSync } from 'node:fs';
-import type { ArticleSummary } from '../../../shared/types';
 import { seededRandom } from '../testing/seededRandom';
 import { StarStore } from './StarStore';
+import { syntheticArticle } from './syntheticArticle';
 
 const [dataDir, seedText] = process.argv.slice(2);
 if (!dataDir || !seedText) {
@@ -16,27 +16,6 @@ if (!dataDir || !seedText) {
 
 // Deterministic, so a failing run can be replayed from its seed.
 const random = seededRandom(Number(seedText));
-
-export function syntheticArticle(n: number): ArticleSummary {
-  const id = n.toString(16).padStart(16, '0');
-  return {
-    id,
-    contentHash: `c${id.slice(1)}`,
-    path: `/archive/article-${n}.md`,
-    root: '/archive',
-    title: `Article ${n}`,
-    date: '2022-08-06T04:07:06.000Z',
-    dateSource: 'front-matter',
-    categories: [],
-    images: {},
-    chars: 10,
-    excerpt: '',
-    bodyFormat: 'markdown',
-    mtimeMs: 0,
-    size: 10,
-    degraded: false,
-  };
-}
 
 // Synchronous writes: a line is in the pipe before the next step starts.
 const say = (line: string) => writeSync(1, `${line}\n`);

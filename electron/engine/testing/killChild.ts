@@ -4,6 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { expect } from 'vitest';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 
@@ -65,4 +66,28 @@ export function runAndKill(
       else done(report);
     });
   });
+}
+
+/**
+ * Kills `childScript` (run with `dataDir` and a seed) `kills` times, each time at another moment
+ * after another number of acknowledged writes, every run starting from what the last one left; after
+ * each, `fileState()` (what the file holds, as the store will read it) must be the state the child
+ * last acknowledged or the one it was writing.
+ */
+export async function expectEveryKillLeavesAState(
+  childScript: string,
+  dataDir: string,
+  firstSeed: number,
+  fileState: () => string,
+  kills = 30,
+): Promise<void> {
+  for (let i = 0; i < kills; i++) {
+    const seed = firstSeed + i;
+    const report = await runAndKill(childScript, [dataDir, String(seed)], 1 + ((i * 7) % 25), (i * 3) % 11);
+    expect(report.start, `run ${i}: the child starts from what the previous run left`).not.toBe('');
+    const acknowledged = report.lastOk === 0 ? report.start : report.will.get(report.lastOk);
+    const inFlight = report.will.get(report.lastOk + 1);
+    const allowed = [acknowledged, inFlight].filter((s) => s !== undefined);
+    expect(allowed, `run ${i} (seed ${seed}, ${report.lastOk} acknowledged)`).toContain(fileState());
+  }
 }
