@@ -1,7 +1,9 @@
-// Library benchmark: cold open (parse everything) versus warm start (from the cache), on the
-// seed-like archives of bench/scanArchive.ts. Prints time to the first 500 headlines, time until
-// every article is searchable, cache save time and peak memory. Each open runs in a fresh process,
-// as a restarted app would: the warm start does not inherit the cold run's heap.
+// Library benchmark: cold open (parse everything) versus warm start, on the seed-like archives of
+// bench/scanArchive.ts. Prints time to the first 500 headlines, time until a search sent at once is
+// answered, memory (RSS once the scan is done, and peak), close time, and after the warm start the
+// latency of a fixed set of queries through the library's request table (first page of 50, both
+// orders). Each open runs in a fresh process, as a restarted app would: the warm start does not
+// inherit the cold run's heap.
 //   npx tsx bench/library.ts [--sizes 10000,100000]
 
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,20 @@ import { benchArchive } from './scanArchive';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const sizesArg = process.argv.indexOf('--sizes');
 const sizes = (sizesArg > 0 ? process.argv[sizesArg + 1]! : '10000,100000').split(',').map(Number);
+
+/** Over the archive's sentences (bench/scanArchive.ts): 1, 2 and 4 Han characters, English words, a
+ * prefix, a quoted phrase, a mix, and a miss. */
+const QUERIES = [
+  '国',
+  '合作',
+  '互利合作',
+  '逆回购',
+  'benchmark',
+  'trad',
+  '"close contact"',
+  '央行 Friday',
+  '量子纠缠',
+];
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -57,17 +73,33 @@ async function child(mode: 'cold' | 'warm', archive: string, dataDir: string, si
   if (mode === 'cold') {
     console.log(
       `library ${size}: cold  first 500 headlines ${s(run.firstHeadlines)}, all parsed + indexed ${s(run.scanDone)}, ` +
-        `${memory}, index ${mb(run.library.indexStats().approxBytes)}`,
+        `${memory}`,
     );
     const closing = performance.now();
     await run.library.close();
-    console.log(`library ${size}: close + cache save ${s(performance.now() - closing)}`);
+    console.log(`library ${size}: close ${s(performance.now() - closing)}`);
   } else {
     console.log(
       `library ${size}: warm  first 500 headlines ${s(run.firstHeadlines)}, open() resolved ${s(run.opened)}, ` +
         `searchable ${s(run.searchableAt)} (probe query: ${run.probeTotal} matches), ` +
         `unchanged-file check done ${s(run.scanDone)}, ${memory}`,
     );
+    for (const order of ['newest', 'relevance'] as const) {
+      const times: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        for (const text of QUERIES) {
+          const t = performance.now();
+          await run.library.call('search', { text, limit: 50, order });
+          times.push(performance.now() - t);
+        }
+      }
+      times.sort((a, b) => a - b);
+      const at = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))]!.toFixed(1);
+      console.log(
+        `library ${size}: warm  search, first 50 by ${order}: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms ` +
+          `(${QUERIES.length} queries x 5)`,
+      );
+    }
     await run.library.close();
   }
 }
