@@ -40,7 +40,7 @@ async function run(label: string, archive: string, work: string) {
     dataDir: join(work, `data-${label}`),
     roots: [archive],
     watch: false,
-    cache: false,
+    database: 'memory',
   });
   await library.whenIdle();
   const count = library.articles().length;

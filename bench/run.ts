@@ -15,7 +15,6 @@ const all = [
   'chineseScript',
   'savedPages',
   'scan',
-  'search',
   'db',
   'watch',
   'library',

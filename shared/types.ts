@@ -26,7 +26,7 @@ export interface ArticleImages {
 }
 
 /**
- * What a headline list, the CLI table and the search index need about one article.
+ * What a headline list, the CLI table and the library database need about one article.
  * Kept small on purpose: 100,000 of these cross IPC at startup.
  */
 export interface ArticleSummary {

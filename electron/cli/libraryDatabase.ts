@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DamagedDatabaseError, LIBRARY_DB_FILE, LibraryDb } from '../engine/db/LibraryDb';
 import { type UpdateProgress, type UpdateSummary, updateLibraryDb } from '../engine/db/updateLibraryDb';
-import { ENGINE_VERSION } from '../engine/library/warmStart';
+import { ENGINE_VERSION } from '../engine/library/parseSettings';
 import { field } from './cleanOutput';
 import type { CliIO } from './io';
 

@@ -82,7 +82,6 @@ async function start(): Promise<void> {
           }),
         ],
     watch: true,
-    cache: true,
   });
   service = engine;
   // Article pictures come from the engine's image cache through the app's own origin (never file://,

@@ -20,7 +20,7 @@ beforeAll(async () => {
     dataDir: join(base, 'data'),
     roots: [manifest.root],
     watch: false,
-    cache: false,
+    database: 'memory',
   });
 }, 60_000);
 

@@ -52,7 +52,7 @@ it('prefetches a starred article’s pictures and serves them after the host is 
     dataDir: join(dir, 'data'),
     roots: [archive],
     watch: true,
-    cache: false,
+    database: 'memory',
   });
   try {
     await library.whenIdle();
@@ -97,7 +97,7 @@ it('prefetches a chosen folder (not the rest), then what the watcher adds there,
   await writeFile(join(blog, 'c.md'), story('Blog', '2022-01-03 10:00:00', ['b1.png']));
   const events: string[] = [];
   const library = await Library.open(
-    { dataDir: join(dir, 'data'), roots: [join(dir, 'archive')], watch: true, cache: false },
+    { dataDir: join(dir, 'data'), roots: [join(dir, 'archive')], watch: true, database: 'memory' },
     (event) => {
       if (event.type === 'prefetch') events.push(event.status.state);
     },

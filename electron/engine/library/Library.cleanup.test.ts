@@ -38,7 +38,7 @@ const seedId = (library: Library) => library.articles().find((a) => a.path === j
 
 describe('Library clean-up', () => {
   it('cleans what the pane and search see; show original gives the body as written', async () => {
-    const library = await openLib({ cache: false });
+    const library = await openLib({ database: 'memory' });
     const id = seedId(library);
     const article = (await library.call('getArticle', id))!;
     expect(article.text).not.toContain('新浪财经APP');
@@ -51,7 +51,7 @@ describe('Library clean-up', () => {
   });
 
   it('turning clean-up off reads the library again, bodies as written', async () => {
-    const library = await openLib({ cache: false });
+    const library = await openLib({ database: 'memory' });
     await library.call('updateSettings', { cleanUp: false });
     await library.whenIdle();
     expect((await library.call('search', { text: '精准解读' })).total).toBeGreaterThan(0);
@@ -76,7 +76,7 @@ describe('Library clean-up', () => {
 
   it('reports a wrong rules file in the problem list and still opens', async () => {
     await writeFile(join(dataDir, 'clean-rules.json'), '{"rules": [{"name": "x", "tags": ["p"]}, ');
-    const library = await openLib({ cache: false });
+    const library = await openLib({ database: 'memory' });
     const problems = (await library.call('getSnapshot')).problems.filter((p) => p.code === 'clean-rules');
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toMatch(/clean-rules\.json is not valid JSON/);

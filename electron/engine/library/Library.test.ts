@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../../shared/contract';
-import { LibraryCache } from '../store/LibraryCache';
+import { LIBRARY_DB_FILE } from '../db/LibraryDb';
 import { copyArchive, LIBRARY_ARCHIVE } from '../testing/seeds';
 import { Library, type LibraryOptions } from './Library';
 
@@ -61,7 +61,7 @@ const byPath = (library: Library, rel: string) =>
 
 describe('Library', () => {
   it('lists every article newest first and keeps the two same-titled seeds apart', async () => {
-    const library = await openLib({ cache: false });
+    const library = await openLib({ database: 'memory' });
     const list = library.articles();
     expect(list).toHaveLength(4);
     const dates = list.map((a) => a.date);
@@ -76,7 +76,7 @@ describe('Library', () => {
   });
 
   it('searches Chinese runs and English words across the archive', async () => {
-    const library = await openLib({ cache: false });
+    const library = await openLib({ database: 'memory' });
     expect((await library.call('search', { text: '拉夫罗夫' })).total).toBe(2);
     expect((await library.call('search', { text: '金边' })).matches.map((m) => m.path)).toEqual([
       join(archive, SEED_0),
@@ -86,18 +86,18 @@ describe('Library', () => {
   });
 
   it('keeps a star across restarts, renames and deletions, never on the same-titled twin', async () => {
-    let library = await openLib({ cache: false });
+    let library = await openLib({ database: 'memory' });
     const s0 = byPath(library, SEED_0)!;
     await library.call('setStarred', s0.id, true);
     expect((await library.call('search', { text: '拉夫罗夫', filters: { starredOnly: true } })).total).toBe(
       1,
     );
 
-    library = await reopen(library, { cache: false });
+    library = await reopen(library, { database: 'memory' });
     expect((await library.call('getSnapshot')).starred).toMatchObject([{ id: s0.id, missing: false }]);
 
     await rename(join(archive, SEED_0), join(archive, 'moved.txt'));
-    library = await reopen(library, { cache: false });
+    library = await reopen(library, { database: 'memory' });
     const moved = byPath(library, 'moved.txt')!;
     expect((await library.call('getSnapshot')).starred).toMatchObject([
       { id: moved.id, path: moved.path, missing: false },
@@ -105,15 +105,15 @@ describe('Library', () => {
     expect((await library.call('getSnapshot')).starred[0]?.id).not.toBe(byPath(library, SEED_1)!.id);
 
     await rename(join(archive, 'moved.txt'), join(work, 'outside.txt'));
-    library = await reopen(library, { cache: false });
+    library = await reopen(library, { database: 'memory' });
     expect((await library.call('getSnapshot')).starred).toMatchObject([{ missing: true }]);
 
     await rename(join(work, 'outside.txt'), join(archive, SEED_0));
-    library = await reopen(library, { cache: false });
+    library = await reopen(library, { database: 'memory' });
     expect((await library.call('getSnapshot')).starred).toMatchObject([{ id: s0.id, missing: false }]);
   });
 
-  it('starts warm from its cache without re-parsing unchanged files, and notices changes', async () => {
+  it('starts warm from its database without re-parsing unchanged files, and notices changes', async () => {
     let library = await openLib();
     expect(library.scanStats.parsed).toBe(4);
     library = await reopen(library);
@@ -134,7 +134,7 @@ describe('Library', () => {
   });
 
   it('sends the window only what its list needs of each article', async () => {
-    const library = await openLib({ cache: false });
+    const library = await openLib({ database: 'memory' });
     const listed = (await library.call('getSnapshot')).articles;
     expect(listed).toHaveLength(4);
     for (const a of listed) {
@@ -151,7 +151,7 @@ describe('Library', () => {
     expect(library.findArticle(listed[0]!.id)?.path).toMatch(/^\//);
   });
 
-  it('still lists the problems of a degraded article after warm starts, from the cache', async () => {
+  it('still lists the problems of a degraded article after warm starts, from the database', async () => {
     // Front matter that never closes: the article is listed, with a problem saying why.
     await writeFile(join(archive, 'unclosed.md'), '---\ntitle: Half open\n\nThe body goes on.\n');
     let library = await openLib();
@@ -163,9 +163,9 @@ describe('Library', () => {
     library = await reopen(library);
     expect(library.scanStats).toEqual({ parsed: 0, unchanged: 5 });
     expect(await problemsOf(library)).toEqual([problem]);
-    // the summary the engine hands out is a summary, not the cache's record with its problems
+    // the summary the engine hands out is a summary, not the database's record with its problems
     expect(byPath(library, 'unclosed.md')).not.toHaveProperty('problems');
-    library = await reopen(library); // saved again from what the warm start restored
+    library = await reopen(library);
     expect(library.scanStats).toEqual({ parsed: 0, unchanged: 5 });
     expect(await problemsOf(library)).toEqual([problem]);
 
@@ -179,7 +179,7 @@ describe('Library', () => {
   it('keeps what changes while it starts, and linked articles the watcher does not follow', async () => {
     await mkdir(join(archive, 'linked'));
     await symlink(join(archive, SEED_0), join(archive, 'linked', 'alias.txt'));
-    const library = await Library.open({ dataDir, roots: [archive], watch: true, cache: false });
+    const library = await Library.open({ dataDir, roots: [archive], watch: true, database: 'memory' });
     open.push(library);
     // Written and deleted while the watcher subscribes, takes its baseline and the scan runs.
     await writeFile(join(archive, 'late.md'), '---\ntitle: Late arrival\n---\nBody\n');
@@ -196,7 +196,7 @@ describe('Library', () => {
     expect(paths).toContain(join(archive, 'linked', 'alias.txt'));
   });
 
-  it('lists cached headlines as soon as it opens; a search sent at once waits for the index', async () => {
+  it('lists the headlines of its database as soon as it opens, and answers a search at once', async () => {
     await (await openLib()).close();
     open.splice(0);
     const events: LibraryEvent[] = [];
@@ -209,7 +209,7 @@ describe('Library', () => {
       (e) => events.push(e),
     );
     open.push(library);
-    // Open, but not finished: the first event already listed every cached article.
+    // Open, but not finished: the first event already listed every article of the database.
     expect(events[0]).toMatchObject({ type: 'articles-upserted' });
     expect((events[0] as { articles: unknown[] }).articles).toHaveLength(4);
     expect((await library.call('getSnapshot')).articles).toHaveLength(4);
@@ -221,40 +221,46 @@ describe('Library', () => {
     expect((await library.call('getSnapshot')).progress.done).toBe(true);
   });
 
-  it('lists the cached headlines but parses everything again when only the index is damaged', async () => {
-    await (await openLib()).close();
-    open.splice(0);
-    const file = LibraryCache.fileFor(dataDir, [archive]);
-    const bytes = await readFile(file);
-    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff; // inside the index section
-    await writeFile(file, bytes);
-    const library = await Library.open({ dataDir, roots: [archive], watch: true });
-    open.push(library);
-    expect(library.articles()).toHaveLength(4);
-    // Until the rescan has finished, searches see what it has parsed so far, as in any scan.
-    await library.whenIdle();
-    expect(library.scanStats).toEqual({ parsed: 4, unchanged: 0 });
-    expect((await library.call('search', { text: '金边' })).total).toBe(1);
-  });
-
-  it('ignores a damaged cache and rescans instead of answering wrongly', async () => {
+  it('keeps a damaged database aside, says so, and rebuilds it from the files; stars stay', async () => {
     let library = await openLib();
+    const s0 = byPath(library, SEED_0)!;
+    await library.call('setStarred', s0.id, true);
     await library.close();
     open.splice(open.indexOf(library), 1);
-    const file = LibraryCache.fileFor(dataDir, [archive]);
+    const file = join(dataDir, LIBRARY_DB_FILE);
+    await rm(`${file}-wal`, { force: true });
+    await rm(`${file}-shm`, { force: true });
     const bytes = await readFile(file);
-    const middle = Math.floor(bytes.length / 2);
-    bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
+    // Scribble over everything after SQLite's header page: the tables are gone.
+    bytes.fill(0x5a, 100, bytes.length);
     await writeFile(file, bytes);
     library = await openLib();
     expect(library.scanStats).toEqual({ parsed: 4, unchanged: 0 });
+    expect(library.articles()).toHaveLength(4);
+    expect((await library.call('search', { text: '金边' })).total).toBe(1);
+    const snapshot = await library.call('getSnapshot');
+    const aside = (await readdir(dataDir)).filter((name) => name.startsWith(`${LIBRARY_DB_FILE}.damaged-`));
+    expect(aside).toHaveLength(1);
+    expect(snapshot.problems.some((p) => p.message.includes(aside[0]!))).toBe(true);
+    expect(snapshot.starred).toMatchObject([{ id: s0.id, missing: false }]);
+    library = await reopen(library);
+    expect(library.scanStats).toEqual({ parsed: 0, unchanged: 4 });
+  });
+
+  it('parses every file again when the zone for zone-less dates changes, and starts warm after', async () => {
+    let library = await openLib();
+    await library.call('updateSettings', { dateTimeZone: 'Asia/Shanghai' });
+    await library.whenIdle();
+    expect(library.scanStats.parsed).toBe(8);
+    library = await reopen(library);
+    expect(library.scanStats).toEqual({ parsed: 0, unchanged: 4 });
     expect((await library.call('search', { text: '金边' })).total).toBe(1);
   });
 
   it('lists a broken file as a problem without hiding the others', async () => {
     await writeFile(join(archive, 'broken.md'), '---\ntitle: [unclosed\n---\nbody\n');
     await writeFile(join(archive, 'binary.md'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
-    const library = await openLib({ cache: false });
+    const library = await openLib({ database: 'memory' });
     const problems = (await library.call('getSnapshot')).problems.map((p) => p.path);
     expect(problems).toContain(join(archive, 'broken.md'));
     expect(problems).toContain(join(archive, 'binary.md'));
@@ -262,7 +268,7 @@ describe('Library', () => {
   });
 
   it('adds and removes folders, refusing what is not a new folder', async () => {
-    const library = await openLib({ cache: false });
+    const library = await openLib({ database: 'memory' });
     const result = await library.call('addFolders', [
       join(work, 'nope'),
       join(archive, SEED_0),
@@ -284,7 +290,7 @@ describe('Library', () => {
   });
 
   it('follows the folder live: a new file is listed and findable', async () => {
-    const library = await openLib({ cache: false, watch: true });
+    const library = await openLib({ database: 'memory', watch: true });
     const added = nextEvent(library, (e) => e.type === 'articles-upserted');
     await writeFile(
       join(archive, 'fresh.md'),

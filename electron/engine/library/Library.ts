@@ -1,9 +1,9 @@
-// The live library: scans the roots, follows them with the watcher, keeps the search index and
+// The live library: scans the roots, follows them with the watcher, keeps the library database and
 // the stars in step, and answers the window's requests. One instance serves the Electron app (in a
 // worker thread), the dev-web bridge and the CLI.
 //
 // The facade: it opens the stores, starts and closes, and wires the rooms that do the work, each
-// with one job (LibraryFolders, LibraryScans, LibraryWatching, LibraryArticles, LibraryIndex,
+// with one job (LibraryFolders, LibraryScans, LibraryWatching, LibraryArticles, LibraryDatabase,
 // LibraryProblems, LibraryStars, LibraryReadMarks, LibraryPictures, libraryExport); the one request
 // table is engineRequests.
 
@@ -36,8 +36,8 @@ import { SettingsStore } from '../store/SettingsStore';
 import { StarStore } from '../store/StarStore';
 import { engineRequests } from './engineRequests';
 import { LibraryArticles } from './LibraryArticles';
+import { LibraryDatabase } from './LibraryDatabase';
 import { LibraryFolders, rootsToOpen } from './LibraryFolders';
-import type { LibraryIndex } from './LibraryIndex';
 import { LibraryPictures, noPictures, picturesNotReady } from './LibraryPictures';
 import { LibraryProblems, libraryWarning, userDataProblem } from './LibraryProblems';
 import { LibraryReadMarks } from './LibraryReadMarks';
@@ -47,9 +47,9 @@ import { LibraryStars } from './LibraryStars';
 import { LibraryState } from './LibraryState';
 import { LibraryWatching } from './LibraryWatching';
 import { libraryExport } from './libraryExport';
+import { removeOldWarmStartCache } from './oldWarmStartCache';
 import { openArticleFile } from './openArticleFile';
-import { cacheVersionFor, changeNeedsReparse, parseOptionsFor } from './parseSettings';
-import { WarmStartIndex } from './WarmStartIndex';
+import { changeNeedsReparse, libraryVersionFor, parseOptionsFor } from './parseSettings';
 
 export type { LibraryOptions } from './LibraryService';
 
@@ -61,7 +61,7 @@ export class Library implements LibraryService {
   private userCleanRules: CleanRule[] = [];
   private readonly state = new LibraryState();
   private readonly problems = new LibraryProblems(this.state, (event) => this.emit(event));
-  private readonly index: LibraryIndex;
+  private readonly database: LibraryDatabase;
   private readonly articleList: LibraryArticles;
   private readonly folders: LibraryFolders;
   private readonly scans: LibraryScans;
@@ -73,8 +73,8 @@ export class Library implements LibraryService {
   private readonly requests: EngineRequests;
   /**
    * Settles once the folders are watched and the scan has started (with `watch: false`, once the
-   * scan has finished). open() resolves before this, as soon as the headlines are known, so a large
-   * library is on screen while its index is still loading.
+   * scan has finished). open() resolves before this, as soon as the headlines are listed: the
+   * database answers searches from then on.
    */
   private started: Promise<void> = Promise.resolve();
 
@@ -88,19 +88,17 @@ export class Library implements LibraryService {
     this.events.setMaxListeners(0);
     const emit = (event: LibraryEvent) => this.emit(event);
     const warn = (problem: Parameters<LibraryProblems['warn']>[0]) => this.problems.warn(problem);
-    this.index = new WarmStartIndex({
+    this.database = new LibraryDatabase({
       dataDir: options.dataDir,
-      enabled: options.cache !== false,
-      version: () => cacheVersionFor(this.settings.get(), this.userCleanRules),
-      contents: () => ({
-        roots: this.folders.paths(),
-        articles: this.state.list(),
-        problemsOf: (path) => this.state.problemsOf(path),
-      }),
-      isClosed: () => this.closed,
+      persistent: options.database !== 'memory',
+      version: () => libraryVersionFor(this.settings.get(), this.userCleanRules),
       warn,
+      // Replaced while in use (damaged): every file is read again into the new one.
+      rebuilt: () => {
+        if (!this.closed) void this.scans.start(this.folders.paths()).catch(() => undefined);
+      },
     });
-    this.articleList = new LibraryArticles(this.state, this.index, emit, () => this.folders.changed());
+    this.articleList = new LibraryArticles(this.state, this.database, emit, () => this.folders.changed());
     this.folders = new LibraryFolders({
       articles: this.articleList,
       persist: options.persistRoots !== false,
@@ -109,7 +107,7 @@ export class Library implements LibraryService {
       emit,
       added: async (paths) => {
         for (const root of paths) await this.watching.addRoot(root);
-        void this.scans.start(paths, null);
+        void this.scans.start(paths);
       },
       removing: async (path) => {
         this.scans.abort(path);
@@ -119,17 +117,18 @@ export class Library implements LibraryService {
     });
     this.scans = new LibraryScans({
       state: this.state,
+      articles: this.articleList,
+      isUnchanged: this.database.isUnchanged,
+      storedProblems: (root) => this.database.storedProblems(root),
+      recordedPaths: (root) => this.database.pathsWithin(root),
       isClosed: () => this.closed,
       parseOptions: () => this.parseOptions(),
-      upsert: (scanned) => this.articleList.upsert(scanned),
-      emitUpserted: (summaries) => this.articleList.emitUpserted(summaries),
-      removeIds: (ids) => this.articleList.remove(ids),
       rootStatus: (root) => this.folders.status(root),
       markRoot: (root, status, message) => this.folders.mark(root, status, message),
       emit,
       scheduleProblems: () => this.problems.changed(),
       reconcileWithWatcher: (roots) => this.watching.reconcile(roots),
-      scanFinished: () => this.listChanged(0),
+      scanFinished: () => this.listChanged(),
     });
     this.watching = new LibraryWatching({
       articles: this.articleList,
@@ -139,14 +138,11 @@ export class Library implements LibraryService {
       problems: this.problems,
       rescan: async (root) => {
         this.folders.mark(root, 'scanning');
-        await this.scans.start([root], null);
+        await this.scans.start([root]);
       },
       emit,
       upserted: (articles) => this.pictures?.articlesChanged(articles),
-      applied: async () => {
-        await this.followArticles();
-        this.index.changed();
-      },
+      applied: () => this.followArticles(),
     });
     const lookup = () => this.articleList.lookup(this.scans.progress.done);
     const article = (id: string) => this.state.get(id);
@@ -182,7 +178,7 @@ export class Library implements LibraryService {
 
   /**
    * `listener` hears every event from the very start, before open() resolves: a warm start lists
-   * its cached headlines during open() (what the window's first paint waits for, and what the
+   * the database's headlines during open() (what the window's first paint waits for, and what the
    * library bench times).
    */
   static async open(options: LibraryOptions, listener?: Listener): Promise<Library> {
@@ -211,13 +207,20 @@ export class Library implements LibraryService {
     this.folders.reset(roots);
     this.scans.reset(roots.length);
 
-    // Headlines first: the cached summaries are a fraction of the cache and are listed at once;
-    // the search index (most of the cache) is loaded after open() has returned.
-    const headlines = await this.index.openHeadlines(roots);
-    if (headlines) {
+    // Headlines first: the database holds what the last session (or an interrupted scan) wrote,
+    // listed at once; searches are answered from it at once too. The scan then checks for changes.
+    this.database.open();
+    if (this.database.persistent) void removeOldWarmStartCache(this.options.dataDir);
+    const headlines = this.database.headlines(roots);
+    if (headlines.length > 0) {
       for (const summary of headlines) this.state.upsert(summary);
       this.articleList.emitListed();
     }
+    for (const root of roots) {
+      for (const [path, problems] of this.database.storedProblems(root))
+        this.state.setProblems(path, problems);
+    }
+    this.problems.changed();
     await this.followArticles();
     this.started = this.finishStart(roots);
     if (this.options.watch === false) await this.started;
@@ -230,10 +233,9 @@ export class Library implements LibraryService {
   }
 
   private async finishStart(roots: string[]): Promise<void> {
-    const cached = await this.index.load();
     if (this.closed) return;
     if (this.options.watch === false) {
-      await this.scans.start(roots, cached);
+      await this.scans.start(roots);
       return;
     }
     // The scan starts as soon as the roots are subscribed, beside the watcher's baseline walk
@@ -247,7 +249,7 @@ export class Library implements LibraryService {
     const watching = this.watching.start(roots, subscribed);
     await Promise.race([whenSubscribed, watching]);
     if (this.closed) return;
-    this.scans.start(roots, cached, watching).catch(() => undefined); // reported on the root by the scan
+    this.scans.start(roots, watching).catch(() => undefined); // reported on the root by the scan
     await watching;
   }
 
@@ -264,8 +266,8 @@ export class Library implements LibraryService {
     await this.scans.stopAll();
     await this.watching.close();
     this.problems.close();
-    await this.index.close(this.scans.progress.done);
     await this.pictures?.close();
+    this.database.close();
     this.events.removeAllListeners();
   }
 
@@ -282,14 +284,10 @@ export class Library implements LibraryService {
     return parseOptionsFor(this.settings.get(), this.userCleanRules);
   }
 
-  /**
-   * A scan finished or a folder went: the problems, read marks, stars and the prefetch look at the
-   * list again, and the warm start is saved after `saveAfterMs` (default: once the library is quiet).
-   */
-  private async listChanged(saveAfterMs?: number): Promise<void> {
+  /** A scan finished or a folder went: the problems, read marks, stars and the prefetch look at the list again. */
+  private async listChanged(): Promise<void> {
     this.problems.changed();
     await this.followArticles();
-    this.index.changed(saveAfterMs);
     this.pictures?.refresh();
   }
 
@@ -323,8 +321,7 @@ export class Library implements LibraryService {
   }
 
   private async search(query: SearchQuery): Promise<SearchResult> {
-    await this.index.whenLoaded();
-    return this.index.search(query, (id) => this.stars.has(id));
+    return this.database.search(query, (id) => this.stars.has(id), this.folders.paths());
   }
 
   private async updateSettings(patch: Partial<Settings>): Promise<Settings> {
@@ -332,7 +329,12 @@ export class Library implements LibraryService {
     const after = await this.settings.update(patch);
     this.emit({ type: 'settings', settings: after });
     await this.pictures?.settingsChanged(before, after);
-    if (changeNeedsReparse(before, patch)) void this.scans.start(this.folders.paths(), null);
+    if (changeNeedsReparse(before, patch)) {
+      // Articles read under other settings are not kept: the database starts over and every file is
+      // read again (the list keeps showing the old ones until each is replaced).
+      this.database.settingsChanged();
+      void this.scans.start(this.folders.paths());
+    }
     return after;
   }
 
@@ -396,8 +398,8 @@ export class Library implements LibraryService {
     return this.scans.stats;
   }
 
-  indexStats() {
-    return this.index.stats();
+  databaseStats() {
+    return this.database.stats();
   }
 
   articles(): ArticleSummary[] {

@@ -1,17 +1,40 @@
-// The listed articles and their search index kept in step: what a scan or the watcher found is
-// listed and indexed together, and unlisted and unindexed together. Also the window's view of the
-// list (rebuilt only when it changed) and the lookups by which stars and read marks follow articles.
+// The listed articles and the library database kept in step: what a scan or the watcher found is
+// written to the database in transactions, and each transaction's articles are listed (or unlisted)
+// once it is committed, so the list never shows what the database lacks. Also the window's view of
+// the list (rebuilt only when it changed) and the lookups by which stars and read marks follow
+// articles.
 
+import { statSync } from 'node:fs';
 import type { GetArticleOptions, LibraryEvent } from '../../../shared/contract';
-import type { Article, ArticleSummary, FolderRef, ListedArticle } from '../../../shared/types';
+import type { Article, ArticleSummary, FolderRef, ListedArticle, Problem } from '../../../shared/types';
+import { isInsideFolder } from '../common/pathContainment';
+import type { WriteBatch } from '../db/LibraryDb';
+import { batchWrite, type FileState } from '../db/writeBatches';
 import { articleIdForPath, toListed, toSummary } from '../parse/ids';
 import type { ParseOptions } from '../parse/parseArticle';
 import { readArticleFile } from '../parse/readArticleFile';
 import type { ScannedArticle } from '../scan/scanLibrary';
 import type { ArticleLookup } from '../store/articleIdentity';
 import { FolderTable } from './FolderTable';
-import type { LibraryIndex } from './LibraryIndex';
+import type { LibraryDatabase } from './LibraryDatabase';
 import type { LibraryState } from './LibraryState';
+
+/** What a scan batch or a watcher batch found. */
+export interface FoundArticles {
+  /** Parsed articles: the scan's (with their text), or the watcher's, read in full. */
+  articles: readonly (ScannedArticle | Article)[];
+  /** Their problems and those of files that could not be read (recorded as failed). */
+  problems: readonly Problem[];
+  /** Paths whose files are gone. */
+  removed?: string[];
+}
+
+export interface Applied {
+  upserted: ArticleSummary[];
+  removedIds: string[];
+  /** Problems of paths that are not files (an unreadable folder): kept in the list only. */
+  elsewhere: Problem[];
+}
 
 export class LibraryArticles {
   private listedFrom: ArticleSummary[] | null = null;
@@ -21,42 +44,79 @@ export class LibraryArticles {
 
   constructor(
     readonly state: LibraryState,
-    private readonly index: LibraryIndex,
+    private readonly database: LibraryDatabase,
     private readonly emit: (event: LibraryEvent) => void,
     /** Articles were unlisted (the roots' counts changed). */
     private readonly onRemoved: () => void,
   ) {}
 
-  /** Lists and indexes one article (from a scan, with its text; or parsed in full by the watcher). */
-  upsert(scanned: ScannedArticle | Article): ArticleSummary {
-    const { text, ...rest } = scanned as ScannedArticle & Partial<Article>;
-    const summary: ArticleSummary =
-      'html' in scanned ? toSummary(scanned as Article) : (rest as ArticleSummary);
-    this.state.upsert(summary);
-    this.index.add({
-      id: summary.id,
-      path: summary.path,
-      title: summary.title,
-      text: text ?? '',
-      author: summary.author,
-      categories: summary.categories,
-      dateMs: Date.parse(summary.date),
+  /**
+   * Writes what was found to the database, transaction by transaction (the event loop runs between
+   * them), listing each transaction's articles and unlisting its removed and failed paths once it is
+   * committed. `stopped` ends it between two transactions (what is committed stays listed).
+   */
+  async apply(found: FoundArticles, roots: readonly string[], stopped?: () => boolean): Promise<Applied> {
+    const scanned = found.articles.map(toStored);
+    const { write, elsewhere } = batchWrite(scanned, found.problems, roots, statFile, found.removed ?? []);
+    const applied: Applied = { upserted: [], removedIds: [], elsewhere };
+    await this.database.write(write, {
+      stopped,
+      committed: (slice) => this.listCommitted(slice, applied),
     });
-    return summary;
+    return applied;
   }
 
-  /** Unlists and unindexes these articles (and forgets their problems). */
-  remove(ids: string[]): void {
-    if (ids.length === 0) return;
-    for (const id of ids) {
-      const removed = this.state.remove(id);
-      if (removed) {
-        this.index.remove(id);
-        this.state.setProblems(removed.path, []);
-      }
+  private listCommitted(slice: WriteBatch, applied: Applied): void {
+    const upserted: ArticleSummary[] = [];
+    for (const stored of slice.articles) {
+      const { text: _, problems: __, ...summary } = stored;
+      this.state.upsert(summary);
+      upserted.push(summary);
     }
-    this.emit({ type: 'articles-removed', ids });
-    this.onRemoved();
+    const removedIds: string[] = [];
+    for (const path of [...slice.removed, ...slice.failed.map((f) => f.path)]) {
+      const removed = this.state.remove(articleIdForPath(path));
+      if (removed) removedIds.push(removed.id);
+    }
+    if (upserted.length) {
+      this.emitUpserted(upserted);
+      applied.upserted.push(...upserted);
+    }
+    if (removedIds.length) {
+      this.emit({ type: 'articles-removed', ids: removedIds });
+      applied.removedIds.push(...removedIds);
+      this.onRemoved();
+    }
+  }
+
+  /** Lists articles the database already holds (a file the scan found unchanged but not listed). */
+  listStored(paths: readonly string[]): ArticleSummary[] {
+    const listed: ArticleSummary[] = [];
+    for (const path of paths) {
+      if (this.state.get(articleIdForPath(path))) continue;
+      const summary = this.database.summaryByPath(path);
+      if (!summary) continue;
+      this.state.upsert(summary);
+      listed.push(summary);
+    }
+    if (listed.length) this.emitUpserted(listed);
+    return listed;
+  }
+
+  /**
+   * Forgets a folder that left the library: its files' articles and problems, in the list and in
+   * the database, except those inside a folder that stays.
+   */
+  async forgetFolder(folder: string, staying: readonly string[]): Promise<void> {
+    const kept = (path: string) => staying.some((root) => isInsideFolder(path, root));
+    const removed = new Set(this.database.pathsWithin(folder).filter((path) => !kept(path)));
+    // Listed articles the database does not hold (listed before a damaged database was replaced).
+    for (const id of this.state.idsUnder(folder)) {
+      const path = this.state.get(id)?.path;
+      if (path && !kept(path)) removed.add(path);
+    }
+    await this.apply({ articles: [], problems: [], removed: [...removed] }, staying);
+    for (const path of removed) this.state.setProblems(path, []);
   }
 
   /** The window's view of the list, newest first; rebuilt only when the list changed. */
@@ -80,7 +140,7 @@ export class LibraryArticles {
     this.emit({ type: 'articles-upserted', articles, folders: this.folderTable.list() });
   }
 
-  /** Tells the window the whole list (a warm start's cached headlines). */
+  /** Tells the window the whole list (a warm start's headlines from the database). */
   emitListed(): void {
     const articles = this.listed();
     this.emit({ type: 'articles-upserted', articles, folders: this.folderTable.list() });
@@ -136,5 +196,22 @@ export class LibraryArticles {
       if (article) articles.push(article);
     }
     return articles;
+  }
+}
+
+/** An article as the database stores it: the scan's summary with its text. */
+function toStored(found: ScannedArticle | Article): ScannedArticle {
+  if (!('html' in found)) return found;
+  const article = found as Article;
+  return { ...toSummary(article), text: article.text };
+}
+
+/** The mtime and size of a file that could not be read (null: not a file, or gone). */
+function statFile(path: string): FileState | null {
+  try {
+    const s = statSync(path);
+    return s.isFile() ? { mtimeMs: s.mtimeMs, size: s.size } : null;
+  } catch {
+    return null;
   }
 }

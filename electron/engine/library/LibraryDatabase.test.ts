@@ -35,6 +35,7 @@ function open(over: Partial<LibraryDatabaseOptions> = {}) {
     rebuilt: () => void rebuilt++,
     ...over,
   });
+  database.open();
   return {
     database,
     warnings,

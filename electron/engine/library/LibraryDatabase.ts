@@ -30,18 +30,22 @@ export type WriteOptions = Omit<SliceOptions, 'pause'>;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class LibraryDatabase {
-  private db: LibraryDb;
-  private version: string;
+  private db!: LibraryDb;
+  private version = '';
   private readonly path: string;
 
   constructor(private readonly options: LibraryDatabaseOptions) {
-    this.version = options.version();
-    if (options.persistent) {
-      mkdirSync(options.dataDir, { recursive: true });
-      this.path = join(options.dataDir, LIBRARY_DB_FILE);
-    } else {
-      this.path = ':memory:';
-    }
+    this.path = options.persistent ? join(options.dataDir, LIBRARY_DB_FILE) : ':memory:';
+  }
+
+  get persistent(): boolean {
+    return this.options.persistent;
+  }
+
+  /** Opens the file (once the parse settings that name its version are known). */
+  open(): void {
+    this.version = this.options.version();
+    if (this.options.persistent) mkdirSync(this.options.dataDir, { recursive: true });
     this.db = LibraryDb.open(this.path, this.version);
     const { damagedBackup, rebuildReason } = this.db.report;
     if (damagedBackup && rebuildReason) this.warnDamaged(rebuildReason, damagedBackup);
@@ -117,7 +121,7 @@ export class LibraryDatabase {
   }
 
   close(): void {
-    this.db.close();
+    this.db?.close();
   }
 
   /** Runs `fn`; a damaged database is replaced, and `fallback` answers instead. */

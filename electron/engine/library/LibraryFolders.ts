@@ -41,7 +41,7 @@ export interface FoldersDeps {
   added(paths: string[]): Promise<void>;
   /** A folder is going: its scan stops, the watcher lets go of it. */
   removing(path: string): Promise<void>;
-  /** A folder is gone and its articles unlisted (stars, problems, the warm start, the prefetch follow). */
+  /** A folder is gone, its articles unlisted and forgotten by the database (stars, problems, the prefetch follow). */
   removed(): Promise<void>;
 }
 
@@ -113,10 +113,8 @@ export class LibraryFolders {
     if (!root) throw new Error(`${path} is not one of the library's folders.`);
     this.roots = this.roots.filter((r) => r.path !== path);
     await deps.removing(path);
-    const { state } = deps.articles;
-    const ids = state.idsUnder(path).filter((id) => !this.roots.some((r) => r.path === state.get(id)?.root));
-    deps.articles.remove(ids);
-    state.clearProblemsUnder(path);
+    await deps.articles.forgetFolder(path, this.paths());
+    deps.articles.state.clearProblemsUnder(path);
     if (deps.persist) await deps.saveRemoved(path);
     this.changed();
     await deps.removed();

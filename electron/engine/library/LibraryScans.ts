@@ -1,39 +1,42 @@
 // The library's scans: one at a time per root (a new scan of a root aborts the old one), their
-// progress, and what they did. Each scan walks its roots, takes unchanged files from the warm-start
-// cache, lists what it parsed batch by batch, and drops the articles whose files are gone.
-// What a scan changes (the list, the index, the roots' status) belongs to the Library: the scan
+// progress, and what they did. Each scan walks its roots, skips the files the library database
+// holds with the same mtime and size (listing them if they are not listed yet), writes what it
+// parsed batch by batch, and once the walk is complete drops what is gone. A scan stopped half way
+// (quit, kill -9) leaves every batch it wrote: the next one carries on from there.
+// What a scan changes (the list, the database, the roots' status) belongs to the Library: the scan
 // reaches it through ScanHost.
 
 import type { LibraryEvent } from '../../../shared/contract';
-import type { ArticleSummary, RootInfo, ScanProgress } from '../../../shared/types';
+import type { Problem, RootInfo, ScanProgress } from '../../../shared/types';
 import type { ParseOptions } from '../parse/parseArticle';
-import { type ScannedArticle, scanLibrary } from '../scan/scanLibrary';
-import type { CachedArticle } from '../store/cacheFormat';
+import { scanLibrary } from '../scan/scanLibrary';
+import type { LibraryArticles } from './LibraryArticles';
 import type { LibraryState } from './LibraryState';
-import { unchangedSince } from './warmStart';
 
 export interface ScanHost {
   readonly state: LibraryState;
+  /** Writes and lists what the scan parsed (LibraryArticles). */
+  readonly articles: Pick<LibraryArticles, 'apply' | 'listStored'>;
+  /** The library database's test for a file that need not be parsed again. */
+  isUnchanged(path: string, mtimeMs: number, size: number): boolean;
+  /** Problems the database holds for files inside `root` (degraded articles, unreadable files). */
+  storedProblems(root: string): Map<string, Problem[]>;
+  /** Every path the database holds inside `root` (articles and unreadable files). */
+  recordedPaths(root: string): string[];
   isClosed(): boolean;
   parseOptions(): ParseOptions;
-  /** Lists and indexes one parsed article. */
-  upsert(scanned: ScannedArticle): ArticleSummary;
-  /** Unlists and unindexes these articles. */
-  removeIds(ids: string[]): void;
   rootStatus(root: string): RootInfo['status'] | undefined;
   markRoot(root: string, status: RootInfo['status'], message?: string): void;
   emit(event: LibraryEvent): void;
-  /** Emits `articles-upserted` for these (as the window lists them, with the folder table). */
-  emitUpserted(summaries: readonly ArticleSummary[]): void;
   scheduleProblems(): void;
   /** Compares the scan with the watcher's baseline walk of these roots (see reconcileStartup). */
   reconcileWithWatcher(roots: string[]): Promise<void>;
-  /** Every root of a scan is done (stars can be resolved, the cache saved). */
+  /** Every root of a scan is done (stars can be resolved, the prefetch look again). */
   scanFinished(): Promise<void>;
 }
 
 export class LibraryScans {
-  /** What the scans did: files parsed, and files taken unchanged from the cache. */
+  /** What the scans did: files parsed, and files found unchanged in the library database. */
   readonly stats = { parsed: 0, unchanged: 0 };
   private current: ScanProgress = { found: 0, parsed: 0, done: true };
   private readonly running = new Map<string, AbortController>();
@@ -51,15 +54,11 @@ export class LibraryScans {
   }
 
   /**
-   * Scans `roots`; `cached` holds the warm start's articles by path; `baselineTaken`: the scan runs
-   * beside the watcher's baseline walk, and is reconciled with it once both end.
+   * Scans `roots`; `baselineTaken`: the scan runs beside the watcher's baseline walk, and is
+   * reconciled with it once both end.
    */
-  start(
-    roots: string[],
-    cached: Map<string, CachedArticle> | null,
-    baselineTaken?: Promise<void>,
-  ): Promise<void> {
-    const run = this.run(roots, cached, baselineTaken).finally(() => this.pending.delete(run));
+  start(roots: string[], baselineTaken?: Promise<void>): Promise<void> {
+    const run = this.run(roots, baselineTaken).finally(() => this.pending.delete(run));
     this.pending.add(run);
     return run;
   }
@@ -79,11 +78,7 @@ export class LibraryScans {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
-  private async run(
-    roots: string[],
-    cached: Map<string, CachedArticle> | null,
-    baselineTaken?: Promise<void>,
-  ): Promise<void> {
+  private async run(roots: string[], baselineTaken?: Promise<void>): Promise<void> {
     const host = this.host;
     const { state } = host;
     const controller = new AbortController();
@@ -92,8 +87,11 @@ export class LibraryScans {
       this.running.get(root)?.abort();
       this.running.set(root, controller);
       host.markRoot(root, 'scanning');
+      // The problems of files that will not be parsed again are the ones the database recorded.
       state.clearProblemsUnder(root);
+      for (const [path, problems] of host.storedProblems(root)) state.setProblems(path, problems);
     }
+    host.scheduleProblems();
     const seen = new Set<string>();
     const base = {
       found: this.current.done ? 0 : this.current.found,
@@ -104,21 +102,15 @@ export class LibraryScans {
         includeText: true,
         parse: host.parseOptions(),
         signal: controller.signal,
-        isUnchanged: cached ? unchangedSince(cached) : undefined,
+        isUnchanged: (path, mtimeMs, size) => host.isUnchanged(path, mtimeMs, size),
       })) {
         if (stopped()) return;
-        let restored = false;
-        for (const path of batch.unchanged) {
-          seen.add(path);
-          const problems = cached?.get(path)?.problems;
-          if (problems?.length) restored = state.setProblems(path, problems) || restored;
-        }
+        for (const path of batch.unchanged) seen.add(path);
+        host.articles.listStored(batch.unchanged);
         this.stats.unchanged += batch.unchanged.length;
         this.stats.parsed += batch.articles.length;
-        const upserted: ArticleSummary[] = [];
         for (const scanned of batch.articles) {
           seen.add(scanned.path);
-          upserted.push(host.upsert(scanned));
           state.setProblems(scanned.path, []);
         }
         // Problems of listed-but-degraded articles arrive with the batch too (same path).
@@ -126,24 +118,31 @@ export class LibraryScans {
           seen.add(problem.path);
           state.addProblem(problem);
         }
+        await host.articles.apply({ articles: batch.articles, problems: batch.problems }, roots, stopped);
+        if (stopped()) return;
         this.current = {
           found: base.found + batch.progress.found,
           parsed: base.parsed + batch.progress.parsed,
           done: false,
         };
-        if (upserted.length) host.emitUpserted(upserted);
         host.emit({ type: 'progress', progress: this.current });
-        if (batch.problems.length || restored) host.scheduleProblems();
+        if (batch.problems.length) host.scheduleProblems();
       }
-      // Files that were in the cache (or listed before) but are no longer on disk.
-      const gone: string[] = [];
+      // An aborted walk saw only part of the files: nothing may be judged gone from it.
+      if (stopped()) return;
+      // Files recorded in the database (or listed) but no longer on disk.
+      const gone = new Set<string>();
       for (const root of roots) {
+        for (const path of host.recordedPaths(root)) if (!seen.has(path)) gone.add(path);
         for (const id of state.idsUnder(root)) {
-          const a = state.get(id);
-          if (a && !seen.has(a.path)) gone.push(id);
+          const path = state.get(id)?.path;
+          if (path !== undefined && !seen.has(path)) gone.add(path);
         }
       }
-      host.removeIds(gone);
+      if (gone.size > 0) {
+        await host.articles.apply({ articles: [], problems: [], removed: [...gone] }, roots, stopped);
+        for (const path of gone) state.setProblems(path, []);
+      }
       if (baselineTaken) {
         await baselineTaken;
         if (stopped()) return;

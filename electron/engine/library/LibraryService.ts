@@ -30,7 +30,7 @@ export interface LibraryService {
 }
 
 export interface LibraryServiceOptions {
-  /** Where stars, settings and the cache live (Electron's userData, or --data-dir). */
+  /** Where stars, settings and the library database live (Electron's userData, or --data-dir). */
   dataDir: string;
   /** Folders to open when the settings hold none yet (first run: the bundled sample archive). */
   defaultRoots?: string[];
@@ -45,6 +45,9 @@ export interface LibraryOptions extends LibraryServiceOptions {
   persistRoots?: boolean;
   /** Follow the folders for changes (the app); the CLI's one-shot commands turn it off. */
   watch?: boolean;
-  /** Read and write the warm-start cache. */
-  cache?: boolean;
+  /**
+   * Where the library database lives: `disk` (the default), `library.db` in the data folder, kept
+   * between sessions; `memory`: gone at close, so every open parses every file (tests).
+   */
+  database?: 'disk' | 'memory';
 }

@@ -1,11 +1,12 @@
 // The library kept live: the watcher follows the roots, each batch of changed files is parsed again
-// and listed (or unlisted), and the scan that runs beside the watcher's baseline walk is checked
+// and written to the library database as one transaction (a burst larger than a transaction's worth
+// goes in several, the engine answering between them), then listed (or unlisted); and the scan that runs beside the watcher's baseline walk is checked
 // against it once both are done (reconcileStartup). A root that goes missing is marked; one that
 // comes back is scanned again.
 
 import { stat } from 'node:fs/promises';
 import type { LibraryEvent } from '../../../shared/contract';
-import type { ArticleSummary, Problem } from '../../../shared/types';
+import type { Article, ArticleSummary, Problem } from '../../../shared/types';
 import type { ParseOptions } from '../parse/parseArticle';
 import { readArticleFile } from '../parse/readArticleFile';
 import { LibraryWatcher, type WatchChange } from '../watch/LibraryWatcher';
@@ -18,14 +19,14 @@ export interface WatchingDeps {
   articles: LibraryArticles;
   parseOptions(): ParseOptions;
   isClosed(): boolean;
-  folders: Pick<LibraryFolders, 'mark' | 'changed'>;
+  folders: Pick<LibraryFolders, 'mark' | 'changed' | 'paths'>;
   problems: Pick<LibraryProblems, 'warn' | 'changed'>;
   /** Scans a root again (it came back after going missing). */
   rescan(root: string): Promise<void>;
   emit(event: LibraryEvent): void;
   /** Listed or changed articles (their pictures may be prefetched). */
   upserted(articles: readonly ArticleSummary[]): void;
-  /** A batch was applied: stars and read marks follow, the warm start is saved later. */
+  /** A batch was applied: stars and read marks follow. */
   applied(): Promise<void>;
 }
 
@@ -93,25 +94,28 @@ export class LibraryWatching {
     const { deps } = this;
     const { articles } = deps;
     const { state } = articles;
-    const upserted: ArticleSummary[] = [];
+    const parsed: Article[] = [];
+    const problems: Problem[] = [];
     const removed: string[] = [];
     let problemsChanged = false;
     for (const change of changes) {
-      const id = articles.idForPath(change.path);
       if (change.type === 'removed') {
-        if (id) removed.push(id);
+        removed.push(change.path);
         problemsChanged = state.setProblems(change.path, []) || problemsChanged;
         continue;
       }
       const outcome = await readArticleFile(change.path, change.root, deps.parseOptions());
       if (deps.isClosed()) return;
       problemsChanged = state.setProblems(change.path, outcome.problems) || problemsChanged;
-      if (outcome.article) upserted.push(articles.upsert(outcome.article));
-      else if (id) removed.push(id);
+      problems.push(...outcome.problems);
+      // No article: unlisted; a file that cannot be read is recorded as failed with its problems.
+      if (outcome.article) parsed.push(outcome.article);
+      else removed.push(change.path);
     }
-    if (upserted.length) deps.articles.emitUpserted(upserted);
-    deps.upserted(upserted);
-    articles.remove(removed);
+    const applied = await articles.apply({ articles: parsed, problems, removed }, deps.folders.paths(), () =>
+      deps.isClosed(),
+    );
+    deps.upserted(applied.upserted);
     if (problemsChanged) deps.problems.changed();
     deps.folders.changed();
     await deps.applied();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CleanRule } from '../parse/cleanup/cleanRules';
-import { cacheVersionFor, changeNeedsReparse, parseOptionsFor } from './parseSettings';
-import { ENGINE_VERSION } from './warmStart';
+import { changeNeedsReparse, ENGINE_VERSION, libraryVersionFor, parseOptionsFor } from './parseSettings';
 
 const rule: CleanRule = { name: 'footer', classes: ['footer'] };
 const other: CleanRule = { name: 'ads', classes: ['ads'] };
@@ -17,15 +16,17 @@ describe('parseOptionsFor', () => {
   });
 });
 
-describe('cacheVersionFor', () => {
-  it('names the engine and the clean-up that filled the cache, so another one is not trusted', () => {
-    const plain = cacheVersionFor({ cleanUp: true }, []);
-    const off = cacheVersionFor({ cleanUp: false }, [rule]);
-    const withRule = cacheVersionFor({ cleanUp: true }, [rule]);
-    const withOther = cacheVersionFor({ cleanUp: true }, [other]);
+describe('libraryVersionFor', () => {
+  it('names the engine, the clean-up and the zone that filled the database, so another one is rebuilt', () => {
+    const plain = libraryVersionFor({ cleanUp: true, dateTimeZone: '' }, []);
+    const off = libraryVersionFor({ cleanUp: false, dateTimeZone: '' }, [rule]);
+    const withRule = libraryVersionFor({ cleanUp: true, dateTimeZone: '' }, [rule]);
+    const withOther = libraryVersionFor({ cleanUp: true, dateTimeZone: '' }, [other]);
+    const zoned = libraryVersionFor({ cleanUp: true, dateTimeZone: 'Asia/Shanghai' }, []);
+    const zonedOff = libraryVersionFor({ cleanUp: false, dateTimeZone: 'Asia/Shanghai' }, []);
     expect(plain).toBe(ENGINE_VERSION);
-    expect(new Set([plain, off, withRule, withOther]).size).toBe(4);
-    expect(cacheVersionFor({ cleanUp: true }, [rule])).toBe(withRule);
+    expect(new Set([plain, off, withRule, withOther, zoned, zonedOff]).size).toBe(6);
+    expect(libraryVersionFor({ cleanUp: true, dateTimeZone: '' }, [rule])).toBe(withRule);
   });
 });
 

@@ -1,11 +1,16 @@
-// How the settings and the user's clean-up rules shape parsing, and which warm-start cache they
-// can use. Pure: the library passes in what it holds.
+// How the settings and the user's clean-up rules shape parsing, and which library database they can
+// use. Pure: the library passes in what it holds.
 
 import { hash } from 'node:crypto';
 import type { Settings } from '../../../shared/types';
 import type { CleanRule } from '../parse/cleanup/cleanRules';
 import type { ParseOptions } from '../parse/parseArticle';
-import { ENGINE_VERSION } from './warmStart';
+
+/**
+ * Bump when parsing changes what an article looks like: a library database made by another version
+ * is rebuilt from the files (the CLI's `index` uses it too).
+ */
+export const ENGINE_VERSION = 'engine-12';
 
 type ParseSettings = Pick<Settings, 'dateTimeZone' | 'cleanUp'>;
 
@@ -19,16 +24,16 @@ export function parseOptionsFor(settings: ParseSettings, userCleanRules: CleanRu
 }
 
 /**
- * The cache is only good for the engine and the clean-up rules that filled it: the version names
- * both, so turning clean-up off or editing the rules file parses every file again at the next start.
+ * The library database is only good for the engine, the clean-up and the zone that filled it: the
+ * version names all three, so turning clean-up off, editing the rules file or changing the zone for
+ * zone-less dates parses every file again (at once, or at the next start if the app was closed
+ * meanwhile). The default settings give ENGINE_VERSION, which the CLI's `index` uses too.
  */
-export function cacheVersionFor(
-  settings: Pick<Settings, 'cleanUp'>,
-  userCleanRules: readonly CleanRule[],
-): string {
-  if (!settings.cleanUp) return `${ENGINE_VERSION}/clean-off`;
-  if (userCleanRules.length === 0) return ENGINE_VERSION;
-  return `${ENGINE_VERSION}/rules-${hash('sha1', JSON.stringify(userCleanRules)).slice(0, 16)}`;
+export function libraryVersionFor(settings: ParseSettings, userCleanRules: readonly CleanRule[]): string {
+  const zone = settings.dateTimeZone ? `/zone-${settings.dateTimeZone}` : '';
+  if (!settings.cleanUp) return `${ENGINE_VERSION}/clean-off${zone}`;
+  if (userCleanRules.length === 0) return `${ENGINE_VERSION}${zone}`;
+  return `${ENGINE_VERSION}/rules-${hash('sha1', JSON.stringify(userCleanRules)).slice(0, 16)}${zone}`;
 }
 
 /**

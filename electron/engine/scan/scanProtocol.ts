@@ -5,7 +5,7 @@ import type { PreparedText } from '../db/preparedText';
 import type { ParseOptions } from '../parse/parseArticle';
 import type { ReadAheadReport } from './readAhead';
 
-/** An article as the scan delivers it: the summary, plus the plain text when asked for (search index). */
+/** An article as the scan delivers it: the summary, plus the plain text when asked for (the library database). */
 export interface ScannedArticle extends ArticleSummary {
   text?: string;
   /** What the library database stores of the text, made in the worker (then `text` is not sent). */

@@ -161,7 +161,7 @@ describe('the Library over the hostile archive', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'bs-hostile-data-'));
-    library = await Library.open({ dataDir, roots: [manifest.root], watch: false, cache: false });
+    library = await Library.open({ dataDir, roots: [manifest.root], watch: false, database: 'memory' });
     await library.whenIdle();
   }, 120_000);
 

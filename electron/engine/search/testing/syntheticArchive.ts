@@ -1,4 +1,4 @@
-// A deterministic synthetic news archive for the search tests and bench/search.ts: real Chinese
+// A deterministic synthetic news archive for the search tests: real Chinese
 // sentences (from the sample archives, in fixtures/), random words drawn from their characters (so
 // there are as many distinct bigrams as in a large real archive), and some English.
 
