@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LIBRARY_DB_FILE, LibraryDb } from '../electron/engine/db/LibraryDb';
 import { updateLibraryDb } from '../electron/engine/db/updateLibraryDb';
-import { ENGINE_VERSION } from '../electron/engine/library/warmStart';
+import { ENGINE_VERSION } from '../electron/engine/library/parseSettings';
 import { seededRandom } from '../electron/engine/testing/seededRandom';
 import { benchArchive } from './scanArchive';
 

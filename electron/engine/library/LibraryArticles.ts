@@ -69,7 +69,8 @@ export class LibraryArticles {
   private listCommitted(slice: WriteBatch, applied: Applied): void {
     const upserted: ArticleSummary[] = [];
     for (const stored of slice.articles) {
-      const { text: _, problems: __, ...summary } = stored;
+      // What the list keeps is the summary: not the text, nor what the database made of it.
+      const { text: _, problems: __, prepared: ___, ...summary } = stored;
       this.state.upsert(summary);
       upserted.push(summary);
     }

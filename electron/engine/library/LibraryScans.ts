@@ -99,7 +99,8 @@ export class LibraryScans {
     };
     try {
       for await (const batch of scanLibrary(roots, {
-        includeText: true,
+        // The workers make what the database stores of the text (tokens, deflated fields).
+        forDatabase: true,
         parse: host.parseOptions(),
         signal: controller.signal,
         isUnchanged: (path, mtimeMs, size) => host.isUnchanged(path, mtimeMs, size),
