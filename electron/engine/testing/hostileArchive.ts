@@ -13,6 +13,8 @@ import { MAX_FILE_BYTES } from '../parse/limits';
 import { SEED_DIR, SEED_NAMES } from './seeds';
 
 const STATIC_FIXTURES = fileURLToPath(new URL('./fixtures/hostile-archive', import.meta.url));
+const PARSE_FIXTURES = fileURLToPath(new URL('../parse/fixtures', import.meta.url));
+const ENCODING_FIXTURES = ['binary.md', 'crlf.md', 'gb18030.txt', 'utf16be.md', 'utf16le.md', 'utf8-bom.md'];
 
 /** What must become of one file. */
 export type Expected =
@@ -376,6 +378,10 @@ export async function buildHostileArchive(
 async function copyStaticFixtures(root: string, markerDir: string, files: HostileFile[]): Promise<void> {
   await cp(STATIC_FIXTURES, root, { recursive: true });
   await copyFile(join(SEED_DIR, SEED_NAMES[0]), join(root, 'normal-seed.txt'));
+  // The encoding files are the parser's own fixtures, kept once in parse/fixtures.
+  await mkdir(join(root, 'encodings'), { recursive: true });
+  for (const name of ENCODING_FIXTURES)
+    await copyFile(join(PARSE_FIXTURES, name), join(root, 'encodings', name));
   for (const abs of await listFiles(root)) {
     const path = relative(root, abs).split('\\').join('/');
     const expectation = STATIC_EXPECTATIONS[path];
