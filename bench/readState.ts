@@ -14,6 +14,7 @@ import { noFilter } from '../renderer/src/headlines/listFilter';
 
 import { nextUnread, unreadCount, unreadInRange } from '../renderer/src/read/readCounts';
 import { ReadIndex } from '../renderer/src/read/readIndex';
+import { FacetTally } from '../renderer/src/read/unreadTally';
 import type { ArticleSummary, ListedArticle } from '../shared/types';
 
 // Imported by a computed path: its types pull in React's (and with them the DOM's), which this
@@ -165,6 +166,31 @@ function windowSide(): void {
     );
     next.push(time(() => nextUnread(items, i * 1000, reads))[0]);
   }
+  // The window now: the tally is counted once per library change and follows each mark.
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const [build] = time(() => new FacetTally(articles, reads, (x) => byId.get(x)));
+  const tally = new FacetTally(articles, reads, (x) => byId.get(x));
+  const follow: number[] = [];
+  const bulk: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    follow.push(
+      time(() => {
+        reads = reads.with([], [articles[i * 2 + 1]!.id]);
+        return tally.follow(reads).total;
+      })[0],
+    );
+  }
+  for (let i = 0; i < 5; i++) {
+    // "Mark older as read" of 1,000 articles, then its undo.
+    const ids = articles.slice(i * 1000, i * 1000 + 1000).map((a) => a.id);
+    bulk.push(time(() => tally.follow((reads = reads.with(ids, []))).total)[0]);
+    bulk.push(time(() => tally.follow((reads = reads.with([], ids))).total)[0]);
+  }
+  console.log(
+    `  count the library's unread per category and source once (a library change): ${build.toFixed(1)} ms`,
+  );
+  console.log(stats('mark one read + follow the tally (pill, sidebar)', follow));
+  console.log(stats('mark 1,000 read or unread + follow the tally', bulk));
   console.log(stats('mark one read + count unread of the whole library', toggle));
   console.log(stats('count unread (All view pill)', count));
   console.log(stats('build the Unread view list', unreadList));
