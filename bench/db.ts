@@ -11,12 +11,14 @@
 //             changed, then the query): time and peak RSS, per query kind
 //   ripgrep   `rg -l -F` for the same queries over the files (if rg is installed): time, peak RSS,
 //             files found, beside the database's count
+//   writer    (`--writer N`, alone) the writing thread's CPU per article for N parsed articles, with
+//             the text (tokens and deflate made by the writer) and with it prepared by the workers
 // `--1m` adds 1,000,000 articles (about 4 GB of files and a long build: start it with nice -n 10).
 // The build prints its progress (articles, seconds, RSS, load) every minute on stderr.
 // Timings on a shared 2-core machine are noisy: read them as orders of magnitude, never assert them.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { LIBRARY_DB_FILE, LibraryDb } from '../electron/engine/db/LibraryDb';
 import { updateLibraryDb } from '../electron/engine/db/updateLibraryDb';
 import { ENGINE_VERSION } from '../electron/engine/library/parseSettings';
+import { parseChunk } from '../electron/engine/scan/parseChunk';
 import { seededRandom } from '../electron/engine/testing/seededRandom';
 import { benchArchive } from './scanArchive';
 
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     'child-build': { type: 'string' },
     'child-query': { type: 'string' },
     db: { type: 'string' },
+    writer: { type: 'string' },
   },
 });
 
@@ -181,7 +185,72 @@ function fileMb(path: string): number {
   }
 }
 
+/**
+ * CPU time of the one writing thread per article: what bounds the build once the parse workers have
+ * cores to run on. Measured as process CPU (this process has no other threads doing work).
+ */
+function writerSplit(n: number): void {
+  const dir = benchArchive(repo, 100_000, (line) => console.log(line));
+  const jobs = [];
+  for (let i = 0; i < n; i++) {
+    const folder = join(dir, `folder-${String(i % 100).padStart(3, '0')}`);
+    jobs.push({ folder, i });
+  }
+  const files = new Map<string, string[]>();
+  const paths = jobs.map(({ folder, i }) => {
+    let list = files.get(folder);
+    if (!list) files.set(folder, (list = readdirSync(folder).sort()));
+    return join(folder, list[Math.floor(i / 100)]!);
+  });
+  const parsed = (forDatabase: boolean) =>
+    parseChunk(
+      { id: 0, jobs: paths.map((path) => ({ path, root: dir })) },
+      { parse: {}, includeText: true, forDatabase },
+    ).articles;
+  const cpuMs = (fn: () => void) => {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  };
+  const writeAll = (articles: ReturnType<typeof parsed>) => {
+    const work = mkdtempSync(join(tmpdir(), 'broadsheet-db-writer-'));
+    const db = LibraryDb.open(join(work, LIBRARY_DB_FILE), ENGINE);
+    try {
+      return cpuMs(() => {
+        for (let i = 0; i < articles.length; i += 500)
+          db.write({
+            articles: articles.slice(i, i + 500).map((a) => ({ ...a, text: a.text ?? '', problems: [] })),
+            failed: [],
+            removed: [],
+          });
+      });
+    } finally {
+      db.close();
+      rmSync(work, { recursive: true, force: true });
+    }
+  };
+  const withText = parsed(false);
+  // Warm-up: every path compiled before anything is measured.
+  writeAll(parsed(true).slice(0, 500));
+  writeAll(withText.slice(0, 500));
+  let prepared: ReturnType<typeof parsed> = [];
+  const prepareMs = cpuMs(() => {
+    prepared = parsed(true);
+  });
+  const parseMs = cpuMs(() => parsed(false));
+  const textMs = writeAll(withText);
+  const preparedMs = writeAll(prepared);
+  const per = (ms: number) => `${(ms / n).toFixed(2)} ms`;
+  console.log(
+    `writer CPU per article (${n} articles, load ${loadavg()[0]!.toFixed(1)}): ` +
+      `writing from the text ${per(textMs)}, writing what the workers prepared ${per(preparedMs)}; ` +
+      `in a worker: parse ${per(parseMs)}, parse and prepare ${per(prepareMs)}`,
+  );
+}
+
 async function main(): Promise<void> {
+  if (values.writer) return writerSplit(Number(values.writer));
   if (values['child-build']) return childBuild(values['child-build'], values.db!);
   if (values['child-query']) {
     return childQuery(values.db!, Number(values.queries), Number(values['child-query']));
