@@ -132,7 +132,14 @@ function childQuery(dbPath: string, perKind: number, size: number): void {
   for (const qs of Object.values(kinds)) for (const text of qs.slice(0, 2)) db.search({ text, limit: 50 });
   const rows: Record<
     string,
-    { page: number[]; relevant: number[]; total: number[]; meanTotal: number; estimated: number }
+    {
+      page: number[];
+      relevant: number[];
+      total: number[];
+      meanTotal: number;
+      estimated: number;
+      pageCpu: number[];
+    }
   > = {};
   for (const [kind, qs] of Object.entries(kinds)) {
     const page: number[] = [];
@@ -140,10 +147,14 @@ function childQuery(dbPath: string, perKind: number, size: number): void {
     const total: number[] = [];
     let sum = 0;
     let estimated = 0;
+    const pageCpu: number[] = [];
     for (const text of qs) {
       let t = performance.now();
+      const cpu = process.cpuUsage();
       const r = db.search({ text, limit: 50, order: 'newest' });
       page.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      pageCpu.push((used.user + used.system) / 1000);
       t = performance.now();
       db.search({ text, limit: 50, order: 'relevance' });
       relevant.push(performance.now() - t);
@@ -160,6 +171,7 @@ function childQuery(dbPath: string, perKind: number, size: number): void {
       total: total.sort((a, b) => a - b),
       meanTotal: sum / qs.length,
       estimated,
+      pageCpu: pageCpu.sort((a, b) => a - b),
     };
   }
   db.close();
@@ -284,7 +296,14 @@ async function main(): Promise<void> {
         peakMb: number;
         rows: Record<
           string,
-          { page: number[]; relevant: number[]; total: number[]; meanTotal: number; estimated: number }
+          {
+            page: number[];
+            relevant: number[];
+            total: number[];
+            meanTotal: number;
+            estimated: number;
+            pageCpu: number[];
+          }
         >;
         examples: Record<string, string>;
       };
@@ -293,11 +312,11 @@ async function main(): Promise<void> {
           `(${values.queries} queries a kind, warm page cache)`,
       );
       console.log(
-        'kind                       first 50 newest + total ms: p50      p95 | by relevance: p50      p95 | total only: p50      p95 | mean total | estimated',
+        'kind                       first 50 newest + total ms: p50      p95 | by relevance: p50      p95 | total only: p50      p95 | mean total | estimated | first 50 CPU ms: p50 p95',
       );
       for (const [kind, r] of Object.entries(query.rows)) {
         console.log(
-          `${kind.padEnd(27)}                        ${f(percentile(r.page, 0.5))} ${f(percentile(r.page, 0.95))} |            ${f(percentile(r.relevant, 0.5))} ${f(percentile(r.relevant, 0.95))} |          ${f(percentile(r.total, 0.5))} ${f(percentile(r.total, 0.95))} | ${r.meanTotal.toFixed(0).padStart(10)} | ${r.estimated}/${r.page.length}`,
+          `${kind.padEnd(27)}                        ${f(percentile(r.page, 0.5))} ${f(percentile(r.page, 0.95))} |            ${f(percentile(r.relevant, 0.5))} ${f(percentile(r.relevant, 0.95))} |          ${f(percentile(r.total, 0.5))} ${f(percentile(r.total, 0.95))} | ${r.meanTotal.toFixed(0).padStart(10)} | ${r.estimated}/${r.page.length} | ${f(percentile(r.pageCpu, 0.5))} ${f(percentile(r.pageCpu, 0.95))}`,
         );
       }
       cliAndRipgrep(dir, work, query.examples);
