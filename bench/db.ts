@@ -213,7 +213,10 @@ function writerSplit(n: number): void {
   const files = new Map<string, string[]>();
   const paths = jobs.map(({ folder, i }) => {
     let list = files.get(folder);
-    if (!list) files.set(folder, (list = readdirSync(folder).sort()));
+    if (!list) {
+      list = readdirSync(folder).sort();
+      files.set(folder, list);
+    }
     return join(folder, list[Math.floor(i / 100)]!);
   });
   const parsed = (forDatabase: boolean) =>
