@@ -1,15 +1,14 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseChunk } from '../scan/parseChunk';
+import { SEED_DIR, SEED_NAMES } from '../testing/seeds';
 import { articleTokens } from './ftsTokens';
 import { LibraryDb } from './LibraryDb';
 import { prepareText } from './preparedText';
 import { unpackFields } from './storedText';
 
-const library = fileURLToPath(new URL('../scan/fixtures/library', import.meta.url));
-const seeds = ['000_9fc613d590d79208.txt', '001_c6695ae4905b6fb4.txt'].map(
-  (name) => `${library}/2022/${name}`,
-);
+const library = SEED_DIR;
+const seeds = SEED_NAMES.map((name) => join(SEED_DIR, name));
 
 function parsed(forDatabase: boolean) {
   const result = parseChunk(
