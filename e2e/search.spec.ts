@@ -81,6 +81,21 @@ test('Simplified finds Traditional unless exact characters; operators and their 
   await expect(matchNav.locator('output')).toHaveText(`${count} of ${count}`);
   await matchNav.getByRole('button', { name: 'Next match (])' }).click();
   await expect(matchNav.locator('output')).toHaveText(`1 of ${count}`);
+  // Only the reading pane scrolls to a match: the window's frame stays put, its top bar in view.
+  const frameScroll = await page.evaluate(() => {
+    type Scrolled = { scrollTop: number } | null;
+    const doc = (
+      globalThis as unknown as {
+        document: { querySelector(s: string): Scrolled; documentElement: Scrolled; body: Scrolled };
+      }
+    ).document;
+    return [doc.documentElement, doc.body, doc.querySelector('#root'), doc.querySelector('.app')].reduce(
+      (sum, el) => sum + (el?.scrollTop ?? 0),
+      0,
+    );
+  });
+  expect(frameScroll).toBe(0);
+  await expect(searchBox(page)).toBeInViewport();
   await page.screenshot({ path: 'out/e2e-results/search-simplified-finds-traditional.png' });
 
   const exact = page.getByRole('button', { name: 'Exact characters' });

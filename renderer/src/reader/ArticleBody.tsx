@@ -6,6 +6,7 @@ import { ARTICLE_CSS } from './articleStyles';
 import { displayText } from './displayHtml';
 import { clearMatches, markMatches } from './highlightMatches';
 import type { ViewerPicture } from './ImageViewer';
+import { scrollWithin } from './scrollWithin';
 
 interface Props {
   /** Markup to sanitize and show; null shows `text` instead (displayHtml decides). */
@@ -173,7 +174,8 @@ export function ArticleBody({
       const href = link.getAttribute('href');
       if (!href) return;
       if (href.startsWith('#')) {
-        root.getElementById(href.slice(1))?.scrollIntoView?.({ block: 'start' });
+        const target = root.getElementById(href.slice(1));
+        if (target) scrollWithin(target, 'start');
         return;
       }
       if ((event as MouseEvent).button === 0 || event.type === 'click') openLink(href);

@@ -11,6 +11,7 @@ import { exactMatchers, forDocument, type TextMatcher } from '../../../shared/Ex
 import { findRanges } from '../../../shared/foldedText';
 import { parseQuery } from '../../../shared/parseQuery';
 import { highlighted } from '../../../shared/queryGroups';
+import { scrollWithin } from './scrollWithin';
 
 const HIT_CLASS = 'bs-hit';
 export const CURRENT_CLASS = 'bs-hit-current';
@@ -151,6 +152,6 @@ export function stepMatch(root: ParentNode, delta: 1 | -1): { index: number; cou
     current < 0 ? (delta > 0 ? 0 : marks.length - 1) : (current + delta + marks.length) % marks.length;
   marks[current]?.classList.remove(CURRENT_CLASS);
   marks[next]!.classList.add(CURRENT_CLASS);
-  marks[next]!.scrollIntoView?.({ block: 'center' });
+  scrollWithin(marks[next]!, 'center');
   return { index: next + 1, count: marks.length };
 }
