@@ -11,7 +11,8 @@ import { bruteForceSearch } from '../search/testing/bruteForceSearch';
 import type { IndexDoc } from '../search/testing/searchDoc';
 import { EN_PHRASES, syntheticArchive } from '../search/testing/syntheticArchive';
 import { seededRandom } from '../testing/seededRandom';
-import { type DbSearchContext, LibraryDb } from './LibraryDb';
+import { LibraryDb } from './LibraryDb';
+import type { DbSearchContext } from './librarySearch';
 import { storedArticle } from './testing/dbArticles';
 
 function dbOf(docs: IndexDoc[]): LibraryDb {

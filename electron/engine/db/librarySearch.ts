@@ -1,0 +1,305 @@
+// Searching the library database: the query parsed and planned into FTS5 conditions, walked newest
+// first (rowids follow the date, dateKey.ts), checked against the stored text where FTS5 cannot decide
+// alone, counted exactly (or estimated past ESTIMATE_ABOVE), ranked, and the page's snippets made.
+// LibraryDb owns the connection and hands a search what it reads (SearchSource).
+
+import type Database from 'better-sqlite3';
+import { ClauseMatcher } from '../../../shared/ClauseMatcher';
+import { ExactMatcher, exactMatchers, forDocument, type TextMatcher } from '../../../shared/ExactMatcher';
+import { findRanges } from '../../../shared/foldedText';
+import { parseQuery, type QueryClause } from '../../../shared/parseQuery';
+import { type ClauseGroup, groupFound, groupsOf, highlighted, layoutOf } from '../../../shared/queryGroups';
+import type {
+  HighlightRange,
+  SearchMatch,
+  SearchNotice,
+  SearchQuery,
+  SearchResult,
+} from '../../../shared/types';
+import { boundMs, maxOf, minOf } from '../search/dateBounds';
+import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from '../search/relevance';
+import { makeSnippet } from '../search/snippet';
+import { type ArticleRow, pathRange } from './articleRow';
+import { ALL_KEYS, keyRangeBetween } from './dateKey';
+import { type ClausePlan, planClause } from './ftsTokens';
+import { foldArticle, unpackFields } from './storedText';
+
+export interface DbSearchContext {
+  isStarred?: (id: string) => boolean;
+  /** Only articles under these folders (absolute paths). */
+  within?: string[];
+  /** False: matches without snippets (their text is not even read). */
+  snippets?: boolean;
+  /**
+   * True: the total is counted exactly however many match. Otherwise a query matching more than
+   * `estimateAbove` (ESTIMATE_ABOVE) articles may get an estimated total (`totalEstimated`).
+   */
+  exactTotal?: boolean;
+  estimateAbove?: number;
+}
+
+/** Totals above this many matches may be estimated (and are marked so); below it they are exact. */
+export const ESTIMATE_ABOVE = 100_000;
+
+const DEFAULT_LIMIT = 200;
+
+/** What a search reads from the library database (LibraryDb hands it over). */
+export interface SearchSource {
+  readonly db: Database.Database;
+  readonly idOfKey: Database.Statement;
+  readonly textOfKey: Database.Statement;
+  /** The library's size and a uniform sample of its keys (for estimated totals). */
+  librarySample(): { count: number; keys: bigint[] };
+  hasArticlesOutside(folders: string[]): boolean;
+}
+
+export function searchLibraryDb(
+  source: SearchSource,
+  query: SearchQuery,
+  ctx: DbSearchContext,
+): SearchResult {
+  const started = performance.now();
+  const parsed = parseQuery(query.text);
+  const notices: SearchNotice[] = [...parsed.notices];
+  let totalEstimated = false;
+  const finish = (total: number, matches: SearchMatch[]): SearchResult => {
+    const result: SearchResult = {
+      query: query.text,
+      total,
+      matches,
+      elapsedMs: performance.now() - started,
+    };
+    if (totalEstimated) result.totalEstimated = true;
+    if (notices.length) result.notices = notices;
+    return result;
+  };
+  const clauses = parsed.clauses;
+  const groups = groupsOf(clauses);
+  const wanted = groups.filter((g) => !g.negated);
+  if (wanted.length === 0) return finish(0, []);
+  const plans = clauses.map(planClause);
+  const matchers = clauses.map((c) => new ClauseMatcher(c));
+  // Exact characters: FTS5 holds 國 folded to 国, so clauses that could differ in them are checked
+  // where they occur against the characters as written (ExactMatcher.ts).
+  const textMatchers: TextMatcher[] = query.exactCharacters ? exactMatchers(clauses, matchers) : matchers;
+  // A group FTS5 answers exactly: every alternative's plan exact, none bound to a field or checked
+  // for exact characters. The others are a superset from FTS5, decided on the text.
+  const groupExact = (g: ClauseGroup) =>
+    g.members.every(
+      (i) => plans[i]!.exact && clauses[i]!.field === undefined && !(textMatchers[i] instanceof ExactMatcher),
+    );
+  const verify = wanted.filter((g) => !groupExact(g));
+  const excluded = groups.filter((g) => g.negated);
+  const verifyExcluded = excluded.filter((g) => !groupExact(g));
+
+  const params: Record<string, string | bigint> = {};
+  let n = 0;
+  const param = (value: string) => {
+    const name = `p${n++}`;
+    params[name] = value;
+    return `@${name}`;
+  };
+  let rid = 'articles.key';
+  const inTable = (table: string, expr: string) =>
+    `+${rid} IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${param(expr)})`;
+  /** An SQL condition on the walked rows for one clause's plan. */
+  const clauseSql = (plan: ClausePlan) =>
+    [plan.main && inTable('text_index', plan.main), plan.unigram && inTable('char_index', plan.unigram)]
+      .filter(Boolean)
+      .join(' AND ');
+  const groupSql = (g: ClauseGroup) => `(${g.members.map((i) => `(${clauseSql(plans[i]!)})`).join(' OR ')})`;
+  // The table the query walks: the first wanted group whose alternatives all ask the same one table.
+  const single = (g: ClauseGroup, key: 'main' | 'unigram', other: 'main' | 'unigram') =>
+    g.members.every((i) => plans[i]![key] !== null && plans[i]![other] === null);
+  let driver = wanted.find((g) => single(g, 'main', 'unigram'));
+  let table = 'text_index';
+  if (!driver) {
+    driver = wanted.find((g) => single(g, 'unigram', 'main'));
+    table = 'char_index';
+  }
+  const where: string[] = [];
+  let from = 'articles';
+  if (driver) {
+    const key = table === 'text_index' ? 'main' : 'unigram';
+    from = table;
+    rid = `${table}.rowid`;
+    where.push(`${table} MATCH ${param(driver.members.map((i) => `(${plans[i]![key]})`).join(' OR '))}`);
+  }
+  for (const g of wanted) if (g !== driver) where.push(groupSql(g));
+  for (const g of excluded) if (groupExact(g)) where.push(`NOT ${groupSql(g)}`);
+
+  const filters = query.filters ?? {};
+  const fromMs = maxOf(boundMs(filters.from, false, 'from', notices), parsed.fromMs);
+  const toMs = minOf(boundMs(filters.to, true, 'to', notices), parsed.toMs);
+  const range = fromMs === undefined && toMs === undefined ? ALL_KEYS : keyRangeBetween(fromMs, toMs);
+  params.lo = range.lo;
+  params.hi = range.hi;
+  where.push(`${rid} BETWEEN @lo AND @hi`);
+  if (filters.category !== undefined) {
+    where.push(`EXISTS (SELECT 1 FROM categories c WHERE c.category = @category AND c.key = ${rid})`);
+    params.category = filters.category;
+  }
+  if (ctx.within && source.hasArticlesOutside(ctx.within)) {
+    const inside = ctx.within.map((folder, i) => {
+      const [lo, hi] = pathRange(folder);
+      params[`plo${i}`] = lo;
+      params[`phi${i}`] = hi;
+      return `(a.path >= @plo${i} AND a.path < @phi${i})`;
+    });
+    where.push(`EXISTS (SELECT 1 FROM articles a WHERE a.key = ${rid} AND (${inside.join(' OR ')}))`);
+  }
+  const sql = `SELECT ${rid} AS key FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${rid} DESC`;
+
+  const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
+  const offset = Math.max(0, Math.floor(query.offset ?? 0));
+  const isStarred = filters.starredOnly ? (ctx.isStarred ?? (() => false)) : null;
+  // Newest first (the key order); for relevance the newest RELEVANCE_WINDOW are then reordered.
+  const relevance = (query.order ?? 'relevance') === 'relevance';
+  const need = relevance ? Math.max(RELEVANCE_WINDOW, offset + limit) : offset + limit;
+  let total: number;
+  /** The first `need` matches, newest first (or the page only, for newest first). */
+  let keys: bigint[];
+  let keysFrom = 0;
+  if (verify.length === 0 && verifyExcluded.length === 0 && !isStarred) {
+    // Counted in FTS5's own (ascending) order: walking a long doclist backwards costs more.
+    const countSql = `SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`;
+    const estimateAbove = ctx.estimateAbove ?? ESTIMATE_ABOVE;
+    let estimate: number | null = null;
+    const library = ctx.exactTotal ? null : source.librarySample();
+    if (library && library.count > estimateAbove && library.keys.length > 0) {
+      // Counted up to the line, oldest first. Past it, the matches counted so far are scaled by
+      // how much of the searched key range they covered, measured with a uniform sample of the
+      // library's keys (FTS5 is never asked to look rowids up one by one: that is far slower).
+      const walked = source.db
+        .prepare(
+          `SELECT count(*) AS n, max(k) AS last FROM (SELECT ${rid} AS k FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${rid} LIMIT @cap)`,
+        )
+        .safeIntegers(true)
+        .get({ ...params, cap: estimateAbove + 1 }) as { n: bigint; last: bigint | null };
+      const n = Number(walked.n);
+      if (n <= estimateAbove) {
+        estimate = n;
+      } else {
+        const lo = range.lo;
+        const hi = range.hi;
+        const last = walked.last!;
+        let inRange = 0;
+        let covered = 0;
+        for (const key of library.keys) {
+          if (key < lo || key > hi) continue;
+          inRange++;
+          if (key <= last) covered++;
+        }
+        if (covered > 0) {
+          estimate = Math.max(n, Math.round((n * inRange) / covered));
+          totalEstimated = true;
+        }
+      }
+    }
+    keysFrom = relevance ? 0 : offset;
+    const count = relevance ? need : limit;
+    total = estimate ?? (source.db.prepare(countSql).get(params) as { n: number }).n;
+    keys =
+      limit === 0 || (!totalEstimated && offset >= total)
+        ? []
+        : (
+            source.db
+              .prepare(`${sql} LIMIT @limit OFFSET @offset`)
+              .safeIntegers(true)
+              .all({ ...params, limit: count, offset: keysFrom }) as { key: bigint }[]
+          ).map((r) => r.key);
+    if (totalEstimated && keys.length < count && (keys.length > 0 || keysFrom === 0)) {
+      // The last match is on this page: the exact total is known after all.
+      total = keysFrom + keys.length;
+      totalEstimated = false;
+    }
+  } else {
+    // Some groups need the text (or the stars) to decide: walk every candidate, newest first.
+    total = 0;
+    keys = [];
+    const s = source;
+    const fieldsOnly = [...verify, ...verifyExcluded].every((g) =>
+      g.members.every((i) => clauses[i]!.field !== undefined),
+    );
+    for (const row of source.db.prepare(sql).safeIntegers(true).iterate(params)) {
+      const key = (row as { key: bigint }).key;
+      if (isStarred && !isStarred((s.idOfKey.get(key) as { id: string }).id)) continue;
+      if (verify.length || verifyExcluded.length) {
+        const fields = searchable(s.textOfKey.get(key) as ArticleRow);
+        // Clauses bound to the author or the categories never look at the text: it is not folded.
+        if (fieldsOnly) fields.text = '';
+        const { folded, diffs } = foldArticle(fields);
+        forDocument(textMatchers, diffs);
+        const layout = layoutOf(fields.title, fields.author, fields.categories);
+        const found = (g: ClauseGroup) => groupFound(g, clauses, textMatchers, folded, layout);
+        if (!verify.every(found)) continue;
+        if (verifyExcluded.some(found)) continue;
+      }
+      if (total < need) keys.push(key);
+      total++;
+    }
+  }
+  if (limit === 0 || offset >= total) return finish(total, []);
+  let ranked = keys.map((key) => ({ key, score: 0 }));
+  if (relevance) {
+    const head = ranked.slice(0, RELEVANCE_WINDOW).map(({ key }) => {
+      const row = source.textOfKey.get(key) as ArticleRow;
+      const fields = searchable(row);
+      const record = foldArticle(fields);
+      forDocument(textMatchers, record.diffs);
+      const score = relevanceScore(record.folded, record.titleLen, wanted, clauses, textMatchers);
+      return { key, score, dateMs: Date.parse(row.date), id: row.id };
+    });
+    head.sort(byRelevance);
+    ranked = [...head, ...ranked.slice(RELEVANCE_WINDOW)];
+  }
+  const page = ranked.slice(offset - keysFrom, offset - keysFrom + limit);
+  const matches = page.map(({ key, score }) =>
+    toMatch(source, key, clauses, textMatchers, ctx.snippets !== false, score),
+  );
+  return finish(total, matches);
+}
+
+function toMatch(
+  source: SearchSource,
+  key: bigint,
+  clauses: QueryClause[],
+  textMatchers: TextMatcher[],
+  snippets: boolean,
+  score: number,
+): SearchMatch {
+  const row = source.textOfKey.get(key) as ArticleRow;
+  if (!snippets) {
+    return {
+      id: row.id,
+      path: row.path,
+      title: row.title,
+      date: row.date,
+      titleHighlights: [],
+      snippet: '',
+      snippetHighlights: [],
+      score,
+    };
+  }
+  const fields = searchable(row);
+  const record = foldArticle(fields);
+  const matchers = forDocument(textMatchers, record.diffs);
+  const shown = highlighted(clauses, matchers);
+  const titleHighlights: HighlightRange[] = findRanges(record.folded, 0, record.titleLen, shown);
+  const { snippet, highlights } = makeSnippet(record.folded, record.diffs, record.textStart, shown);
+  return {
+    id: row.id,
+    path: row.path,
+    title: fields.title,
+    date: row.date,
+    titleHighlights,
+    snippet,
+    snippetHighlights: highlights,
+    score,
+  };
+}
+
+/** The exact fields of a stored article (categories are JSON, which keeps lone surrogates). */
+function searchable(row: ArticleRow) {
+  return { ...unpackFields(row.body!), categories: JSON.parse(row.categories) as string[] };
+}
