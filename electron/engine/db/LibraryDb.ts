@@ -22,7 +22,9 @@ import { type ArticleRow, pathRange } from './articleRow';
 import { baseKey } from './dateKey';
 import { type DbSearchContext, type SearchSource, searchLibraryDb } from './librarySearch';
 import { bodyBlob, type PreparedText, prepareText } from './preparedText';
-import { SCHEMA, SCHEMA_VERSION } from './schema';
+import { refreshReadMirror, setReadMirror } from './readMirror';
+import { FILL_LIST_ENTRIES, LIST_SCHEMA, SCHEMA, SCHEMA_VERSION } from './schema';
+import { type SqlListDeps, SqlListSource } from './sqlListSource';
 import { unpackFields } from './storedText';
 
 export const LIBRARY_DB_FILE = 'library.db';
@@ -419,6 +421,21 @@ export class LibraryDb {
     );
   }
 
+  /** The headline list over this database (sqlListSource.ts). */
+  listSource(deps: SqlListDeps): SqlListSource {
+    return new SqlListSource(this.db, deps);
+  }
+
+  /** Makes the read-marks mirror say exactly these read ids (the store opened, or its marks moved). */
+  mirrorReadMarks(readIds: Iterable<string>): void {
+    this.guard(() => refreshReadMirror(this.db, readIds));
+  }
+
+  /** Sets marks in the mirror (what the read-marks store just did). */
+  mirrorRead(ids: readonly string[], read: boolean): void {
+    this.guard(() => setReadMirror(this.db, ids, read));
+  }
+
   search(query: SearchQuery, ctx: DbSearchContext = {}): SearchResult {
     const source: SearchSource = {
       db: this.db,
@@ -450,6 +467,7 @@ function openChecked(path: string, engineVersion: string, report: DbOpenReport):
       }
       recreate(db, engineVersion);
     }
+    addListTables(db);
     return db;
   } catch (error) {
     db.close();
@@ -470,8 +488,19 @@ function recreate(db: Database.Database, engineVersion: string): void {
       .all() as { name: string }[];
     for (const o of left) db.exec(`DROP TABLE IF EXISTS "${o.name.replaceAll('"', '""')}"`);
     db.exec(SCHEMA);
+    db.exec(LIST_SCHEMA);
     db.prepare("INSERT INTO meta (name, value) VALUES ('engine', ?)").run(engineVersion);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
+/** The headline list's tables (schema.ts LIST_SCHEMA), filled in once for a file from before them. */
+function addListTables(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec(LIST_SCHEMA);
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    if (count('SELECT count(*) AS n FROM list_entries') !== count('SELECT count(*) AS n FROM articles'))
+      db.exec(FILL_LIST_ENTRIES);
   })();
 }
 

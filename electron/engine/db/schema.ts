@@ -11,6 +11,8 @@
 //   char_index      FTS5, contentless, detail=none: each distinct CJK unit of an article, for
 //                   1-character queries (a prefix query over bigrams misses a character ending a run).
 //   meta            schema and engine version (a different engine parses differently: rebuild).
+//   list_entries    the headline list's part of each article (LIST_SCHEMA), kept by triggers.
+//   read_marks      a mirror of the read ids of the read-marks store (rebuildable; listMirror.ts).
 
 /**
  * Bump when the tables or what goes into them change: an older database is then rebuilt.
@@ -61,3 +63,75 @@ CREATE VIRTUAL TABLE char_index USING fts5(
   units, content='', contentless_delete=1, detail=none, tokenize='ascii'
 );
 `;
+
+/**
+ * The headline list's tables (db/sqlListSource.ts), added to a database of this schema version
+ * without a rebuild: every statement is IF NOT EXISTS, run at every open; the triggers keep
+ * list_entries equal to articles (writes never update an article row: they delete and insert), and
+ * an older file is filled in once (LibraryDb.open, fillListEntries).
+ *
+ *   list_entries    per article (same key): undated (dateSource 'file-mtime'), date (ISO, UTC: string
+ *                   order is time order), id, ms (the date in ms, NULL where SQLite cannot read the
+ *                   year: past 9999), author trimmed as the facet compares it (JS trim's white space;
+ *                   NULL when none), root, folder (shared/folders folderPath of its FolderRef), read
+ *                   (a mirror of the read-marks store: 1 when its id is in read_marks).
+ *   list_order      (undated, date DESC, id, ...): newest first is a forward walk, oldest first a
+ *                   backward one (shared/articleOrder), and day counts read nothing but the index.
+ *   list_author, list_folder, list_root: the same order within one facet value.
+ *   read_marks      ids the read-marks store says are read (user data stays in the store).
+ */
+const JS_SPACE =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/** The list_entries values of the articles row `r` (NEW in a trigger, an alias in a SELECT). */
+function entryValues(r: string): string {
+  // shared/folders: the separator of the root's paths, the root ending in it, the path inside it,
+  // and the folder listed (topFolderName + folderPath; the root itself for a file directly in it).
+  const sep = `(CASE WHEN instr(${r}.root, '\\') > 0 AND instr(${r}.root, '/') = 0 THEN '\\' ELSE '/' END)`;
+  const prefix = `(CASE WHEN substr(${r}.root, -1) = ${sep} THEN ${r}.root ELSE ${r}.root || ${sep} END)`;
+  const rest = `(CASE WHEN substr(${r}.path, 1, length(${prefix})) = ${prefix} THEN substr(${r}.path, length(${prefix}) + 1) END)`;
+  const folder = `(CASE WHEN instr(${rest}, ${sep}) > 1 THEN ${prefix} || substr(${rest}, 1, instr(${rest}, ${sep}) - 1) ELSE ${r}.root END)`;
+  return [
+    `${r}.key`,
+    `${r}.date_source = 'file-mtime'`,
+    `${r}.date`,
+    `${r}.id`,
+    `CAST(round(unixepoch(${r}.date, 'subsec') * 1000) AS INTEGER)`,
+    `CASE WHEN ${r}.author IS NULL THEN NULL ELSE trim(${r}.author, '${JS_SPACE}') END`,
+    `${r}.root`,
+    folder,
+    `EXISTS (SELECT 1 FROM read_marks WHERE id = ${r}.id)`,
+  ].join(', ');
+}
+
+const ENTRY_INSERT =
+  'INSERT OR REPLACE INTO list_entries (key, undated, date, id, ms, author, root, folder, read)';
+
+export const LIST_SCHEMA = `
+CREATE TABLE IF NOT EXISTS list_entries (
+  key INTEGER PRIMARY KEY,
+  undated INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  id TEXT NOT NULL,
+  ms INTEGER,
+  author TEXT,
+  root TEXT NOT NULL,
+  folder TEXT NOT NULL,
+  read INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS list_order ON list_entries (undated, date DESC, id, ms, read);
+CREATE INDEX IF NOT EXISTS list_author ON list_entries (author, undated, date DESC, id, ms, read);
+CREATE INDEX IF NOT EXISTS list_folder ON list_entries (folder, undated, date DESC, id, ms, read);
+CREATE INDEX IF NOT EXISTS list_root ON list_entries (root, undated, date DESC, id, ms, read);
+CREATE INDEX IF NOT EXISTS list_id ON list_entries (id);
+CREATE TABLE IF NOT EXISTS read_marks (id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS list_entry_add AFTER INSERT ON articles BEGIN
+  ${ENTRY_INSERT} VALUES (${entryValues('NEW')});
+END;
+CREATE TRIGGER IF NOT EXISTS list_entry_drop AFTER DELETE ON articles BEGIN
+  DELETE FROM list_entries WHERE key = OLD.key;
+END;
+`;
+
+/** The list_entries row of every article that has none (a database from before LIST_SCHEMA). */
+export const FILL_LIST_ENTRIES = `${ENTRY_INSERT} SELECT ${entryValues('a')} FROM articles a WHERE a.key NOT IN (SELECT key FROM list_entries)`;
