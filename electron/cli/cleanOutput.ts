@@ -47,7 +47,12 @@ export function text(value: string): string {
 
 /** A JSON document on one line, with every character a terminal could act on written as \uXXXX. */
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value).replace(UNSAFE_IN_JSON, unicodeEscape)}\n`;
+  return `${jsonText(value)}\n`;
+}
+
+/** jsonLine without the line end: a piece of a document written piece by piece. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(UNSAFE_IN_JSON, unicodeEscape);
 }
 
 function unicodeEscape(char: string): string {

@@ -1,28 +1,28 @@
 // `broadsheet list DIR [--from DATE] [--to DATE] [--unread | --starred] [--source S | --category C |
 // --folder F] [--oldest-first] [--limit N] [--json]`: the headline list the window shows for those choices, from
-// the library database brought up to date with DIR (only new and changed files are read), through the
-// window's selection (shared/listSelection.ts): same order, same day groups ("undated" last), so
-// scripts and checks see what the user sees. Stars and read marks come from their own stores.
+// the library database brought up to date with DIR (only new and changed files are read), asked a page
+// at a time (engine/db/sqlListSource.ts, which answers as the window's rules, shared/listSelection.ts):
+// same order, same day groups ("undated" last), so scripts and checks see what the user sees, and the
+// library is never loaded whole. Stars and read marks come from their own stores.
 
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isUndated } from '../../../shared/articleOrder';
+import { isUndated, type ListOrder } from '../../../shared/articleOrder';
+import { LIST_ROWS_LIMIT, type ListDay, type ListQuery, type ListRow } from '../../../shared/listQuery';
 import {
   type DayKey,
   dayKeyToIso,
   type FacetChoice,
-  groupDays,
   type ListFilter,
-  makeDayKey,
+  noFilter,
   parseDay,
-  selectList,
+  UNDATED_DAY,
+  type View,
 } from '../../../shared/listSelection';
 import { isKnownTimeZone } from '../../../shared/settingsRules';
-import { monthCounts, monthKeyToIso } from '../../../shared/timeline';
-import type { ListedArticle, StarredEntry } from '../../../shared/types';
-import { FolderTable } from '../../engine/library/FolderTable';
-import { toListed } from '../../engine/parse/ids';
-import { field, jsonLine } from '../cleanOutput';
+import { monthKeyToIso, monthOfDay } from '../../../shared/timeline';
+import type { ListSource } from '../../engine/list/ListSource';
+import { field, jsonText } from '../cleanOutput';
 import { withFolderLibrary } from '../folderLibrary';
 import { type Command, parseCommandArgs, UsageError } from '../io';
 import { formatLocalDateTime } from '../terminalText';
@@ -120,75 +120,102 @@ export const list: Command = async (argv, io) => {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };
-  const dayKey = makeDayKey(zone);
+
+  const order: ListOrder = values['oldest-first'] ? 'oldest' : 'newest';
+  const view: View = values.starred ? 'starred' : values.unread ? 'unread' : 'all';
 
   return withFolderLibrary(io, dir, values['data-dir'], async (library) => {
-    const articles = library.articles();
-    const folders = new FolderTable();
-    const listed = articles.map((a) => toListed(a, folders.of(a)));
-    const pathOf = new Map(articles.map((a) => [a.id, a.path]));
-    const byId = new Map(listed.map((a) => [a.id, a]));
-    const byHash = new Map(listed.map((a) => [a.contentHash, a]));
-    const rowOf = (a: ListedArticle): Row => {
+    // Stars and read marks from their stores; the list itself from the database, a page at a time.
+    const stars = view === 'starred' ? await library.starred() : [];
+    if (view === 'unread') library.db.mirrorReadMarks(await library.readIds());
+    const source = library.db.listSource({
+      folders: () => [root],
+      starred: () => stars,
+      progressOf: () => undefined,
+      version: () => 0,
+    });
+    const query: ListQuery = { view, filter, order, now: Date.now(), timeZone: zone ?? '', keptUnread: [] };
+    const shape = source.shape(query);
+    const shown = limit === undefined ? shape.total : Math.min(limit, shape.total);
+    const starOf = new Map(stars.map((s) => [s.id, s]));
+    const rowOf = (r: ListRow): Row => {
+      const a = library.byId(r.id);
+      if (!a)
+        return {
+          id: r.id,
+          title: r.title,
+          date: r.date,
+          categories: [],
+          path: starOf.get(r.id)?.path ?? '',
+          missing: true,
+        };
       const row: Row = { id: a.id, title: a.title, date: a.date, categories: a.categories };
-      if (a.undated) row.undated = true;
+      if (isUndated(a)) row.undated = true;
       if (a.author !== undefined) row.author = a.author;
-      const path = pathOf.get(a.id);
-      if (path) row.path = path;
+      row.path = a.path;
       return row;
     };
-    const rowOfStar = (s: StarredEntry, present: ListedArticle | undefined): Row =>
-      present
-        ? rowOf(present)
-        : { id: s.id, title: s.title, date: s.date, categories: [], path: s.path, missing: true };
-    const read = values.unread ? await library.readIds() : new Set<string>();
-    const rows = selectList<Row>({
-      choice: {
-        view: values.starred ? 'starred' : values.unread ? 'unread' : 'all',
-        filter,
-        order: values['oldest-first'] ? 'oldest' : 'newest',
-      },
-      now: Date.now(),
-      dayKey,
-      articles: listed,
-      folders: folders.list(),
-      starred: values.starred ? await library.starred() : [],
-      presentOf: (s) => byId.get(s.id) ?? byHash.get(s.contentHash),
-      unread: (a) => !read.has(a.id),
-      fromArticle: rowOf,
-      fromStar: rowOfStar,
-    });
-    const shown = limit === undefined ? rows : rows.slice(0, limit);
-    const days = groupDays(shown, dayKey);
+    // The day groups of the rows shown (--limit may cut the last one short), each read when written.
+    const days: { day: DayKey; rows: () => Row[] }[] = [];
+    let at = 0;
+    for (const d of shape.days) {
+      if (at >= shown) break;
+      const from = at;
+      const count = Math.min(d.count, shown - at);
+      days.push({ day: d.day, rows: () => rowsOf(source, query, from, count).map(rowOf) });
+      at += count;
+    }
     if (values.json) {
+      // The window's timeline: every listed article (before --limit) counted by month, in list order.
+      const months = monthsOf(shape.days).map((m) => ({ month: monthKeyToIso(m.key), count: m.count }));
       io.out(
-        jsonLine({
-          total: rows.length,
-          shown: shown.length,
-          order: values['oldest-first'] ? 'oldest' : 'newest',
-          // The window's timeline: every listed article (before --limit) counted by month, in list order.
-          months: monthCounts(rows, values['oldest-first'] ? 'oldest' : 'newest', dayKey).map((m) => ({
-            month: monthKeyToIso(m.key),
-            count: m.count,
-          })),
-          days: days.map((d) => ({ day: dayKeyToIso(d.day), count: d.entries.length, articles: d.entries })),
-        }),
+        `{"total":${shape.total},"shown":${shown},"order":${jsonText(order)},"months":${jsonText(months)},"days":[`,
       );
+      days.forEach((d, i) => {
+        const rows = d.rows();
+        io.out(`${i ? ',' : ''}${jsonText({ day: dayKeyToIso(d.day), count: rows.length, articles: rows })}`);
+      });
+      io.out(']}\n');
       return 0;
     }
-    if (rows.length === 0) {
-      io.out(listed.length === 0 ? `No articles in ${field(root)}.\n` : 'No articles match these choices.\n');
+    if (shape.total === 0) {
+      const empty = source.shape({ ...query, view: 'all', filter: noFilter }).total === 0;
+      io.out(empty ? `No articles in ${field(root)}.\n` : 'No articles match these choices.\n');
       return 0;
     }
-    for (const d of days) io.out(formatDay(d.day, d.entries, zone));
+    for (const d of days) io.out(formatDay(d.day, d.rows(), zone));
     io.out(
-      shown.length < rows.length
-        ? `${shown.length} of ${rows.length} articles shown (--limit ${limit})\n`
-        : `${rows.length} ${rows.length === 1 ? 'article' : 'articles'}\n`,
+      shown < shape.total
+        ? `${shown} of ${shape.total} articles shown (--limit ${limit})\n`
+        : `${shape.total} ${shape.total === 1 ? 'article' : 'articles'}\n`,
     );
     return 0;
   });
 };
+
+/** Rows from…from+count of the list, asked a page at a time. */
+function rowsOf(source: ListSource, query: ListQuery, from: number, count: number): ListRow[] {
+  const out: ListRow[] = [];
+  while (out.length < count) {
+    const page = source.rows(query, from + out.length, Math.min(LIST_ROWS_LIMIT, count - out.length));
+    if (page.length === 0) break;
+    out.push(...page);
+  }
+  return out;
+}
+
+/** The months of the list's day groups, in list order (shared/timeline monthCounts of the whole list). */
+function monthsOf(days: readonly ListDay[]): { key: number; count: number }[] {
+  const out: { key: number; count: number }[] = [];
+  for (const d of days) {
+    if (d.day === UNDATED_DAY) continue;
+    const key = monthOfDay(d.day);
+    const last = out[out.length - 1];
+    if (last?.key === key) last.count += d.count;
+    else out.push({ key, count: d.count });
+  }
+  return out;
+}
 
 function formatDay(day: DayKey, entries: readonly Row[], zone: string | undefined): string {
   const lines = [`${dayKeyToIso(day) === 'undated' ? 'Undated' : dayKeyToIso(day)} (${entries.length})`];
