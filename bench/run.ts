@@ -20,6 +20,7 @@ const all = [
   'library',
   'renderer',
   'listAndSources',
+  'list',
   'readState',
   'export',
   'images',
