@@ -5,6 +5,7 @@
 // the receiving side with `validateRequest` before it reaches the engine: the page renders untrusted
 // archive content and is treated as possibly compromised.
 
+import type { ListPosition, ListQuery, ListRows, ListShape, SidebarCounts } from './listQuery';
 import type {
   Article,
   ExportProgress,
@@ -55,7 +56,12 @@ export type LibraryEvent =
   /** How far the running export is (after every article). */
   | { type: 'export-progress'; progress: ExportProgress }
   /** How far the library prefetch is (at most twice a second while it runs, and on each change). */
-  | { type: 'prefetch'; status: PrefetchStatus };
+  | { type: 'prefetch'; status: PrefetchStatus }
+  /**
+   * What the headline list shows changed (articles, stars or read marks): ask again for the shape and
+   * the rows on screen. At most every 250 ms while a scan or a burst of changes runs.
+   */
+  | { type: 'list-changed'; version: number };
 
 export type MenuCommand = 'focus-search' | 'show-library' | 'show-shortcuts' | 'toggle-star' | 'export';
 
@@ -127,6 +133,18 @@ export interface BroadsheetRequests {
   getPrefetch(): Promise<PrefetchStatus>;
   /** Pauses or resumes the library prefetch (until the app restarts). */
   setPrefetchPaused(paused: boolean): Promise<PrefetchStatus>;
+  /** The headline list a query selects: its length, unread count and day groups (shared/listQuery). */
+  getListShape(query: ListQuery): Promise<ListShape>;
+  /** Rows `offset`… of that list, at most `limit` (<= LIST_ROWS_LIMIT). */
+  getListRows(query: ListQuery, offset: number, limit: number): Promise<ListRows>;
+  /** Where an article is in that list; -1 when it is not listed. */
+  getListPosition(query: ListQuery, id: string): Promise<number>;
+  /** The nearest unread row after (1) or before (-1) index `from`, or null. */
+  findUnread(query: ListQuery, from: number, direction: 1 | -1): Promise<ListPosition | null>;
+  /** Marks rows `from`… to the end read or unread; resolves to the ids whose state changed (undo: setRead(ids, !read)). */
+  markListRead(query: ListQuery, from: number, read: boolean): Promise<string[]>;
+  /** The sidebar's categories, sources and folders with their counts over the whole library. */
+  getSidebarCounts(): Promise<SidebarCounts>;
 }
 
 export interface BroadsheetApi extends BroadsheetRequests {
@@ -166,6 +184,12 @@ export const REQUEST_METHODS = [
   'clearImageCache',
   'getPrefetch',
   'setPrefetchPaused',
+  'getListShape',
+  'getListRows',
+  'getListPosition',
+  'findUnread',
+  'markListRead',
+  'getSidebarCounts',
 ] as const satisfies readonly RequestMethod[];
 
 // Compile-time proof that REQUEST_METHODS lists every method exactly: adding a method to

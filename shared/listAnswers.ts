@@ -5,8 +5,8 @@
 
 import { isUndated, type Ordered } from './articleOrder';
 import { baseName, folderPath } from './folders';
-import type { FacetTally, ListDay, ListPosition, ListRow, SidebarCounts } from './listQuery';
-import { type DayKey, dayOf } from './listSelection';
+import type { FacetTally, ListDay, ListPosition, ListQuery, ListRow, SidebarCounts } from './listQuery';
+import { type DayKey, dayOf, selectList } from './listSelection';
 import type { FolderRef, ListedArticle, StarredEntry } from './types';
 
 /**
@@ -96,6 +96,40 @@ export function starredTest(starred: readonly StarredEntry[]): (article: ListedA
     hashes.add(star.contentHash);
   }
   return (article) => ids.has(article.id) || hashes.has(article.contentHash);
+}
+
+/** What a list is selected from: the library as its holder keeps it. */
+export interface ListLibrary {
+  /** Every listed article, in the library's order (newest first, undated last). */
+  articles: readonly ListedArticle[];
+  /** The folder table the articles' `folder` indexes. */
+  folders: readonly FolderRef[];
+  starred: readonly StarredEntry[];
+  /** The listed article a star stands for (by id, else by content when its file moved). */
+  presentOf(star: StarredEntry): ListedArticle | undefined;
+  isRead(id: string): boolean;
+}
+
+/** The entries a query lists, in list order: selectList with the query's clock, zone and kept-unread ids. */
+export function selectEntries(
+  library: ListLibrary,
+  query: ListQuery,
+  dayKey: (ms: number) => DayKey,
+): readonly ListEntry[] {
+  const keptUnread = query.view === 'unread' ? new Set(query.keptUnread) : null;
+  return selectList<ListEntry>({
+    choice: { view: query.view, filter: query.filter, order: query.order },
+    now: query.now,
+    dayKey,
+    articles: library.articles,
+    folders: library.folders,
+    starred: library.starred,
+    presentOf: (star) => library.presentOf(star),
+    unread: (article) => !library.isRead(article.id) || keptUnread?.has(article.id) === true,
+    fromArticle: (article) => article,
+    fromStar: (star, present) => present ?? star,
+    allMapped: library.articles,
+  });
 }
 
 /** Unread entries of a list. */

@@ -30,6 +30,7 @@ export interface ListFilter {
 export const noFilter: ListFilter = { facet: null, range: 'any' };
 
 export type View = 'all' | 'unread' | 'starred';
+export const VIEWS: readonly View[] = ['all', 'unread', 'starred'];
 
 export interface ListChoice {
   view: View;

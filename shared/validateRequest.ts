@@ -3,7 +3,19 @@
 // ContractError before anything reaches the engine. Whether a path is inside the library is checked
 // by the engine, which knows the roots.
 
+import { LIST_ORDERS, type ListOrder } from './articleOrder';
 import { type GetArticleOptions, REQUEST_METHODS, type RequestArgs, type RequestMethod } from './contract';
+import { KEPT_UNREAD_LIMIT, LIST_ROWS_LIMIT, type ListQuery } from './listQuery';
+import {
+  DATE_RANGES,
+  type DateRange,
+  type FacetChoice,
+  type FacetKind,
+  type ListFilter,
+  parseDay,
+  VIEWS,
+  type View,
+} from './listSelection';
 import { cleanMailtoUrl } from './mailtoUrl';
 import { checkWindowSetting, WINDOW_SETTING_KEYS } from './settingsRules';
 import {
@@ -31,6 +43,10 @@ export const LIMITS = {
   excerptIds: 500,
   /** Articles marked read or unread in one request ("mark all as read" on the whole library). */
   readIds: 1_000_000,
+  /** A place in the headline list (offsets, positions). */
+  listIndex: 10_000_000,
+  timeZoneChars: 64,
+  facetChars: 4096,
 } as const;
 
 export class ContractError extends Error {
@@ -98,6 +114,73 @@ function filters(method: string, v: unknown): SearchFilters {
   return out;
 }
 
+function oneOf<T extends string>(method: string, name: string, v: unknown, allowed: readonly T[]): T {
+  if (!allowed.includes(v as T)) fail(method, `${name} must be one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+function idList(method: string, name: string, v: unknown, max: number): string[] {
+  if (!Array.isArray(v) || v.length > max) fail(method, `${name} must be a list of at most ${max} ids`);
+  return v.map((id, i) => str(method, `${name}[${i}]`, id, LIMITS.idChars));
+}
+
+const FACET_KINDS: readonly FacetKind[] = ['category', 'author', 'folder'];
+
+/** An IANA time zone the runtime knows, or '' (the engine's own zone). */
+function timeZone(method: string, v: unknown): string {
+  const zone = str(method, 'query.timeZone', v, LIMITS.timeZoneChars, true);
+  if (zone === '') return zone;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    fail(method, 'query.timeZone must be an IANA time zone');
+  }
+  return zone;
+}
+
+function listFilter(method: string, v: unknown): ListFilter {
+  const o = plainObject(method, 'query.filter', v);
+  onlyKeys(method, 'query.filter', o, ['facet', 'range', 'from', 'to']);
+  let facet: FacetChoice | null = null;
+  if (o.facet !== null) {
+    const f = plainObject(method, 'query.filter.facet', o.facet);
+    onlyKeys(method, 'query.filter.facet', f, ['kind', 'value']);
+    facet = {
+      kind: oneOf(method, 'query.filter.facet.kind', f.kind, FACET_KINDS),
+      value: str(method, 'query.filter.facet.value', f.value, LIMITS.facetChars),
+    };
+  }
+  const out: ListFilter = {
+    facet,
+    range: oneOf<DateRange>(method, 'query.filter.range', o.range, DATE_RANGES),
+  };
+  for (const key of ['from', 'to'] as const) {
+    if (o[key] === undefined) continue;
+    const day = str(method, `query.filter.${key}`, o[key], 10);
+    if (parseDay(day) === null) fail(method, `query.filter.${key} must be a calendar day YYYY-MM-DD`);
+    out[key] = day;
+  }
+  return out;
+}
+
+/** What the headline list shows (shared/listQuery): every field required, each checked and copied. */
+function listQuery(method: string, v: unknown): ListQuery {
+  const o = plainObject(method, 'query', v);
+  onlyKeys(method, 'query', o, ['view', 'filter', 'order', 'now', 'timeZone', 'keptUnread']);
+  const now = o.now;
+  if (typeof now !== 'number' || !Number.isFinite(now) || Math.abs(now) > 8.64e15) {
+    fail(method, 'query.now must be a time in ms');
+  }
+  return {
+    view: oneOf<View>(method, 'query.view', o.view, VIEWS),
+    filter: listFilter(method, o.filter),
+    order: oneOf<ListOrder>(method, 'query.order', o.order, LIST_ORDERS),
+    now,
+    timeZone: timeZone(method, o.timeZone),
+    keptUnread: idList(method, 'query.keptUnread', o.keptUnread, KEPT_UNREAD_LIMIT),
+  };
+}
+
 function searchQuery(method: string, v: unknown): SearchQuery {
   const o = plainObject(method, 'query', v);
   onlyKeys(method, 'query', o, ['text', 'filters', 'limit', 'offset', 'exactCharacters', 'order']);
@@ -153,6 +236,7 @@ export function validateRequest(method: string, args: unknown): unknown[] {
     case 'getImageCache':
     case 'clearImageCache':
     case 'getPrefetch':
+    case 'getSidebarCounts':
       arity(method, args, 0);
       return [];
     case 'getArticle': {
@@ -228,6 +312,33 @@ export function validateRequest(method: string, args: unknown): unknown[] {
     case 'exportArticles':
       arity(method, args, 1);
       return [exportRequest(method, args[0])];
+    case 'getListShape':
+      arity(method, args, 1);
+      return [listQuery(method, args[0])];
+    case 'getListRows':
+      arity(method, args, 3);
+      return [
+        listQuery(method, args[0]),
+        intIn(method, 'offset', args[1], 0, LIMITS.listIndex),
+        intIn(method, 'limit', args[2], 0, LIST_ROWS_LIMIT),
+      ];
+    case 'getListPosition':
+      arity(method, args, 2);
+      return [listQuery(method, args[0]), str(method, 'id', args[1], LIMITS.idChars)];
+    case 'findUnread': {
+      arity(method, args, 3);
+      const direction = args[2];
+      if (direction !== 1 && direction !== -1) fail(method, 'direction must be 1 or -1');
+      // -1: before the first row (the next unread from the top).
+      return [listQuery(method, args[0]), intIn(method, 'from', args[1], -1, LIMITS.listIndex), direction];
+    }
+    case 'markListRead':
+      arity(method, args, 3);
+      return [
+        listQuery(method, args[0]),
+        intIn(method, 'from', args[1], 0, LIMITS.listIndex),
+        bool(method, 'read', args[2]),
+      ];
   }
 }
 

@@ -4,7 +4,7 @@
 //
 // The facade: it opens the stores, starts and closes, and wires the rooms that do the work, each
 // with one job (LibraryFolders, LibraryScans, LibraryWatching, LibraryArticles, LibraryDatabase,
-// LibraryProblems, LibraryStars, LibraryReadMarks, LibraryPictures, libraryExport); the one request
+// LibraryProblems, LibraryStars, LibraryReadMarks, LibraryList, LibraryPictures, libraryExport); the one request
 // table is engineRequests. Just over 400 lines because opening, closing and that wiring are the one
 // job left here; each room's work lives in its own file.
 
@@ -39,6 +39,7 @@ import { engineRequests } from './engineRequests';
 import { LibraryArticles } from './LibraryArticles';
 import { LibraryDatabase } from './LibraryDatabase';
 import { LibraryFolders, rootsToOpen } from './LibraryFolders';
+import { LibraryList } from './LibraryList';
 import { LibraryPictures, noPictures, picturesNotReady } from './LibraryPictures';
 import { LibraryProblems, libraryWarning, userDataProblem } from './LibraryProblems';
 import { LibraryReadMarks } from './LibraryReadMarks';
@@ -60,7 +61,10 @@ export class Library implements LibraryService {
   private readonly events = new EventEmitter();
   private closed = false;
   private userCleanRules: CleanRule[] = [];
-  private readonly state = new LibraryState();
+  private readonly state = new LibraryState({
+    upserted: (article) => this.list.upserted(article),
+    removed: (article) => this.list.removed(article.id),
+  });
   private readonly problems = new LibraryProblems(this.state, (event) => this.emit(event));
   private readonly database: LibraryDatabase;
   private readonly articleList: LibraryArticles;
@@ -69,6 +73,7 @@ export class Library implements LibraryService {
   private readonly watching: LibraryWatching;
   private readonly stars: LibraryStars;
   private readonly reads: LibraryReadMarks;
+  private readonly list: LibraryList;
   private pictures: LibraryPictures | null = null;
   private readonly exports = new ExportJobs();
   private readonly requests: EngineRequests;
@@ -155,8 +160,30 @@ export class Library implements LibraryService {
       knownRoots: () => this.settings.get().recentRoots,
       emit,
       onStarredIds: (ids) => this.pictures?.starredChanged(ids),
+      changed: () => this.list.starsChanged(),
     });
-    this.reads = new LibraryReadMarks({ store: readStore, lookup, article, emit });
+    this.reads = new LibraryReadMarks({
+      store: readStore,
+      lookup,
+      article,
+      emit,
+      changed: (ids) => this.list.readChanged(ids),
+    });
+    this.list = new LibraryList({
+      listed: () => this.articleList.listed(),
+      folders: () => this.articleList.folders(),
+      folderOf: (summary) => this.articleList.folderOf(summary),
+      starred: () => this.stars.starred,
+      presentOf: (star) => {
+        const summary = this.state.get(star.id) ?? this.state.byContentHash(star.contentHash);
+        return summary && this.articleList.listedOf(summary);
+      },
+      isListed: (id) => this.state.get(id) !== undefined,
+      isRead: (id) => readStore.isRead(id),
+      progress: (id) => readStore.get(id)?.progress ?? 0,
+      setRead: (ids, read) => this.reads.setRead(ids, read),
+      emit,
+    });
     this.requests = engineRequests({
       afterStart: () => this.started.catch(() => undefined),
       snapshot: () => this.snapshot(),
@@ -170,6 +197,7 @@ export class Library implements LibraryService {
       state: this.state,
       stars: this.stars,
       reads: this.reads,
+      list: this.list,
       folders: this.folders,
       settings,
       session,
@@ -267,6 +295,7 @@ export class Library implements LibraryService {
     await this.scans.stopAll();
     await this.watching.close();
     this.problems.close();
+    this.list.close();
     await this.pictures?.close();
     this.database.close();
     this.events.removeAllListeners();

@@ -151,6 +151,16 @@ export class LibraryArticles {
     return toListed(summary, this.folderTable.of(summary));
   }
 
+  /** The number of the folder holding an article (added to the folder table when new). */
+  folderOf(summary: ArticleSummary): number {
+    return this.folderTable.of(summary);
+  }
+
+  /** A listed article as the window sees it. */
+  listedOf(summary: ArticleSummary): ListedArticle {
+    return this.toListed(summary);
+  }
+
   /**
    * A listed article read in full; `original`: the body as written, without the clean-up rules
    * (the pane's "Show original"). Null: not listed, or no longer readable.

@@ -30,6 +30,8 @@ export interface ReadMarksDeps {
   lookup(): ArticleLookup;
   article(id: string): ArticleSummary | undefined;
   emit(event: LibraryEvent): void;
+  /** These articles became read or unread (the headline list follows). */
+  changed?(ids: readonly string[]): void;
 }
 
 export class LibraryReadMarks {
@@ -78,6 +80,7 @@ export class LibraryReadMarks {
       else this.shown.delete(id);
     }
     if (changed.length > 0) {
+      this.deps.changed?.(changed);
       this.deps.emit({ type: 'read', read: read ? changed : [], unread: read ? [] : changed, progress: [] });
     }
     return changed;
@@ -100,6 +103,9 @@ export class LibraryReadMarks {
     const next = this.readIds();
     const event = readMarksChange(this.shown, next, (id) => store.get(id)?.progress ?? 0);
     this.shown = next;
-    if (event) this.deps.emit(event);
+    if (event) {
+      this.deps.changed?.([...event.read, ...event.unread]);
+      this.deps.emit(event);
+    }
   }
 }

@@ -17,6 +17,8 @@ export interface StarsDeps {
   emit(event: LibraryEvent): void;
   /** The starred ids changed (their pictures are kept ahead of reading). */
   onStarredIds(ids: ReadonlySet<string>): void;
+  /** The stars changed (the headline list follows). */
+  changed?(): void;
 }
 
 export class LibraryStars {
@@ -44,7 +46,10 @@ export class LibraryStars {
     this.entries = resolved;
     this.ids = new Set(resolved.filter((s) => !s.missing).map((s) => s.id));
     deps.onStarredIds(this.ids);
-    if (changed) deps.emit({ type: 'stars', starred: resolved });
+    if (changed) {
+      deps.changed?.();
+      deps.emit({ type: 'stars', starred: resolved });
+    }
   }
 
   async set(id: string, starred: boolean): Promise<StarredEntry[]> {

@@ -6,11 +6,19 @@ import { compareNewestFirst } from '../../../shared/articleOrder';
 import type { ArticleSummary, Problem } from '../../../shared/types';
 import { isInsideFolder } from '../common/pathContainment';
 
+/** Told of every change of the listed articles (the headline list's version and counts follow them). */
+export interface StateObserver {
+  upserted?(article: ArticleSummary): void;
+  removed?(article: ArticleSummary): void;
+}
+
 export class LibraryState {
   private readonly byId = new Map<string, ArticleSummary>();
   private readonly idsByContentHash = new Map<string, Set<string>>();
   private readonly problemsByPath = new Map<string, Problem[]>();
   private sorted: ArticleSummary[] | null = null;
+
+  constructor(private readonly observer: StateObserver = {}) {}
 
   get size(): number {
     return this.byId.size;
@@ -32,6 +40,7 @@ export class LibraryState {
     }
     ids.add(article.id);
     this.sorted = null;
+    this.observer.upserted?.(article);
     return previous;
   }
 
@@ -41,6 +50,7 @@ export class LibraryState {
     this.byId.delete(id);
     this.unlinkHash(previous);
     this.sorted = null;
+    this.observer.removed?.(previous);
     return previous;
   }
 

@@ -17,6 +17,7 @@ import type { ExportJobs } from '../export/exportJob';
 import type { SessionStore } from '../store/SessionStore';
 import type { SettingsStore } from '../store/SettingsStore';
 import type { LibraryFolders } from './LibraryFolders';
+import type { LibraryList } from './LibraryList';
 import { type LibraryPictures, prefetchOff } from './LibraryPictures';
 import type { LibraryReadMarks } from './LibraryReadMarks';
 import type { EngineRequests } from './LibraryService';
@@ -39,6 +40,7 @@ export interface RequestRooms {
   state: LibraryState;
   stars: LibraryStars;
   reads: LibraryReadMarks;
+  list: LibraryList;
   folders: LibraryFolders;
   settings: SettingsStore;
   session: SessionStore;
@@ -46,7 +48,7 @@ export interface RequestRooms {
 }
 
 export function engineRequests(rooms: RequestRooms): EngineRequests {
-  const { state, stars, reads, folders, settings, session, exports } = rooms;
+  const { state, stars, reads, list, folders, settings, session, exports } = rooms;
   return {
     getSnapshot: async () => rooms.snapshot(),
     getArticle: (id, options) => rooms.getArticle(id, options),
@@ -80,5 +82,11 @@ export function engineRequests(rooms: RequestRooms): EngineRequests {
     clearImageCache: async () => rooms.pictures()?.clearCache() ?? rooms.imageCacheInfo(),
     getPrefetch: async () => rooms.pictures()?.prefetchStatus() ?? prefetchOff(),
     setPrefetchPaused: async (paused) => rooms.pictures()?.setPrefetchPaused(paused) ?? prefetchOff(),
+    getListShape: async (query) => list.shape(query),
+    getListRows: async (query, offset, limit) => list.rows(query, offset, limit),
+    getListPosition: async (query, id) => list.position(query, id),
+    findUnread: async (query, from, direction) => list.findUnread(query, from, direction),
+    markListRead: (query, from, read) => list.markRead(query, from, read),
+    getSidebarCounts: async () => list.sidebar(),
   };
 }

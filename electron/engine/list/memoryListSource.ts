@@ -10,6 +10,7 @@ import {
   type ListEntry,
   listDays,
   type SidebarTally,
+  selectEntries,
   starredTest,
   toListRow,
 } from '../../../shared/listAnswers';
@@ -22,7 +23,7 @@ import {
   type ListShape,
   type SidebarCounts,
 } from '../../../shared/listQuery';
-import { type DayKey, makeDayKey, selectList } from '../../../shared/listSelection';
+import { type DayKey, makeDayKey } from '../../../shared/listSelection';
 import type { FolderRef, ListedArticle, StarredEntry } from '../../../shared/types';
 import type { ListSource } from './ListSource';
 
@@ -141,21 +142,14 @@ export class MemoryListSource implements ListSource {
     }
     const dayKey = this.dayKeyFor(query.timeZone);
     const { deps } = this;
-    const keptUnread = query.view === 'unread' ? new Set(query.keptUnread) : null;
-    const articles = deps.articles();
-    const list = selectList<Entry>({
-      choice: { view: query.view, filter: query.filter, order: query.order },
-      now: query.now,
-      dayKey,
-      articles,
+    const library = {
+      articles: deps.articles(),
       folders: deps.folders(),
       starred: deps.starred(),
-      presentOf: (star) => deps.presentOf(star),
-      unread: (article) => !deps.isRead(article.id) || keptUnread?.has(article.id) === true,
-      fromArticle: (article) => article,
-      fromStar: (star, present) => present ?? star,
-      allMapped: articles,
-    });
+      presentOf: (star: StarredEntry) => deps.presentOf(star),
+      isRead: (id: string) => deps.isRead(id),
+    };
+    const list = selectEntries(library, query, dayKey);
     const selected: Selected = { key, version, list, dayKey };
     this.selections.push(selected);
     if (this.selections.length > KEPT_SELECTIONS) this.selections.shift();

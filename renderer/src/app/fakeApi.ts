@@ -1,6 +1,19 @@
 // An in-memory BroadsheetApi for component tests: real data shapes, scripted behaviour, and a
 // record of every call so tests can assert what the window asked for.
 import type { BroadsheetApi, LibraryEvent, LibrarySnapshot } from '../../../shared/contract';
+import {
+  countUnread,
+  findUnreadIn,
+  isUnreadEntry,
+  type ListLibrary,
+  listDays,
+  SidebarTally,
+  selectEntries,
+  starredTest,
+  toListRow,
+} from '../../../shared/listAnswers';
+import type { ListQuery } from '../../../shared/listQuery';
+import { makeDayKey } from '../../../shared/listSelection';
 import { DEFAULT_SETTINGS } from '../../../shared/settingsRules';
 import type {
   Article,
@@ -75,6 +88,24 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     readMarks: { read: [], progress: [] },
     ...snapshot,
   };
+  // The headline list answered over the snapshot's articles with the engine's own rules
+  // (shared/listAnswers), selected again for every request (the engine keeps its selections).
+  const library = (): ListLibrary => ({
+    articles: full.articles,
+    folders: full.folders,
+    starred: api.starred,
+    presentOf: (star) =>
+      full.articles.find((a) => a.id === star.id) ??
+      full.articles.find((a) => a.contentHash === star.contentHash),
+    isRead: (id) => api.readIds.has(id),
+  });
+  const select = (query: ListQuery) => {
+    const dayKey = makeDayKey(query.timeZone || undefined);
+    return { list: selectEntries(library(), query, dayKey), dayKey };
+  };
+  const unread = (entry: Parameters<typeof isUnreadEntry>[0]) =>
+    isUnreadEntry(entry, (id) => api.readIds.has(id));
+  let listVersion = 0;
   const api: FakeApi = {
     calls: [],
     articles: new Map(articles.map((a) => [a.id, a])),
@@ -127,6 +158,7 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
         if (read) api.readIds.add(id);
         else api.readIds.delete(id);
       }
+      if (changed.length > 0) listVersion++;
       return changed;
     },
     async setReadProgress(id, progress) {
@@ -207,6 +239,58 @@ export function createFakeApi(snapshot: Partial<LibrarySnapshot>, articles: Arti
     },
     async cancelExport() {
       api.calls.push({ method: 'cancelExport', args: [] });
+    },
+    async getListShape(query) {
+      api.calls.push({ method: 'getListShape', args: [query] });
+      const { list, dayKey } = select(query);
+      return {
+        version: listVersion,
+        total: list.length,
+        unread: countUnread(list, unread),
+        days: listDays(list, dayKey, unread),
+      };
+    },
+    async getListRows(query, offset, limit) {
+      api.calls.push({ method: 'getListRows', args: [query, offset, limit] });
+      const isStarred = starredTest(api.starred);
+      const rows = select(query)
+        .list.slice(offset, offset + limit)
+        .map((entry) =>
+          toListRow(entry, {
+            isRead: (id) => api.readIds.has(id),
+            progress: (id) => full.readMarks.progress.find(([p]) => p === id)?.[1] ?? 0,
+            isStarred,
+          }),
+        );
+      return { version: listVersion, offset, rows };
+    },
+    async getListPosition(query, id) {
+      api.calls.push({ method: 'getListPosition', args: [query, id] });
+      return select(query).list.findIndex((entry) => entry.id === id);
+    },
+    async findUnread(query, from, direction) {
+      api.calls.push({ method: 'findUnread', args: [query, from, direction] });
+      return findUnreadIn(select(query).list, from, direction, unread);
+    },
+    async markListRead(query, from, read) {
+      api.calls.push({ method: 'markListRead', args: [query, from, read] });
+      const ids = select(query)
+        .list.slice(Math.max(0, from))
+        .filter((entry) => !('missing' in entry && entry.missing))
+        .map((entry) => entry.id);
+      const changed = ids.filter((id) => api.readIds.has(id) !== read);
+      for (const id of changed) {
+        if (read) api.readIds.add(id);
+        else api.readIds.delete(id);
+      }
+      if (changed.length > 0) listVersion++;
+      return changed;
+    },
+    async getSidebarCounts() {
+      api.calls.push({ method: 'getSidebarCounts', args: [] });
+      const tally = new SidebarTally();
+      for (const article of full.articles) tally.set(article, !api.readIds.has(article.id));
+      return { version: listVersion, ...tally.counts(full.folders) };
     },
     onEvent(listener) {
       listeners.add(listener);

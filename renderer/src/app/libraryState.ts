@@ -116,6 +116,8 @@ export function applyLibraryEvent(
     case 'menu':
     case 'export-progress':
     case 'prefetch':
+    // The list is still the snapshot's articles kept in step by the events above.
+    case 'list-changed':
       return state;
   }
 }
