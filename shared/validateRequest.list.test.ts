@@ -1,18 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { RequestMethod } from './contract';
 import { KEPT_UNREAD_LIMIT, LIST_ROWS_LIMIT, type ListQuery } from './listQuery';
 import { ContractError, validateRequest } from './validateRequest';
 
 const good: ListQuery = {
   view: 'unread',
-  filter: { facet: { kind: 'folder', value: '/news/world' }, range: 'between', from: '2024-02-29', to: '2024-03-10' },
+  filter: {
+    facet: { kind: 'folder', value: '/news/world' },
+    range: 'between',
+    from: '2024-02-29',
+    to: '2024-03-10',
+  },
   order: 'oldest',
   now: 1_710_000_000_000,
   timeZone: 'Asia/Shanghai',
   keptUnread: ['a', 'b'],
 };
 
-const refused = (method: string, args: unknown[]) => () => validateRequest(method, args);
+const refused = (method: RequestMethod, args: unknown[]) => () => validateRequest(method, args);
 
 describe('validateRequest: the list requests', () => {
   it('passes good queries through as copies, every method', () => {
@@ -26,7 +32,13 @@ describe('validateRequest: the list requests', () => {
     expect(validateRequest('findUnread', [good, 7, -1])).toEqual([good, 7, -1]);
     expect(validateRequest('markListRead', [good, 0, false])).toEqual([good, 0, false]);
     expect(validateRequest('getSidebarCounts', [])).toEqual([]);
-    const plain = { ...good, view: 'all', filter: { facet: null, range: 'any' }, timeZone: '', keptUnread: [] };
+    const plain = {
+      ...good,
+      view: 'all',
+      filter: { facet: null, range: 'any' },
+      timeZone: '',
+      keptUnread: [],
+    };
     expect(validateRequest('getListShape', [plain])).toEqual([plain]);
   });
 
@@ -36,7 +48,10 @@ describe('validateRequest: the list requests', () => {
     ['an unknown range', { ...good, filter: { ...good.filter, range: 'decade' } }],
     ['an unknown facet kind', { ...good, filter: { ...good.filter, facet: { kind: 'tag', value: 'x' } } }],
     ['an empty facet value', { ...good, filter: { ...good.filter, facet: { kind: 'author', value: '' } } }],
-    ['a facet with more fields', { ...good, filter: { ...good.filter, facet: { kind: 'author', value: 'a', x: 1 } } }],
+    [
+      'a facet with more fields',
+      { ...good, filter: { ...good.filter, facet: { kind: 'author', value: 'a', x: 1 } } },
+    ],
     ['a missing facet', { ...good, filter: { range: 'any' } }],
     ['a day that is no day', { ...good, filter: { ...good.filter, from: '2023-02-30' } }],
     ['a date with a time', { ...good, filter: { ...good.filter, to: '2024-03-10T00:00:00Z' } }],
@@ -49,7 +64,10 @@ describe('validateRequest: the list requests', () => {
     ['an unknown time zone', { ...good, timeZone: 'Mars/Olympus' }],
     ['a huge time zone', { ...good, timeZone: 'A'.repeat(65) }],
     ['kept ids that are not strings', { ...good, keptUnread: [1] }],
-    ['too many kept ids', { ...good, keptUnread: Array.from({ length: KEPT_UNREAD_LIMIT + 1 }, (_, i) => `${i}`) }],
+    [
+      'too many kept ids',
+      { ...good, keptUnread: Array.from({ length: KEPT_UNREAD_LIMIT + 1 }, (_, i) => `${i}`) },
+    ],
     ['a kept id too long', { ...good, keptUnread: ['x'.repeat(129)] }],
     ['a kept id with NUL', { ...good, keptUnread: ['a\0'] }],
     ['an array', [good]],
@@ -69,7 +87,8 @@ describe('validateRequest: the list requests', () => {
       expect(refused('getListRows', [good, 0, bad])).toThrow(ContractError);
     }
     for (const bad of [-2, 0.5, 'x']) expect(refused('findUnread', [good, bad, 1])).toThrow(ContractError);
-    for (const bad of [0, 2, '1', true, null]) expect(refused('findUnread', [good, 0, bad])).toThrow(ContractError);
+    for (const bad of [0, 2, '1', true, null])
+      expect(refused('findUnread', [good, 0, bad])).toThrow(ContractError);
     expect(refused('markListRead', [good, 0, 'yes'])).toThrow(ContractError);
     expect(refused('getListPosition', [good, ''])).toThrow(ContractError);
     expect(refused('getListPosition', [good, 'x'.repeat(129)])).toThrow(ContractError);
