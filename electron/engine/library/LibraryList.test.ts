@@ -67,7 +67,12 @@ describe('Library list requests', () => {
     expect(rows.rows.map((r) => r.id)).toEqual(listed.map((a) => a.id));
     expect(rows.rows.every((r) => !r.read && !r.starred && !r.missing)).toBe(true);
     const oldest = await library.call('getListRows', query({ order: 'oldest' }), 1, 2);
-    expect(oldest.rows.map((r) => r.id)).toEqual(listed.map((a) => a.id).reverse().slice(1, 3));
+    expect(oldest.rows.map((r) => r.id)).toEqual(
+      listed
+        .map((a) => a.id)
+        .reverse()
+        .slice(1, 3),
+    );
     expect(await library.call('getListPosition', query(), listed[2]!.id)).toBe(2);
     expect(await library.call('getListPosition', query(), 'nope')).toBe(-1);
     expect(await library.call('findUnread', query(), 0, 1)).toEqual({ index: 1, id: listed[1]!.id });
@@ -80,7 +85,8 @@ describe('Library list requests', () => {
       { value: join(archive, 'sina'), count: 2, unread: 2 },
     ]);
     const categories = new Map<string, number>();
-    for (const a of listed) for (const c of new Set(a.categories)) categories.set(c, (categories.get(c) ?? 0) + 1);
+    for (const a of listed)
+      for (const c of new Set(a.categories)) categories.set(c, (categories.get(c) ?? 0) + 1);
     expect(new Map(sidebar.categories.map((c) => [c.value, c.count]))).toEqual(categories);
   });
 
@@ -101,8 +107,15 @@ describe('Library list requests', () => {
     // The Unread view leaves them out, unless kept.
     const unreadView = await library.call('getListRows', query({ view: 'unread' }), 0, 10);
     expect(unreadView.rows.some((r) => marked.includes(r.id))).toBe(false);
-    const kept = await library.call('getListRows', query({ view: 'unread', keptUnread: [marked[0]!] }), 0, 10);
-    expect(kept.rows.filter((r) => marked.includes(r.id)).map((r) => [r.id, r.read])).toEqual([[marked[0], true]]);
+    const kept = await library.call(
+      'getListRows',
+      query({ view: 'unread', keptUnread: [marked[0]!] }),
+      0,
+      10,
+    );
+    expect(kept.rows.filter((r) => marked.includes(r.id)).map((r) => [r.id, r.read])).toEqual([
+      [marked[0], true],
+    ]);
 
     await library.call('setRead', marked, false);
     expect((await library.call('getSidebarCounts')).unread).toBe(4);
