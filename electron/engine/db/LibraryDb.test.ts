@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RELEVANCE_WINDOW } from '../search/relevance';
 import { bruteForceSearch } from '../search/testing/bruteForceSearch';
 import type { IndexDoc } from '../search/testing/searchDoc';
 import { LIBRARY_DB_FILE, LibraryDb } from './LibraryDb';
@@ -169,6 +170,79 @@ describe('LibraryDb search operators', () => {
 
   it('answers nothing, with a notice, when everything is excluded', () => {
     expect(db.search({ text: '-王毅' })).toMatchObject({ total: 0, notices: [{ kind: 'onlyExcluded' }] });
+  });
+});
+
+describe('LibraryDb search: relevance over every match', () => {
+  const day = (y: number, d: number) => Date.UTC(y, 0, d);
+  const filler = '其他消息。'.repeat(4);
+  // Far more recent matches than the window relevance.ts orders, each with the term once in its text.
+  const recent = Array.from({ length: RELEVANCE_WINDOW * 5 }, (_, i) =>
+    doc({ id: `recent${i}`, title: `新闻${i}`, text: `合作。${filler} analysts`, dateMs: day(2024, i + 1) }),
+  );
+  const byRelevance = (db: LibraryDb, text: string, limit = 10, offset = 0) =>
+    db.search({ text, limit, offset }).matches.map((m) => m.id);
+
+  it('ranks a strong title match first however old it is', () => {
+    const old = doc({ id: 'old', title: '合作协议签署', text: `合作。${filler}`, dateMs: day(2001, 1) });
+    const db = dbWith([...recent, old]);
+    try {
+      expect(byRelevance(db, '合作')[0]).toBe('old');
+      expect(byRelevance(db, '"合作"')[0]).toBe('old');
+      // The set and the total are those of newest first.
+      const all = db.search({ text: '合作', limit: 1000 });
+      const newest = db.search({ text: '合作', limit: 1000, order: 'newest' });
+      expect(all.total).toBe(recent.length + 1);
+      expect(all.matches.map((m) => m.id).sort()).toEqual(newest.matches.map((m) => m.id).sort());
+    } finally {
+      db.close();
+    }
+  });
+
+  it('ranks an old article where the term occurs often above the newer ones where it occurs once', () => {
+    const often = doc({ id: 'often', title: '旧闻', text: '合作。'.repeat(5) + '其他消息。'.repeat(2) });
+    often.dateMs = day(2001, 1);
+    const db = dbWith([...recent, often]);
+    try {
+      expect(byRelevance(db, '合作')[0]).toBe('often');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('breaks ties by recency, in the window and past it, and pages are slices of one order', () => {
+    const db = dbWith(recent);
+    try {
+      const newestFirst = [...recent].reverse().map((d) => d.id);
+      expect(byRelevance(db, '合作', 1000)).toEqual(newestFirst);
+      expect(byRelevance(db, 'analysts 合作', 1000)).toEqual(newestFirst);
+      expect(byRelevance(db, '合作', 30, RELEVANCE_WINDOW - 10)).toEqual(
+        newestFirst.slice(RELEVANCE_WINDOW - 10, RELEVANCE_WINDOW + 20),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('answers field-bound clauses (source:, category:, -author:) exactly', () => {
+    const db = dbWith([
+      ...recent,
+      doc({
+        id: 'src',
+        title: '简讯',
+        author: '新浪财经',
+        categories: ['金融'],
+        text: '合作',
+        dateMs: day(2000, 1),
+      }),
+    ]);
+    try {
+      expect(ids(db, 'source:新浪')).toEqual(['src']);
+      expect(ids(db, 'category:金融 合作')).toEqual(['src']);
+      expect(db.search({ text: '合作 -author:新浪财经', limit: 0 }).total).toBe(recent.length);
+    } finally {
+      db.close();
+    }
   });
 });
 

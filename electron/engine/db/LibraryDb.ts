@@ -277,7 +277,7 @@ export class LibraryDb {
       // flushes a segment. In key order a batch is one segment instead of one per article (7x faster).
       indexed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
       for (const { key, prepared } of indexed) {
-        s.insertText.run(key, prepared.tokens);
+        s.insertText.run({ key, ...prepared.tokens });
         if (prepared.unigrams) s.insertChars.run(key, prepared.unigrams);
       }
     })();
@@ -539,7 +539,9 @@ function prepare(db: Database.Database) {
       `INSERT INTO articles (key, ${SUMMARY_COLUMNS}, body) VALUES (@key, @id, @path, @root, @content_hash, @title, @date, @date_source, @author, @categories, @images, @chars, @excerpt, @body_format, @mtime_ms, @size, @degraded, @problems, @body)`,
     ),
     insertCategory: db.prepare('INSERT OR IGNORE INTO categories (category, key) VALUES (?, ?)'),
-    insertText: db.prepare('INSERT INTO text_index (rowid, tokens) VALUES (?, ?)'),
+    insertText: db.prepare(
+      'INSERT INTO text_index (rowid, title, author, categories, text) VALUES (@key, @title, @author, @categories, @text)',
+    ),
     insertChars: db.prepare('INSERT INTO char_index (rowid, units) VALUES (?, ?)'),
     keyTaken: db.prepare('SELECT 1 FROM articles WHERE key = ?'),
     byId: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE id = ?`),

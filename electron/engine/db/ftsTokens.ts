@@ -10,7 +10,10 @@
 //   a word run              the word (cut to MAX_WORD units, then marked as cut)
 //   between two CJK runs    one GAP token, so a phrase never joins the end of one run to the
 //                           start of the next (中国，国家 must not match 中国家)
-//   between fields          one FIELD token (no phrase spans two fields)
+//   between categories      one FIELD token (no phrase spans two categories)
+// Each field has its own column of text_index (TEXT_COLUMNS: title, author, categories, text), so no
+// phrase spans two fields, `author:`, `category:` and `source:` clauses are column filters, and
+// bm25() can weigh a title hit above a hit in the text (relevance.ts).
 // With these rules two tokens sit at consecutive positions exactly when their runs follow each other
 // in one field with only separators between, which is what a multi-token clause asks for: most
 // phrases are answered exactly by FTS5 itself. Two CJK tokens in a row ("中国 国家" in quotes) meet
@@ -25,7 +28,7 @@
 // itself a surrogate pair, escaped unit by unit, so the escapes can never collide with text.
 
 import { CJK, CLASS, FOLD, WORD } from '../../../shared/charClass';
-import type { QueryClause, QueryToken } from '../../../shared/parseQuery';
+import type { QueryClause, QueryField, QueryToken } from '../../../shared/parseQuery';
 
 /** Words longer than this are indexed by their first MAX_WORD units plus the CUT mark. */
 export const MAX_WORD = 64;
@@ -34,7 +37,7 @@ const ESCAPE_BASE = 0xf0000;
 export const GAP = String.fromCodePoint(ESCAPE_BASE + 0x800);
 /** Ends a word token that was cut at MAX_WORD. */
 const CUT = String.fromCodePoint(ESCAPE_BASE + 0x801);
-/** Between two fields. */
+/** Between two categories. */
 const FIELD = String.fromCodePoint(ESCAPE_BASE + 0x802);
 /** A phrase with more CJK-to-CJK joins than this (2^n alternatives) is verified on the text instead. */
 const MAX_JOINS = 3;
@@ -50,25 +53,38 @@ export interface ArticleText {
   text: string;
 }
 
+/** The main FTS5 table's columns, in order: one per field. */
+export const TEXT_COLUMNS = ['title', 'author', 'categories', 'text'] as const;
+
+/** The main table's columns: bigrams, words and gaps of each field. */
+export type FieldTokens = Record<(typeof TEXT_COLUMNS)[number], string>;
+
 export interface IndexedText {
-  /** The main FTS5 table's one column: bigrams, words and gaps of every field. */
-  tokens: string;
+  tokens: FieldTokens;
   /** The unigram table's column: each distinct CJK unit of the article once. */
   unigrams: string;
 }
 
-/** Tokens of one article (all of its fields, in the order the oracle and the snippets use). */
+/** Tokens of one article, field by field. */
 export function articleTokens(article: ArticleText): IndexedText {
-  const out: string[] = [];
   const units = new Set<number>();
-  const fields = [article.title, article.author ?? '', ...article.categories, article.text];
-  for (let f = 0; f < fields.length; f++) {
-    if (f > 0) out.push(FIELD);
-    fieldTokens(fields[f]!, out, units);
-  }
+  const line = (fields: readonly string[]) => {
+    const out: string[] = [];
+    for (let f = 0; f < fields.length; f++) {
+      if (f > 0) out.push(FIELD);
+      fieldTokens(fields[f]!, out, units);
+    }
+    return out.join(' ');
+  };
+  const tokens: FieldTokens = {
+    title: line([article.title]),
+    author: line([article.author ?? '']),
+    categories: line(article.categories),
+    text: line([article.text]),
+  };
   let unigrams = '';
   for (const u of units) unigrams += `${unit(u)} `;
-  return { tokens: out.join(' '), unigrams };
+  return { tokens, unigrams };
 }
 
 function fieldTokens(field: string, out: string[], units: Set<number>): void {
@@ -171,7 +187,28 @@ function phraseAlternatives(tokens: QueryToken[]): string[][] {
   return alternatives;
 }
 
+/** The columns a field-bound clause is looked for in (FTS5 column filters). */
+const FIELD_COLUMNS: Record<QueryField, string> = {
+  author: '{author}',
+  category: '{categories}',
+  source: '{author categories}',
+};
+
+/**
+ * The clause's plan: its expression over the main table is filtered to its field's columns, and the
+ * unigram table (one column, detail=none) can only give a superset of a field-bound clause.
+ */
 export function planClause(clause: QueryClause): ClausePlan {
+  const plan = unboundPlan(clause);
+  if (clause.field === undefined) return plan;
+  return {
+    main: plan.main === null ? null : `${FIELD_COLUMNS[clause.field]} : (${plan.main})`,
+    unigram: plan.unigram,
+    exact: plan.exact && plan.unigram === null,
+  };
+}
+
+function unboundPlan(clause: QueryClause): ClausePlan {
   const tokens = clause.tokens;
   if (tokens.length === 1) return tokenPlan(tokens[0]!);
   if (phraseIsExact(tokens)) {

@@ -1,6 +1,7 @@
 // Searching the library database: the query parsed and planned into FTS5 conditions, walked newest
-// first (rowids follow the date, dateKey.ts), checked against the stored text where FTS5 cannot decide
-// alone, counted exactly (or estimated past ESTIMATE_ABOVE), ranked, and the page's snippets made.
+// first (rowids follow the date, dateKey.ts) or by bm25() for relevance, checked against the stored
+// text where FTS5 cannot decide alone, counted exactly (or estimated past ESTIMATE_ABOVE), the first
+// page ranked by relevance.ts, and the page's snippets made.
 // LibraryDb owns the connection and hands a search what it reads (SearchSource).
 
 import type Database from 'better-sqlite3';
@@ -17,12 +18,12 @@ import type {
   SearchResult,
 } from '../../../shared/types';
 import { boundMs, maxOf, minOf } from '../search/dateBounds';
-import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from '../search/relevance';
+import { byRelevance, COLUMN_WEIGHTS, RELEVANCE_WINDOW, relevanceScore } from '../search/relevance';
 import { makeSnippet } from '../search/snippet';
 import { type ArticleRow, pathRange } from './articleRow';
 import { ALL_KEYS, keyRangeBetween } from './dateKey';
-import { type ClausePlan, planClause } from './ftsTokens';
-import { foldArticle, unpackFields } from './storedText';
+import { type ClausePlan, planClause, TEXT_COLUMNS } from './ftsTokens';
+import { type FoldedArticle, foldArticle, unpackFields } from './storedText';
 
 export interface DbSearchContext {
   isStarred?: (id: string) => boolean;
@@ -82,12 +83,11 @@ export function searchLibraryDb(
   // Exact characters: FTS5 holds 國 folded to 国, so clauses that could differ in them are checked
   // where they occur against the characters as written (ExactMatcher.ts).
   const textMatchers: TextMatcher[] = query.exactCharacters ? exactMatchers(clauses, matchers) : matchers;
-  // A group FTS5 answers exactly: every alternative's plan exact, none bound to a field or checked
-  // for exact characters. The others are a superset from FTS5, decided on the text.
+  // A group FTS5 answers exactly: every alternative's plan exact (field-bound ones are column
+  // filters) and none checked for exact characters. The others are a superset from FTS5, decided
+  // on the text.
   const groupExact = (g: ClauseGroup) =>
-    g.members.every(
-      (i) => plans[i]!.exact && clauses[i]!.field === undefined && !(textMatchers[i] instanceof ExactMatcher),
-    );
+    g.members.every((i) => plans[i]!.exact && !(textMatchers[i] instanceof ExactMatcher));
   const verify = wanted.filter((g) => !groupExact(g));
   const excluded = groups.filter((g) => g.negated);
   const verifyExcluded = excluded.filter((g) => !groupExact(g));
@@ -108,24 +108,27 @@ export function searchLibraryDb(
       .filter(Boolean)
       .join(' AND ');
   const groupSql = (g: ClauseGroup) => `(${g.members.map((i) => `(${clauseSql(plans[i]!)})`).join(' OR ')})`;
-  // The table the query walks: the first wanted group whose alternatives all ask the same one table.
+  // The table the query walks, with every wanted group that asks only that table in its MATCH (so
+  // bm25() sees all of them): text_index when some group asks only it, else char_index.
   const single = (g: ClauseGroup, key: 'main' | 'unigram', other: 'main' | 'unigram') =>
     g.members.every((i) => plans[i]![key] !== null && plans[i]![other] === null);
-  let driver = wanted.find((g) => single(g, 'main', 'unigram'));
   let table = 'text_index';
-  if (!driver) {
-    driver = wanted.find((g) => single(g, 'unigram', 'main'));
+  let key: 'main' | 'unigram' = 'main';
+  let driven = wanted.filter((g) => single(g, 'main', 'unigram'));
+  if (driven.length === 0) {
     table = 'char_index';
+    key = 'unigram';
+    driven = wanted.filter((g) => single(g, 'unigram', 'main'));
   }
   const where: string[] = [];
   let from = 'articles';
-  if (driver) {
-    const key = table === 'text_index' ? 'main' : 'unigram';
+  if (driven.length) {
     from = table;
     rid = `${table}.rowid`;
-    where.push(`${table} MATCH ${param(driver.members.map((i) => `(${plans[i]![key]})`).join(' OR '))}`);
+    const groupExpr = (g: ClauseGroup) => `(${g.members.map((i) => `(${plans[i]![key]})`).join(' OR ')})`;
+    where.push(`${table} MATCH ${param(driven.map(groupExpr).join(' AND '))}`);
   }
-  for (const g of wanted) if (g !== driver) where.push(groupSql(g));
+  for (const g of wanted) if (!driven.includes(g)) where.push(groupSql(g));
   for (const g of excluded) if (groupExact(g)) where.push(`NOT ${groupSql(g)}`);
 
   const filters = query.filters ?? {};
@@ -148,16 +151,22 @@ export function searchLibraryDb(
     });
     where.push(`EXISTS (SELECT 1 FROM articles a WHERE a.key = ${rid} AND (${inside.join(' OR ')}))`);
   }
-  const sql = `SELECT ${rid} AS key FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${rid} DESC`;
-
   const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const isStarred = filters.starredOnly ? (ctx.isStarred ?? (() => false)) : null;
-  // Newest first (the key order); for relevance the newest RELEVANCE_WINDOW are then reordered.
+  // Newest first is the key order. Relevance: every match by FTS5's bm25() over text_index with the
+  // fields weighed (relevance.ts COLUMN_WEIGHTS), newer first among equals; without a text_index
+  // term (1-character CJK queries, whose table keeps no positions) the newest first. The first
+  // RELEVANCE_WINDOW of that order are then ordered by relevance.ts.
   const relevance = (query.order ?? 'relevance') === 'relevance';
+  const scored = relevance && from === 'text_index';
+  const order = scored
+    ? `bm25(text_index, ${TEXT_COLUMNS.map((c) => COLUMN_WEIGHTS[c]).join(', ')}), ${rid} DESC`
+    : `${rid} DESC`;
+  const sql = `SELECT ${rid} AS key FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order}`;
   const need = relevance ? Math.max(RELEVANCE_WINDOW, offset + limit) : offset + limit;
   let total: number;
-  /** The first `need` matches, newest first (or the page only, for newest first). */
+  /** The first `need` matches in order (or the page only, for newest first). */
   let keys: bigint[];
   let keysFrom = 0;
   if (verify.length === 0 && verifyExcluded.length === 0 && !isStarred) {
@@ -241,35 +250,50 @@ export function searchLibraryDb(
   }
   if (limit === 0 || offset >= total) return finish(total, []);
   let ranked = keys.map((key) => ({ key, score: 0 }));
+  /** What was read of the window's articles, so the page's snippets do not read them again. */
+  const read = new Map<bigint, Read>();
   if (relevance) {
     const head = ranked.slice(0, RELEVANCE_WINDOW).map(({ key }) => {
-      const row = source.textOfKey.get(key) as ArticleRow;
-      const fields = searchable(row);
-      const record = foldArticle(fields);
-      forDocument(textMatchers, record.diffs);
-      const score = relevanceScore(record.folded, record.titleLen, wanted, clauses, textMatchers);
-      return { key, score, dateMs: Date.parse(row.date), id: row.id };
+      const article = readArticle(source, key);
+      read.set(key, article);
+      forDocument(textMatchers, article.record.diffs);
+      const { folded, titleLen } = article.record;
+      const score = relevanceScore(folded, titleLen, wanted, clauses, textMatchers);
+      return { key, score, dateMs: Date.parse(article.row.date), id: article.row.id };
     });
     head.sort(byRelevance);
     ranked = [...head, ...ranked.slice(RELEVANCE_WINDOW)];
   }
   const page = ranked.slice(offset - keysFrom, offset - keysFrom + limit);
   const matches = page.map(({ key, score }) =>
-    toMatch(source, key, clauses, textMatchers, ctx.snippets !== false, score),
+    toMatch(source, read.get(key) ?? key, clauses, textMatchers, ctx.snippets !== false, score),
   );
   return finish(total, matches);
 }
 
+/** A stored article read for ranking or a snippet: its row, exact fields and folded text. */
+interface Read {
+  row: ArticleRow;
+  fields: ReturnType<typeof searchable>;
+  record: FoldedArticle;
+}
+
+function readArticle(source: SearchSource, key: bigint): Read {
+  const row = source.textOfKey.get(key) as ArticleRow;
+  const fields = searchable(row);
+  return { row, fields, record: foldArticle(fields) };
+}
+
 function toMatch(
   source: SearchSource,
-  key: bigint,
+  article: Read | bigint,
   clauses: QueryClause[],
   textMatchers: TextMatcher[],
   snippets: boolean,
   score: number,
 ): SearchMatch {
-  const row = source.textOfKey.get(key) as ArticleRow;
   if (!snippets) {
+    const row = typeof article === 'bigint' ? (source.textOfKey.get(article) as ArticleRow) : article.row;
     return {
       id: row.id,
       path: row.path,
@@ -281,8 +305,7 @@ function toMatch(
       score,
     };
   }
-  const fields = searchable(row);
-  const record = foldArticle(fields);
+  const { row, fields, record } = typeof article === 'bigint' ? readArticle(source, article) : article;
   const matchers = forDocument(textMatchers, record.diffs);
   const shown = highlighted(clauses, matchers);
   const titleHighlights: HighlightRange[] = findRanges(record.folded, 0, record.titleLen, shown);

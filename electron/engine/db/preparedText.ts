@@ -3,12 +3,12 @@
 // make it (ScanOptions.forDatabase) so that the one thread writing the database only inserts rows;
 // made there, tokenizing and deflating run on every core instead of in the writer. Pure.
 
-import { type ArticleText, articleTokens } from './ftsTokens';
+import { type ArticleText, articleTokens, type FieldTokens } from './ftsTokens';
 import { packFields } from './storedText';
 
 export interface PreparedText {
-  /** text_index's tokens. */
-  tokens: string;
+  /** text_index's tokens, field by field. */
+  tokens: FieldTokens;
   /** char_index's distinct CJK units ('' when there are none). */
   unigrams: string;
   /** The deflated title, author and text (the `body` column). */

@@ -7,7 +7,8 @@
 //   categories      (category, key): the category filter without reading articles.
 //   failed_files    files that could not be read, with mtime/size, so an unchanged broken file is not
 //                   parsed again at every update, and its problems can still be listed.
-//   text_index      FTS5, contentless: bigrams, words and gaps of every field (ftsTokens.ts).
+//   text_index      FTS5, contentless: bigrams, words and gaps of each field, one column a field
+//                   (ftsTokens.ts), so field clauses are column filters and bm25() weighs titles.
 //   char_index      FTS5, contentless, detail=none: each distinct CJK unit of an article, for
 //                   1-character queries (a prefix query over bigrams misses a character ending a run).
 //   meta            schema and engine version (a different engine parses differently: rebuild).
@@ -17,8 +18,9 @@
 /**
  * Bump when the tables or what goes into them change: an older database is then rebuilt.
  * 2: tokens fold Traditional Chinese to Simplified (charClass.ts FOLD).
+ * 3: text_index has a column per field (title, author, categories, text).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA = `
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -57,7 +59,7 @@ CREATE TABLE failed_files (
   problems TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE text_index USING fts5(
-  tokens, content='', contentless_delete=1, tokenize='ascii'
+  title, author, categories, text, content='', contentless_delete=1, tokenize='ascii'
 );
 CREATE VIRTUAL TABLE char_index USING fts5(
   units, content='', contentless_delete=1, detail=none, tokenize='ascii'

@@ -1,19 +1,27 @@
-// The "relevance" order of search results (SearchQuery.order), one rule for both engines and the
-// brute-force oracle. Among the newest RELEVANCE_WINDOW matches (newest first: date, then the engine's
-// own tie order), articles are ordered by
-//   1. how many of the wanted term groups occur in the title,
-//   2. how close together the groups occur (the shortest stretch holding one of each),
-//   3. how often they occur (each group counted up to MAX_COUNTED times),
-// then newest first, then id; every later match follows, newest first. The window bounds the work: the
-// library database would otherwise read and unpack the text of every match of a common word before
-// showing the first page (with a window of 500 its first page by relevance took 300-500 ms at 5,000
-// articles on the shared 2-core machine; `npm run bench -- db` prints it).
+// The "relevance" order of search results (SearchQuery.order): one rule for the library database and
+// the brute-force oracle, in two steps.
+//   1. Every match, by the index's own score: FTS5's bm25() over text_index, whose columns are the
+//      fields weighed by COLUMN_WEIGHTS (a title hit counts ten times a hit in the text), so terms
+//      that occur often, and rarely elsewhere, in a short field come first; newer first among equal
+//      scores. (A query with no term in text_index, only single CJK characters whose table keeps no
+//      positions, is taken newest first here.)
+//   2. The first RELEVANCE_WINDOW of those, the first page, ordered by relevanceScore:
+//        a. how many of the wanted term groups occur in the title,
+//        b. how close together the groups occur (the shortest stretch holding one of each),
+//        c. how often they occur (each group counted up to MAX_COUNTED times),
+//      then newest first, then id.
+// Step 2 needs each article's text (reading, inflating and folding one costs ~0.5-1 ms), so it is
+// bounded to the page; step 1 is FTS5 walking the positions of every match. With no more matches
+// than the window the whole order is relevanceScore's, which the oracle applies to every match.
 
 import type { TextMatcher } from '../../../shared/ExactMatcher';
 import type { QueryClause } from '../../../shared/parseQuery';
 import type { ClauseGroup } from '../../../shared/queryGroups';
 
-export const RELEVANCE_WINDOW = 200;
+export const RELEVANCE_WINDOW = 50;
+
+/** bm25() weights of text_index's columns (ftsTokens.ts TEXT_COLUMNS). */
+export const COLUMN_WEIGHTS = { title: 10, author: 1, categories: 1, text: 1 } as const;
 const MAX_COUNTED = 10;
 /** Stretches longer than this many units earn no closeness. */
 const NEAR_UNITS = 400;
@@ -80,7 +88,7 @@ export interface Ranked {
   id: string;
 }
 
-/** Orders the window (already the newest matches): score, then newer, then id. */
+/** Orders the window: score, then newer, then id. */
 export function byRelevance(a: Ranked, b: Ranked): number {
   if (a.score !== b.score) return b.score - a.score;
   const da = Number.isNaN(a.dateMs) ? Number.NEGATIVE_INFINITY : a.dateMs;

@@ -6,7 +6,7 @@ import { ClauseMatcher } from '../../../../shared/ClauseMatcher';
 import { CLASS, FOLD, FOLD_EXACT, foldString, SEP, WORD } from '../../../../shared/charClass';
 import { exactClause, parseQuery, type QueryClause } from '../../../../shared/parseQuery';
 import type { SearchFilters, SearchOrder } from '../../../../shared/types';
-import { byRelevance, RELEVANCE_WINDOW, relevanceScore } from '../relevance';
+import { byRelevance, relevanceScore } from '../relevance';
 import type { IndexDoc } from './searchDoc';
 
 function matchesAt(field: string, at: number, clause: QueryClause): boolean {
@@ -112,19 +112,21 @@ export function bruteForceSearch(
   const date = (d: IndexDoc) => (Number.isNaN(d.dateMs) ? Number.NEGATIVE_INFINITY : d.dateMs);
   hits.sort((a, b) => date(b.doc) - date(a.doc) || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
   if ((options.order ?? 'relevance') === 'relevance') {
-    // The relevance rule itself (relevance.ts) is the definition; the oracle applies it to its own
-    // folding of the fields, with plain ClauseMatchers on the already exact-folded text.
+    // The relevance rule itself (relevance.ts) is the definition; the oracle applies it to every
+    // match (its own folding of the fields, plain ClauseMatchers on the already exact-folded text).
+    // The engine agrees with it whenever no more than RELEVANCE_WINDOW articles match: past the
+    // window its order is FTS5's bm25(), which no oracle reproduces.
     const wanted = [...groups.values()]
       .filter((members) => !members[0]!.negated)
       .map((members) => ({ members: members.map((c) => clauses.indexOf(c)), negated: false }));
     const matchers = clauses.map((c) => new ClauseMatcher(c));
-    const head = hits.slice(0, RELEVANCE_WINDOW).map((h) => {
+    const ranked = hits.map((h) => {
       const fields = fieldsOf(h.doc, table);
       const score = relevanceScore(fields.join('\u0000'), fields[0]!.length, wanted, clauses, matchers);
       return { ...h, score, dateMs: h.doc.dateMs, id: h.doc.id };
     });
-    head.sort(byRelevance);
-    hits.splice(0, head.length, ...head);
+    ranked.sort(byRelevance);
+    hits.splice(0, ranked.length, ...ranked);
   }
   return { total: hits.length, ids: hits.map((h) => h.doc.id) };
 }
