@@ -25,15 +25,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LIBRARY_DB_FILE, LibraryDb } from '../electron/engine/db/LibraryDb';
 import { updateLibraryDb } from '../electron/engine/db/updateLibraryDb';
-import { ENGINE_VERSION } from '../electron/engine/library/parseSettings';
+import { libraryVersionFor } from '../electron/engine/library/parseSettings';
 import { parseChunk } from '../electron/engine/scan/parseChunk';
+import { defaultSettings } from '../electron/engine/store/settingsFile';
 import { seededRandom } from '../electron/engine/testing/seededRandom';
 import { benchArchive } from './scanArchive';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const self = fileURLToPath(import.meta.url);
-// The CLI's own engine version, so `broadsheet search` uses the database the bench built.
-const ENGINE = ENGINE_VERSION;
+// The version the CLI (and the app) use for a data folder with default settings and no clean-up
+// rules, so `broadsheet search` uses the database the bench built.
+const ENGINE = libraryVersionFor(defaultSettings(), []);
 
 const { values } = parseArgs({
   options: {

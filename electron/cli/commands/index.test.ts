@@ -1,5 +1,6 @@
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   realpathSync,
@@ -10,6 +11,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIBRARY_DB_FILE, LibraryDb } from '../../engine/db/LibraryDb';
+import { libraryVersionFor } from '../../engine/library/parseSettings';
+import { defaultSettings, serializeSettings } from '../../engine/store/settingsFile';
 import { copyArchive, LIBRARY_ARCHIVE } from '../../engine/testing/seeds';
 import { runCli } from '../run';
 import { captureIO } from '../testIO';
@@ -71,6 +75,22 @@ describe('broadsheet index', () => {
     expect(err).toMatch(/damaged.*moved to .*library\.db\.damaged-/);
     expect(JSON.parse(out)).toMatchObject({ articles: 4, added: 4 });
     expect(readdirSync(dataDir).some((n) => n.startsWith('library.db.damaged-'))).toBe(true);
+  });
+
+  it('parses as the app does for the data folder and leaves a database the app opens without a rebuild', async () => {
+    const own = join(base, 'data-zone');
+    const settings = { ...defaultSettings(), dateTimeZone: 'Asia/Hong_Kong', cleanUp: false };
+    mkdirSync(own);
+    writeFileSync(join(own, 'settings.json'), serializeSettings(settings));
+    const io = captureIO(base, {});
+    expect(await runCli(['index', 'archive', '--data-dir', own], io)).toBe(0);
+    const db = LibraryDb.open(join(own, LIBRARY_DB_FILE), libraryVersionFor(settings, []));
+    try {
+      expect(db.report.rebuildReason).toBeUndefined();
+      expect(db.articleCount).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
   });
 
   it('says what is wrong with a missing folder and keeps what the database had', async () => {
