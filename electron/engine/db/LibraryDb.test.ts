@@ -3,6 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../../../shared/types';
+import { parseChunk } from '../scan/parseChunk';
 import { RELEVANCE_WINDOW } from '../search/relevance';
 import { bruteForceSearch } from '../search/testing/bruteForceSearch';
 import type { IndexDoc } from '../search/testing/searchDoc';
@@ -318,6 +320,42 @@ describe('LibraryDb writes', () => {
     expect(ids(db, '新')).toEqual([]);
     expect(db.byId('a')).toBeUndefined();
     db.close();
+  });
+
+  it('gives back the summary the scan made, a front matter with lone surrogates included', () => {
+    const root = mkdtempSync(join(dir, 'surrogates-'));
+    const path = join(root, 'a.md');
+    writeFileSync(
+      path,
+      '---\ntitle: "半\\ud800边"\nauthor: "x\\udc00"\ncategories:\n  - "金\\ud801融"\ndate: 2024-01-02\n---\n\n正文 text\n',
+    );
+    const [scanned] = parseChunk(
+      { id: 1, jobs: [{ path, root }] },
+      { parse: {}, includeText: true, forDatabase: true },
+    ).articles;
+    const shown = (a: ArticleSummary) => ({
+      title: a.title,
+      author: a.author,
+      categories: a.categories,
+      excerpt: a.excerpt,
+    });
+    expect(shown(scanned!)).toEqual({
+      title: '半\uFFFD边',
+      author: 'x\uFFFD',
+      categories: ['金\uFFFD融'],
+      excerpt: '正文 text',
+    });
+    const db = LibraryDb.open(':memory:', 'test');
+    try {
+      db.write({ articles: [{ ...scanned!, text: '', problems: [] }], failed: [], removed: [] });
+      // What a warm start lists, what `show` reads and what a search finds are the scan's strings.
+      expect(db.summaries().map(shown)).toEqual([shown(scanned!)]);
+      expect(shown(db.byPath(path)!)).toEqual(shown(scanned!));
+      expect(db.search({ text: '正文' }).matches.map((m) => m.title)).toEqual([scanned!.title]);
+      expect(db.search({ text: 'text', filters: { category: scanned!.categories[0]! } }).total).toBe(1);
+    } finally {
+      db.close();
+    }
   });
 
   it('keeps a file that failed with its stat, and forgets the failure once it reads', () => {

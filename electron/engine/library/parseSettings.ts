@@ -10,7 +10,7 @@ import type { ParseOptions } from '../parse/parseArticle';
  * Bump when parsing changes what an article looks like: a library database made by another version
  * is rebuilt from the files (the CLI's `index` uses it too).
  */
-export const ENGINE_VERSION = 'engine-12';
+export const ENGINE_VERSION = 'engine-13';
 
 type ParseSettings = Pick<Settings, 'dateTimeZone' | 'cleanUp'>;
 

@@ -20,7 +20,7 @@ import { type FrontMatterData, parseFrontMatter } from './parseFrontMatter';
 import { expandPermalink, type SitePermalink } from './permalink';
 import { ProblemList } from './problems';
 import { splitFrontMatter } from './splitFrontMatter';
-import { codePointLength, cutCodePoints } from './text';
+import { codePointLength, cutCodePoints, wellFormed } from './text';
 import { resolveTitle, withoutLeadingTitle } from './title';
 import { wallTimeAt } from './zonedTime';
 
@@ -255,7 +255,7 @@ function buildArticle(
     );
   }
 
-  const title = resolveTitle(
+  const resolvedTitle = resolveTitle(
     {
       frontMatter: fields.title || (webPage?.meta.title ?? ''),
       firstHeading: pass.firstHeading,
@@ -275,7 +275,10 @@ function buildArticle(
     problems,
   );
 
-  const author = fields.author ?? (webPage?.meta.author || undefined);
+  // The summary's strings are well-formed (text.ts wellFormed); the text keeps what the file holds.
+  const title = wellFormed(resolvedTitle);
+  const rawAuthor = fields.author ?? (webPage?.meta.author || undefined);
+  const author = rawAuthor === undefined ? undefined : wellFormed(rawAuthor);
   const article: Article = {
     id: articleIdForPath(file.path),
     contentHash: contentHashOf(title, date, author, hashedText),
@@ -284,11 +287,11 @@ function buildArticle(
     title,
     date,
     dateSource,
-    categories: fields.categories,
+    categories: fields.categories.map(wellFormed),
     images: cleaned ? withoutRemovedImages(fields.images, cleaned.removedImages) : fields.images,
     chars: codePointLength(text),
     // A body that opens with the title as its heading does not repeat it in the preview.
-    excerpt: excerptOf(withoutLeadingTitle(text, title) || text),
+    excerpt: wellFormed(excerptOf(withoutLeadingTitle(text, resolvedTitle) || text)),
     bodyFormat: format,
     mtimeMs: file.mtimeMs,
     size: file.size,

@@ -5,6 +5,15 @@ export function collapseWhitespace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * `s` with each lone surrogate (front matter can hold one: YAML's "\ud800") replaced by U+FFFD, as
+ * UTF-8, SQLite's TEXT and the window's text would show it anyway: an article's summary is the same
+ * string whether it was just parsed or read back from the library database.
+ */
+export function wellFormed(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /** Number of Unicode code points (a surrogate pair counts once). */
 export function codePointLength(s: string): number {
   let pairs = 0;
