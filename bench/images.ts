@@ -7,8 +7,6 @@
 // Numbers are printed, never asserted: shared machines are noisy.
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -16,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { ImageService } from '../electron/engine/images/ImageService';
 import { StarredPrefetch } from '../electron/engine/images/StarredPrefetch';
 import { readArticleFile } from '../electron/engine/parse/readArticleFile';
+import { picturesBody, startPictureServer } from './pictureServer';
 
 const { values } = parseArgs({
   options: {
@@ -32,35 +31,16 @@ const BYTES = Number(values.kb) * 1024;
 const LATENCY_MS = Number(values['latency-ms']);
 const PARALLEL = Number(values.parallel);
 
-const PNG_HEAD = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bs-bench-images-'));
   const archive = join(dir, 'archive');
   await mkdir(archive);
-  let served = 0;
-  let servedBytes = 0;
-  const server = createServer((req, res) => {
-    // Distinct bytes per address (so every picture is its own blob), a PNG signature first.
-    const body = Buffer.alloc(BYTES, (req.url ?? '').length % 251);
-    PNG_HEAD.copy(body);
-    body.write(req.url ?? '', PNG_HEAD.length);
-    setTimeout(() => {
-      served++;
-      servedBytes += body.length;
-      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': body.length });
-      res.end(body);
-    }, LATENCY_MS);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startPictureServer(BYTES, LATENCY_MS);
+  const { origin } = server;
 
   const paths: string[] = [];
   for (let a = 0; a < ARTICLES; a++) {
-    const pictures = Array.from(
-      { length: PER_ARTICLE },
-      (_, i) => `<p><img src="${origin}/a${a}/p${i}.jpg?w=640"></p><p>Paragraph ${i} of article ${a}.</p>`,
-    ).join('\n');
+    const pictures = picturesBody(origin, a, PER_ARTICLE);
     const path = join(archive, `article-${a}.md`);
     await writeFile(path, `---\ntitle: Article ${a}\ndate: 2024-01-01\n---\n\n${pictures}\n`);
     paths.push(path);
@@ -95,7 +75,7 @@ async function main(): Promise<void> {
   );
   const cold = await run();
   const stats = images.stats();
-  const mb = servedBytes / 1048576;
+  const mb = server.served().bytes / 1048576;
   console.log(
     `cold: ${cold.totals.fetched} fetched, ${cold.totals.failed} failed in ${cold.seconds.toFixed(2)} s = ` +
       `${(cold.totals.fetched / cold.seconds).toFixed(0)} pictures/s, ${(mb / cold.seconds).toFixed(1)} MB/s, ` +
@@ -106,18 +86,17 @@ async function main(): Promise<void> {
       `p99 ${(cold.delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(cold.delay.max / 1e6).toFixed(1)} ms`,
   );
   console.log(
-    `  cache: ${stats.images} pictures, ${(stats.bytes / 1048576).toFixed(1)} MB; server answered ${served}; ` +
+    `  cache: ${stats.images} pictures, ${(stats.bytes / 1048576).toFixed(1)} MB; server answered ${server.served().pictures}; ` +
       `rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`,
   );
   const warm = await run();
   console.log(
     `warm (all cached): ${warm.totals.cached} cached, ${warm.totals.fetched} fetched in ${warm.seconds.toFixed(2)} s; ` +
-      `event-loop max ${(warm.delay.max / 1e6).toFixed(1)} ms; server answered ${served} in all`,
+      `event-loop max ${(warm.delay.max / 1e6).toFixed(1)} ms; server answered ${server.served().pictures} in all`,
   );
 
   await images.close();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await rm(dir, { recursive: true, force: true });
 }
 

@@ -9,8 +9,6 @@
 // Numbers are printed, never asserted: shared machines are noisy.
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +16,7 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/support/chromium';
 import { startDevWeb } from '../e2e/support/devWebServer';
 import { buildWebRenderer } from '../scripts/dev-web/buildWebRenderer';
+import { picturesBody, startPictureServer } from './pictureServer';
 
 const { values } = parseArgs({
   options: {
@@ -38,8 +37,6 @@ const LATENCY_MS = Number(values['latency-ms']);
 const LIMIT_KBPS = Number(values['limit-kbps']);
 const LIMITED_SECONDS = Number(values['limited-seconds']);
 const IDLE_SECONDS = Number(values['idle-seconds']);
-
-const PNG_HEAD = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 interface Smoothness {
   longtasks: { t: number; d: number }[];
@@ -138,27 +135,10 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bs-bench-prefetch-'));
   const archive = join(dir, 'archive');
   await mkdir(archive);
-  let served = 0;
-  let servedBytes = 0;
-  const server = createServer((req, res) => {
-    // Distinct bytes per address (so every picture is its own blob), a PNG signature first.
-    const body = Buffer.alloc(BYTES, (req.url ?? '').length % 251);
-    PNG_HEAD.copy(body);
-    body.write(req.url ?? '', PNG_HEAD.length);
-    setTimeout(() => {
-      served++;
-      servedBytes += body.length;
-      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': body.length });
-      res.end(body);
-    }, LATENCY_MS);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startPictureServer(BYTES, LATENCY_MS);
+  const { origin } = server;
   for (let a = 0; a < ARTICLES; a++) {
-    const pictures = Array.from(
-      { length: PER_ARTICLE },
-      (_, i) => `<p><img src="${origin}/a${a}/p${i}.jpg?w=640"></p><p>Paragraph ${i} of article ${a}.</p>`,
-    ).join('\n');
+    const pictures = picturesBody(origin, a, PER_ARTICLE);
     const day = String(1 + (a % 28)).padStart(2, '0');
     await writeFile(
       join(archive, `article-${a}.md`),
@@ -212,8 +192,8 @@ async function main(): Promise<void> {
     console.log(`turning it on (first second): ${describe(turnOn)}`);
     const pictures = ARTICLES * PER_ARTICLE;
     console.log(
-      `unlimited: ${served} pictures (${(servedBytes / 1048576).toFixed(1)} MB) in ${seconds.toFixed(1)} s = ` +
-        `${(served / seconds).toFixed(0)} pictures/s, ${(servedBytes / 1048576 / seconds).toFixed(2)} MB/s, ` +
+      `unlimited: ${server.served().pictures} pictures (${(server.served().bytes / 1048576).toFixed(1)} MB) in ${seconds.toFixed(1)} s = ` +
+        `${(server.served().pictures / seconds).toFixed(0)} pictures/s, ${(server.served().bytes / 1048576 / seconds).toFixed(2)} MB/s, ` +
         `${(ARTICLES / seconds).toFixed(0)} articles/s (of ${pictures} pictures: ${await status.textContent()})`,
     );
     console.log(`  window while it ran: ${describe(during)}`);
@@ -232,14 +212,14 @@ async function main(): Promise<void> {
     );
     if (limitLabel) {
       await panel.getByLabel('Speed limit').selectOption({ label: limitLabel });
-      const before = servedBytes;
+      const before = server.served().bytes;
       await panel.getByLabel('Save ahead for').selectOption({ label: 'The whole library' });
       const t0 = performance.now();
       await page.waitForTimeout(1000);
       await reset(page);
       await page.waitForTimeout(LIMITED_SECONDS * 1000);
       const limitedSeconds = (performance.now() - t0) / 1000;
-      const rate = (servedBytes - before) / 1024 / limitedSeconds;
+      const rate = (server.served().bytes - before) / 1024 / limitedSeconds;
       console.log(
         `limited to ${limitLabel}: ${rate.toFixed(0)} KB/s over ${limitedSeconds.toFixed(0)} s (limit ${LIMIT_KBPS} KB/s); ` +
           `shown: ${await status.textContent()}`,
@@ -251,8 +231,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await app.stop();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
