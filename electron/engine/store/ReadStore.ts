@@ -18,7 +18,13 @@ import {
 } from './readMarksFile';
 import { type FileStat, nodeStoreFs, type StoreFs } from './storeFs';
 import { withFileLock } from './storeLock';
-import { copyAsideDamaged, readUserDataFile, type StoreWarning, setAsideDamaged } from './userDataFile';
+import {
+  copyAsideDamaged,
+  readUserDataFile,
+  type StoreWarning,
+  setAsideDamaged,
+  unchangedSince,
+} from './userDataFile';
 
 export const READ_MARKS_FILE = 'read-marks.jsonl';
 const KEPT = 'your previous read marks are kept';
@@ -251,13 +257,7 @@ export class ReadStore {
 
   /** Another process (the CLI beside the app) may have changed the file: start from its state. */
   private async adoptOtherWriters(): Promise<void> {
-    const stat = await this.fs.stat(this.path).catch(() => null);
-    const seen = this.lastSeen;
-    const unchanged =
-      stat === null
-        ? seen === null
-        : seen !== null && stat.mtimeMs === seen.mtimeMs && stat.size === seen.size && stat.ino === seen.ino;
-    if (unchanged) return;
+    if (await unchangedSince(this.fs, this.path, this.lastSeen)) return;
     await this.load();
     if (this.readOnlyReason) throw new StoreWriteError(this.readOnlyReason, this.path, 'EREADONLY');
   }

@@ -9,7 +9,13 @@ import { resolveStars, type StarLookup } from './resolveStars';
 import { parseStarsFile, type StoredStar, serializeStars } from './starFile';
 import { type FileStat, nodeStoreFs, type StoreFs } from './storeFs';
 import { withFileLock } from './storeLock';
-import { copyAsideDamaged, readUserDataFile, type StoreWarning, setAsideDamaged } from './userDataFile';
+import {
+  copyAsideDamaged,
+  readUserDataFile,
+  type StoreWarning,
+  setAsideDamaged,
+  unchangedSince,
+} from './userDataFile';
 
 const STARS_FILE = 'stars.json';
 const KEPT = 'your previous stars are kept';
@@ -170,13 +176,7 @@ export class StarStore {
 
   /** Another process (the CLI beside the app) may have changed the file: start from its state. */
   private async adoptOtherWriters(): Promise<void> {
-    const stat = await this.fs.stat(this.path).catch(() => null);
-    const seen = this.lastSeen;
-    const unchanged =
-      stat === null
-        ? seen === null
-        : seen !== null && stat.mtimeMs === seen.mtimeMs && stat.size === seen.size && stat.ino === seen.ino;
-    if (unchanged) return;
+    if (await unchangedSince(this.fs, this.path, this.lastSeen)) return;
     const loaded = await this.load();
     if (!loaded) return;
     this.warnings.push(...loaded.warnings);

@@ -33,6 +33,16 @@ export async function readUserDataFile(fs: StoreFs, path: string): Promise<ReadO
   }
 }
 
+/**
+ * Whether the file is still the one this process last saw (same inode, size and time), or absent as
+ * it was: when not, another process (the CLI beside the app) wrote it since.
+ */
+export async function unchangedSince(fs: StoreFs, path: string, seen: FileStat | null): Promise<boolean> {
+  const stat = await fs.stat(path).catch(() => null);
+  if (stat === null) return seen === null;
+  return seen !== null && stat.mtimeMs === seen.mtimeMs && stat.size === seen.size && stat.ino === seen.ino;
+}
+
 /** `2026-11-05T10-20-30-123Z`: sortable and valid in file names on every platform. */
 export function backupStamp(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-');
