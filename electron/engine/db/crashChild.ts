@@ -4,7 +4,7 @@
 // SIGKILLs it at random moments and checks the database against these reports.
 // Usage: node --import tsx crashChild.ts DB_PATH SEED
 
-import { writeSync } from 'node:fs';
+import { sayToParent as say } from '../testing/sayToParent';
 import { seededRandom } from '../testing/seededRandom';
 import { LibraryDb } from './LibraryDb';
 import { storedArticle } from './testing/dbArticles';
@@ -15,7 +15,6 @@ if (!path || !seedText) {
   process.exit(2);
 }
 const random = seededRandom(Number(seedText));
-const say = (line: string) => writeSync(1, `${line}\n`);
 const PER_STEP = 20;
 const paths = (step: number) => Array.from({ length: PER_STEP }, (_, j) => `/lib/${step}/${j}.md`);
 

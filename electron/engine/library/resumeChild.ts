@@ -3,7 +3,7 @@
 // to the database first. Stays alive once the scan is done, so the test always kills it.
 // Usage: node --import tsx resumeChild.ts ARCHIVE DATA_DIR
 
-import { writeSync } from 'node:fs';
+import { sayToParent as say } from '../testing/sayToParent';
 import { Library } from './Library';
 
 const [archive, dataDir] = process.argv.slice(2);
@@ -11,7 +11,6 @@ if (!archive || !dataDir) {
   process.stderr.write('usage: resumeChild.ts ARCHIVE DATA_DIR\n');
   process.exit(2);
 }
-const say = (line: string) => writeSync(1, `${line}\n`);
 say('start 0');
 let listed = 0;
 await Library.open({ dataDir, roots: [archive], watch: false }, (event) => {

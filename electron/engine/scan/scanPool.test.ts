@@ -63,7 +63,7 @@ describe('ScanPool', () => {
     expect(big.readAheadStatus()).toBeNull(); // no read has been timed yet
     // every full batch of 64 files after the first chunk (8) is read ahead
     await vi.waitFor(() => expect(big.readAheadStatus()).toEqual({ state: 'reading', filesRead: 704 }), {
-      timeout: 20_000,
+      timeout: 60_000,
     });
     hold = false;
     big.pump();
@@ -82,7 +82,7 @@ describe('ScanPool', () => {
     const small = new ScanPool({ size: 1, readAhead: { warmMicrosPerFile: 0 } }, () => undefined);
     await run(small, paths.slice(0, 100));
     expect(small.readAheadStatus()).toBeNull();
-  });
+  }, 120_000); // two pools of ~900 files through worker threads: minutes on a loaded 2-core machine
 
   it('replaces a hung worker and reports the file it hung on', async () => {
     const paths = [file('fine1.md'), file('hang.md'), file('fine2.md')];

@@ -3,7 +3,7 @@
 // The test SIGKILLs it at random moments and checks the file against these reports.
 // Usage: node --import tsx crashChild.ts DATA_DIR SEED
 
-import { writeSync } from 'node:fs';
+import { sayToParent as say } from '../testing/sayToParent';
 import { seededRandom } from '../testing/seededRandom';
 import { StarStore } from './StarStore';
 import { syntheticArticle } from './syntheticArticle';
@@ -18,7 +18,6 @@ if (!dataDir || !seedText) {
 const random = seededRandom(Number(seedText));
 
 // Synchronous writes: a line is in the pipe before the next step starts.
-const say = (line: string) => writeSync(1, `${line}\n`);
 
 const store = await StarStore.open(dataDir);
 const idsOf = (ids: string[]) => JSON.stringify([...ids].sort());

@@ -4,7 +4,7 @@
 // The test SIGKILLs it at random moments and checks the file against these reports.
 // Usage: node --import tsx readCrashChild.ts DATA_DIR SEED
 
-import { writeSync } from 'node:fs';
+import { sayToParent as say } from '../testing/sayToParent';
 import { seededRandom } from '../testing/seededRandom';
 import { ReadStore } from './ReadStore';
 
@@ -19,7 +19,6 @@ const target = (n: number) => {
   const id = n.toString(16).padStart(16, '0');
   return { id, contentHash: `c${id.slice(1)}` };
 };
-const say = (line: string) => writeSync(1, `${line}\n`);
 const readIds = (store: ReadStore) =>
   JSON.stringify(
     [...store.all()]
