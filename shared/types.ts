@@ -185,6 +185,14 @@ export interface SearchFilters {
   to?: string;
   /** Article must have this category (exact match). */
   category?: string;
+  /** Article's author (trimmed, exact match). */
+  author?: string;
+  /** A folder FacetChoice value (shared/folders.ts): the article is in it. */
+  folder?: string;
+  /** Only unread articles, and those in keptUnread. */
+  unreadOnly?: boolean;
+  /** Read while the Unread view showed: still listed (at most KEPT_UNREAD_LIMIT). */
+  keptUnread?: string[];
 }
 
 export interface SearchQuery {
@@ -217,6 +225,12 @@ export interface SearchMatch {
   snippet: string;
   snippetHighlights: HighlightRange[];
   score: number;
+  contentHash?: string;
+  /** Author, else the first category. */
+  source?: string;
+  undated?: boolean;
+  read?: boolean;
+  starred?: boolean;
 }
 
 export interface SearchResult {

@@ -123,4 +123,20 @@ describe('validateRequest: the list requests', () => {
       { numRuns: 500 },
     );
   });
+
+  it('checks the search filters the list applies in the engine', () => {
+    const search = (filters: unknown) => () => validateRequest('search', [{ text: 'x', filters }]);
+    const filters = { author: 'Ann', folder: '/news/world', unreadOnly: true, keptUnread: ['a'] };
+    expect(validateRequest('search', [{ text: 'x', filters }])).toEqual([{ text: 'x', filters }]);
+    expect(search({ author: '' })).toThrow(ContractError);
+    expect(search({ author: 7 })).toThrow(ContractError);
+    expect(search({ folder: 'x'.repeat(4097) })).toThrow(ContractError);
+    expect(search({ unreadOnly: 'yes' })).toThrow(ContractError);
+    expect(search({ keptUnread: 'a' })).toThrow(ContractError);
+    expect(search({ keptUnread: [{}] })).toThrow(ContractError);
+    expect(search({ keptUnread: Array.from({ length: KEPT_UNREAD_LIMIT + 1 }, (_, i) => `${i}`) })).toThrow(
+      ContractError,
+    );
+    expect(search({ unread: true })).toThrow(ContractError);
+  });
 });

@@ -99,7 +99,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function filters(method: string, v: unknown): SearchFilters {
   const o = plainObject(method, 'filters', v);
-  onlyKeys(method, 'filters', o, ['starredOnly', 'from', 'to', 'category']);
+  onlyKeys(method, 'filters', o, [
+    'starredOnly',
+    'from',
+    'to',
+    'category',
+    'author',
+    'folder',
+    'unreadOnly',
+    'keptUnread',
+  ]);
   const out: SearchFilters = {};
   if (o.starredOnly !== undefined) out.starredOnly = bool(method, 'filters.starredOnly', o.starredOnly);
   for (const key of ['from', 'to'] as const) {
@@ -111,6 +120,11 @@ function filters(method: string, v: unknown): SearchFilters {
     }
   }
   if (o.category !== undefined) out.category = str(method, 'filters.category', o.category, 500);
+  if (o.author !== undefined) out.author = str(method, 'filters.author', o.author, LIMITS.facetChars);
+  if (o.folder !== undefined) out.folder = str(method, 'filters.folder', o.folder, LIMITS.pathChars);
+  if (o.unreadOnly !== undefined) out.unreadOnly = bool(method, 'filters.unreadOnly', o.unreadOnly);
+  if (o.keptUnread !== undefined)
+    out.keptUnread = idList(method, 'filters.keptUnread', o.keptUnread, KEPT_UNREAD_LIMIT);
   return out;
 }
 

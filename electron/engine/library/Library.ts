@@ -52,6 +52,7 @@ import { libraryExport } from './libraryExport';
 import { removeOldWarmStartCache } from './oldWarmStartCache';
 import { openArticleFile } from './openArticleFile';
 import { changeNeedsReparse, libraryVersionFor, parseOptionsFor } from './parseSettings';
+import { searchForWindow } from './windowSearch';
 
 export type { LibraryOptions } from './LibraryService';
 
@@ -350,8 +351,16 @@ export class Library implements LibraryService {
     };
   }
 
+  /** The window's search: the database's, with the list's own filters (windowSearch). */
   private async search(query: SearchQuery): Promise<SearchResult> {
-    return this.database.search(query, (id) => this.stars.has(id), this.folders.paths());
+    return searchForWindow(query, {
+      search: (q, keep) => this.database.search(q, keep, this.folders.paths()),
+      summary: (id) => this.state.get(id),
+      listedOf: (summary) => this.articleList.listedOf(summary),
+      folders: () => this.articleList.folders(),
+      isRead: (id) => this.reads.isRead(id),
+      isStarred: (id) => this.stars.has(id),
+    });
   }
 
   private async updateSettings(patch: Partial<Settings>): Promise<Settings> {
