@@ -201,6 +201,17 @@ describe('LibraryDb search: relevance over every match', () => {
     }
   });
 
+  it('ranks a single character found in an old title above newer articles with it in the text', () => {
+    const old = doc({ id: 'old', title: '合', text: filler, dateMs: day(2001, 1) });
+    const db = dbWith([...recent, old]);
+    try {
+      expect(byRelevance(db, '合')[0]).toBe('old');
+      expect(byRelevance(db, '合', 1000).slice(1)).toEqual([...recent].reverse().map((d) => d.id));
+    } finally {
+      db.close();
+    }
+  });
+
   it('ranks an old article where the term occurs often above the newer ones where it occurs once', () => {
     const often = doc({ id: 'often', title: '旧闻', text: '合作。'.repeat(5) + '其他消息。'.repeat(2) });
     often.dateMs = day(2001, 1);

@@ -20,15 +20,27 @@ describe('ftsTokens', () => {
   });
 
   it('answers field-bound clauses with column filters, exactly when the main table alone can', () => {
-    expect(plan('category:金融')).toEqual({ main: '{categories} : ("金融")', unigram: null, exact: true });
-    expect(plan('author:reuters')).toEqual({ main: '{author} : ("reuters"*)', unigram: null, exact: true });
+    const bound = { unigram: null, exact: true, titleUnigram: null };
+    expect(plan('category:金融')).toEqual({ main: '{categories} : ("金融")', ...bound });
+    expect(plan('author:reuters')).toEqual({ main: '{author} : ("reuters"*)', ...bound });
     expect(plan('source:新浪财经')).toEqual({
       main: '{author categories} : ("新浪 浪财 财经")',
-      unigram: null,
-      exact: true,
+      ...bound,
     });
     // A single CJK character is in the unigram table, which has no columns: a superset, verified.
-    expect(plan('category:金')).toEqual({ main: null, unigram: '"金"', exact: false });
-    expect(plan('金')).toEqual({ main: null, unigram: '"金"', exact: true });
+    expect(plan('category:金')).toMatchObject({
+      main: null,
+      unigram: '"金"',
+      exact: false,
+      titleUnigram: null,
+    });
+    expect(plan('金')).toMatchObject({ main: null, unigram: '"金"', exact: true });
+  });
+
+  it("marks the title's characters in the unigram table apart from the others", () => {
+    const { unigrams } = articleTokens({ title: '金', categories: [], text: '金融' });
+    const titleOnly = plan('金').titleUnigram!.slice(1, -1);
+    expect(unigrams.trim().split(' ').sort()).toEqual(['融', '金', titleOnly].sort());
+    expect(articleTokens({ title: '', categories: [], text: '金' }).unigrams).not.toContain(titleOnly);
   });
 });

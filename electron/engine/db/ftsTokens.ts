@@ -39,6 +39,11 @@ export const GAP = String.fromCodePoint(ESCAPE_BASE + 0x800);
 const CUT = String.fromCodePoint(ESCAPE_BASE + 0x801);
 /** Between two categories. */
 const FIELD = String.fromCodePoint(ESCAPE_BASE + 0x802);
+/**
+ * Before a CJK unit of the title in the unigram table, beside the unit itself: relevance's title
+ * tier for single-character queries (bm25 has no positions there to weigh the title by).
+ */
+const TITLE_UNIT = String.fromCodePoint(ESCAPE_BASE + 0x803);
 /** A phrase with more CJK-to-CJK joins than this (2^n alternatives) is verified on the text instead. */
 const MAX_JOINS = 3;
 
@@ -61,29 +66,32 @@ export type FieldTokens = Record<(typeof TEXT_COLUMNS)[number], string>;
 
 export interface IndexedText {
   tokens: FieldTokens;
-  /** The unigram table's column: each distinct CJK unit of the article once. */
+  /** The unigram table's column: each distinct CJK unit of the article once, then the title's marked. */
   unigrams: string;
 }
 
 /** Tokens of one article, field by field. */
 export function articleTokens(article: ArticleText): IndexedText {
   const units = new Set<number>();
-  const line = (fields: readonly string[]) => {
+  const line = (fields: readonly string[], into = units) => {
     const out: string[] = [];
     for (let f = 0; f < fields.length; f++) {
       if (f > 0) out.push(FIELD);
-      fieldTokens(fields[f]!, out, units);
+      fieldTokens(fields[f]!, out, into);
     }
     return out.join(' ');
   };
+  const titleUnits = new Set<number>();
   const tokens: FieldTokens = {
-    title: line([article.title]),
+    title: line([article.title], titleUnits),
     author: line([article.author ?? '']),
     categories: line(article.categories),
     text: line([article.text]),
   };
   let unigrams = '';
+  for (const u of titleUnits) units.add(u);
   for (const u of units) unigrams += `${unit(u)} `;
+  for (const u of titleUnits) unigrams += `${TITLE_UNIT}${unit(u)} `;
   return { tokens, unigrams };
 }
 
@@ -126,6 +134,8 @@ export interface ClausePlan {
   unigram: string | null;
   /** True when the two expressions find exactly the clause's articles (no verification needed). */
   exact: boolean;
+  /** A single CJK character in the title, over the unigram table (relevance's title tier), or null. */
+  titleUnigram: string | null;
 }
 
 const quote = (tokens: string[]) => `"${tokens.join(' ')}"`;
@@ -140,12 +150,20 @@ function cjkBigrams(text: string): string[] {
 function tokenPlan(token: QueryToken): ClausePlan {
   const text = token.text;
   if (token.kind === 'cjk') {
-    if (text.length === 1) return { main: null, unigram: quote([unit(text.charCodeAt(0))]), exact: true };
-    return { main: quote(cjkBigrams(text)), unigram: null, exact: true };
+    if (text.length === 1) {
+      const u = unit(text.charCodeAt(0));
+      return { main: null, unigram: quote([u]), exact: true, titleUnigram: quote([TITLE_UNIT + u]) };
+    }
+    return { main: quote(cjkBigrams(text)), unigram: null, exact: true, titleUnigram: null };
   }
   if (text.length > MAX_WORD)
-    return { main: `${quote([text.slice(0, MAX_WORD)])}*`, unigram: null, exact: false };
-  return { main: token.prefix ? `${quote([text])}*` : quote([text]), unigram: null, exact: true };
+    return { main: `${quote([text.slice(0, MAX_WORD)])}*`, unigram: null, exact: false, titleUnigram: null };
+  return {
+    main: token.prefix ? `${quote([text])}*` : quote([text]),
+    unigram: null,
+    exact: true,
+    titleUnigram: null,
+  };
 }
 
 /** Whether FTS5 phrases can say exactly what the clause means (see the header). */
@@ -205,6 +223,7 @@ export function planClause(clause: QueryClause): ClausePlan {
     main: plan.main === null ? null : `${FIELD_COLUMNS[clause.field]} : (${plan.main})`,
     unigram: plan.unigram,
     exact: plan.exact && plan.unigram === null,
+    titleUnigram: null,
   };
 }
 
@@ -215,7 +234,8 @@ function unboundPlan(clause: QueryClause): ClausePlan {
     const last = tokens[tokens.length - 1]!;
     const star = last.kind === 'word' && last.prefix ? '*' : '';
     const phrases = phraseAlternatives(tokens).map((parts) => `${quote(parts)}${star}`);
-    return { main: phrases.length === 1 ? phrases[0]! : phrases.join(' OR '), unigram: null, exact: true };
+    const main = phrases.length === 1 ? phrases[0]! : phrases.join(' OR ');
+    return { main, unigram: null, exact: true, titleUnigram: null };
   }
   // A superset: every token somewhere; the text decides.
   const main: string[] = [];
@@ -229,5 +249,6 @@ function unboundPlan(clause: QueryClause): ClausePlan {
     main: main.length ? main.join(' AND ') : null,
     unigram: unigram.length ? unigram.join(' AND ') : null,
     exact: false,
+    titleUnigram: null,
   };
 }

@@ -156,13 +156,19 @@ export function searchLibraryDb(
   const isStarred = filters.starredOnly ? (ctx.isStarred ?? (() => false)) : null;
   // Newest first is the key order. Relevance: every match by FTS5's bm25() over text_index with the
   // fields weighed (relevance.ts COLUMN_WEIGHTS), newer first among equals; without a text_index
-  // term (1-character CJK queries, whose table keeps no positions) the newest first. The first
-  // RELEVANCE_WINDOW of that order are then ordered by relevance.ts.
+  // term (1-character CJK queries, whose table keeps no positions) those with a character in the
+  // title first. The first RELEVANCE_WINDOW of that order are then ordered by relevance.ts.
   const relevance = (query.order ?? 'relevance') === 'relevance';
-  const scored = relevance && from === 'text_index';
-  const order = scored
-    ? `bm25(text_index, ${TEXT_COLUMNS.map((c) => COLUMN_WEIGHTS[c]).join(', ')}), ${rid} DESC`
-    : `${rid} DESC`;
+  let order = `${rid} DESC`;
+  if (relevance && from === 'text_index') {
+    order = `bm25(text_index, ${TEXT_COLUMNS.map((c) => COLUMN_WEIGHTS[c]).join(', ')}), ${rid} DESC`;
+  } else if (relevance && from === 'char_index') {
+    // Single characters: those in the title first (ftsTokens.ts TITLE_UNIT), each tier newest first.
+    const inTitle = driven.flatMap((g) => g.members.map((i) => plans[i]!.titleUnigram).filter(Boolean));
+    if (inTitle.length) {
+      order = `(${rid} IN (SELECT rowid FROM char_index WHERE char_index MATCH ${param(inTitle.join(' OR '))})) DESC, ${rid} DESC`;
+    }
+  }
   const sql = `SELECT ${rid} AS key FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order}`;
   const need = relevance ? Math.max(RELEVANCE_WINDOW, offset + limit) : offset + limit;
   let total: number;
