@@ -24,6 +24,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
 
     test('main view and reading pane pass axe', async ({ page, devWeb }) => {
+      // Three full axe runs over the whole page: over a minute on a loaded 2-core machine (45 s timed out).
+      test.slow();
       await openApp(page, devWeb);
       expect(await seriousViolations(page)).toEqual([]);
       await openHeadline(page, '王毅会见俄罗斯外长拉夫罗夫');
