@@ -23,7 +23,7 @@ import { baseKey } from './dateKey';
 import { type DbSearchContext, type SearchSource, searchLibraryDb } from './librarySearch';
 import { bodyBlob, type PreparedText, prepareText } from './preparedText';
 import { refreshReadMirror, setReadMirror } from './readMirror';
-import { FILL_LIST_ENTRIES, LIST_SCHEMA, SCHEMA, SCHEMA_VERSION } from './schema';
+import { FILL_LIST_ENTRIES, FILL_LIST_TALLIES, LIST_SCHEMA, SCHEMA, SCHEMA_VERSION } from './schema';
 import { type SqlListDeps, SqlListSource } from './sqlListSource';
 import { unpackFields } from './storedText';
 
@@ -498,9 +498,13 @@ function recreate(db: Database.Database, engineVersion: string): void {
 function addListTables(db: Database.Database): void {
   db.transaction(() => {
     db.exec(LIST_SCHEMA);
-    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    if (count('SELECT count(*) AS n FROM list_entries') !== count('SELECT count(*) AS n FROM articles'))
-      db.exec(FILL_LIST_ENTRIES);
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number | null }).n ?? 0;
+    const articles = count('SELECT count(*) AS n FROM articles');
+    const filled = count('SELECT count(*) AS n FROM list_entries') !== articles;
+    if (filled) db.exec(FILL_LIST_ENTRIES);
+    // Entries filled in are tallied by their trigger, but not their categories: count everything again.
+    if (filled || count("SELECT sum(count) AS n FROM list_tallies WHERE kind = 'all'") !== articles)
+      db.exec(FILL_LIST_TALLIES);
   })();
 }
 

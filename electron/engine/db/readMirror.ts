@@ -28,7 +28,9 @@ export function setReadMirror(db: Database.Database, ids: readonly string[], rea
   const mark = read
     ? db.prepare('INSERT OR IGNORE INTO read_marks (id) VALUES (?)')
     : db.prepare('DELETE FROM read_marks WHERE id = ?');
-  const entry = db.prepare('UPDATE list_entries SET read = ? WHERE id = ?');
+  const entry = db.prepare(
+    'UPDATE list_entries SET read = ? WHERE key = (SELECT key FROM articles WHERE id = ?)',
+  );
   db.transaction(() => {
     for (const id of ids) {
       mark.run(id);

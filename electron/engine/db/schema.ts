@@ -81,8 +81,13 @@ CREATE VIRTUAL TABLE char_index USING fts5(
  *                   (a mirror of the read-marks store: 1 when its id is in read_marks).
  *   list_order      (undated, date DESC, id, ...): newest first is a forward walk, oldest first a
  *                   backward one (shared/articleOrder), and day counts read nothing but the index.
- *   list_author, list_folder, list_root: the same order within one facet value.
+ *   list_author, list_folder: the same order within one author or folder (an id is found through
+ *                   articles' own index on id).
  *   read_marks      ids the read-marks store says are read (user data stays in the store).
+ *   list_tallies    the sidebar's counts per root: (kind 'all' | 'author' | 'folder' | 'category',
+ *                   value, root) -> articles, read ones; kept by the triggers (a category is counted
+ *                   when its categories row is written, and uncounted when its article's entry goes:
+ *                   LibraryDb deletes the article before its categories rows).
  */
 const JS_SPACE =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
@@ -108,6 +113,12 @@ function entryValues(r: string): string {
   ].join(', ');
 }
 
+/** One tally up by an entry (`row`: NEW), when `when` holds. */
+function tally(kind: string, value: string, row: string, by: 1, when = '1'): string {
+  return `INSERT INTO list_tallies (kind, value, root, count, read) SELECT ${kind}, ${value}, ${row}.root, ${by}, ${row}.read WHERE ${when}
+    ON CONFLICT (kind, value, root) DO UPDATE SET count = count + 1, read = read + excluded.read;`;
+}
+
 const ENTRY_INSERT =
   'INSERT OR REPLACE INTO list_entries (key, undated, date, id, ms, author, root, folder, read)';
 
@@ -126,15 +137,59 @@ CREATE TABLE IF NOT EXISTS list_entries (
 CREATE INDEX IF NOT EXISTS list_order ON list_entries (undated, date DESC, id, ms, read);
 CREATE INDEX IF NOT EXISTS list_author ON list_entries (author, undated, date DESC, id, ms, read);
 CREATE INDEX IF NOT EXISTS list_folder ON list_entries (folder, undated, date DESC, id, ms, read);
-CREATE INDEX IF NOT EXISTS list_root ON list_entries (root, undated, date DESC, id, ms, read);
-CREATE INDEX IF NOT EXISTS list_id ON list_entries (id);
 CREATE TABLE IF NOT EXISTS read_marks (id TEXT PRIMARY KEY) WITHOUT ROWID;
+DROP INDEX IF EXISTS list_id; -- indexes of the first build of these tables (9c67d87), not used since
+DROP INDEX IF EXISTS list_root;
+CREATE TABLE IF NOT EXISTS list_tallies (
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  root TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  read INTEGER NOT NULL,
+  PRIMARY KEY (kind, value, root)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS list_tally_add AFTER INSERT ON list_entries BEGIN
+  ${tally("'all'", "''", 'NEW', 1)}
+  ${tally("'folder'", 'NEW.folder', 'NEW', 1)}
+  ${tally("'author'", 'NEW.author', 'NEW', 1, "NEW.author IS NOT NULL AND NEW.author != ''")}
+END;
+CREATE TRIGGER IF NOT EXISTS list_tally_drop AFTER DELETE ON list_entries BEGIN
+  UPDATE list_tallies SET count = count - 1, read = read - OLD.read WHERE root = OLD.root AND (
+    (kind = 'all' AND value = '') OR (kind = 'folder' AND value = OLD.folder) OR (kind = 'author' AND value = OLD.author)
+    OR (kind = 'category' AND value IN (SELECT category FROM categories WHERE key = OLD.key)));
+  DELETE FROM list_tallies WHERE count <= 0 AND root = OLD.root;
+END;
+CREATE TRIGGER IF NOT EXISTS list_tally_read AFTER UPDATE OF read ON list_entries WHEN OLD.read != NEW.read BEGIN
+  UPDATE list_tallies SET read = read + NEW.read - OLD.read WHERE root = NEW.root AND (
+    (kind = 'all' AND value = '') OR (kind = 'folder' AND value = NEW.folder) OR (kind = 'author' AND value = NEW.author)
+    OR (kind = 'category' AND value IN (SELECT category FROM categories WHERE key = NEW.key)));
+END;
+CREATE TRIGGER IF NOT EXISTS list_tally_category AFTER INSERT ON categories BEGIN
+  INSERT INTO list_tallies (kind, value, root, count, read)
+    SELECT 'category', NEW.category, e.root, 1, e.read FROM list_entries e WHERE e.key = NEW.key
+    ON CONFLICT (kind, value, root) DO UPDATE SET count = count + 1, read = read + excluded.read;
+END;
 CREATE TRIGGER IF NOT EXISTS list_entry_add AFTER INSERT ON articles BEGIN
   ${ENTRY_INSERT} VALUES (${entryValues('NEW')});
 END;
 CREATE TRIGGER IF NOT EXISTS list_entry_drop AFTER DELETE ON articles BEGIN
   DELETE FROM list_entries WHERE key = OLD.key;
 END;
+`;
+
+/** The tallies counted again from list_entries and categories (a database from before them). */
+export const FILL_LIST_TALLIES = `
+DELETE FROM list_tallies;
+INSERT INTO list_tallies (kind, value, root, count, read)
+  SELECT 'all', '', root, count(*), sum(read) FROM list_entries GROUP BY root;
+INSERT INTO list_tallies (kind, value, root, count, read)
+  SELECT 'folder', folder, root, count(*), sum(read) FROM list_entries GROUP BY folder, root;
+INSERT INTO list_tallies (kind, value, root, count, read)
+  SELECT 'author', author, root, count(*), sum(read) FROM list_entries
+  WHERE author IS NOT NULL AND author != '' GROUP BY author, root;
+INSERT INTO list_tallies (kind, value, root, count, read)
+  SELECT 'category', c.category, e.root, count(*), sum(e.read) FROM categories c JOIN list_entries e ON e.key = c.key
+  GROUP BY c.category, e.root;
 `;
 
 /** The list_entries row of every article that has none (a database from before LIST_SCHEMA). */

@@ -5,6 +5,10 @@
 // keptUnread); every answer of SqlListSource equals shared/listSelection.ts selectList over the
 // whole library, also after articles are written and removed and marks change.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareNewestFirst } from '../../../shared/articleOrder';
@@ -92,15 +96,17 @@ function input(a: GenArticle): StoredArticleInput {
 
 /** What the engine holds besides the database: the stars and read marks (as the stores have them). */
 interface World {
+  /** The library's folder: /lib, or /lib/a (a folder inside the root its articles were scanned under). */
+  scope: string;
   articles: StoredArticleInput[];
   stars: StarredEntry[];
   read: Set<string>;
   progress: Map<string, number>;
 }
 
-/** The expected answers: selectList over the articles of /lib (the library's one folder). */
+/** The expected answers: selectList over the articles of the library's folder. */
 function oracle(world: World, query: ListQuery) {
-  const inLib = world.articles.filter((a) => a.path.startsWith('/lib/')).sort(compareNewestFirst);
+  const inLib = world.articles.filter((a) => a.path.startsWith(`${world.scope}/`)).sort(compareNewestFirst);
   const table = new FolderTable();
   const listed = inLib.map((a) => toListed(a, table.of(a)));
   const byId = new Map(listed.map((a) => [a.id, a]));
@@ -290,6 +296,7 @@ function check(source: SqlListSource, world: World, query: ListQuery): void {
 }
 
 const worldArb = fc.record({
+  scope: fc.constantFrom('/lib', '/lib', '/lib/a'),
   articles: fc.array(articleArb, { maxLength: 40 }),
   starred: fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 8 }),
   byContent: fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 2 }),
@@ -322,7 +329,7 @@ describe('SqlListSource against selectList', () => {
             const idOf = (n: number) => `id${String(n).padStart(4, '0')}`;
             const starOf = (n: number, byContent: boolean): StarredEntry => {
               const a = articles[n];
-              const present = a?.path.startsWith('/lib/');
+              const present = a?.path.startsWith(`${w.scope}/`);
               const star: StarredEntry = {
                 id: byContent ? `moved${n}` : idOf(n),
                 contentHash: a?.contentHash ?? `gone${n}`,
@@ -336,6 +343,7 @@ describe('SqlListSource against selectList', () => {
               return star;
             };
             const world: World = {
+              scope: w.scope,
               articles,
               stars: [...new Set(w.starred)]
                 .map((n) => starOf(n, false))
@@ -345,7 +353,7 @@ describe('SqlListSource against selectList', () => {
             };
             let version = 1;
             const source = db.listSource({
-              folders: () => ['/lib'],
+              folders: () => [w.scope],
               starred: () => world.stars,
               progressOf: (id) => world.progress.get(id),
               version: () => version,
@@ -378,5 +386,73 @@ describe('SqlListSource against selectList', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('a library database from before the list tables', () => {
+  it('gets them filled in when opened, with the same answers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sql-list-'));
+    try {
+      const path = join(dir, 'library.db');
+      const articles = Array.from({ length: 60 }, (_, n) =>
+        input({
+          n,
+          root: n % 7 === 0 ? 1 : 0,
+          folder: n % 4,
+          day: n % 9,
+          time: (n * 7_777_777) % 86_400_000,
+          undated: n % 11 === 0,
+          author: n % 6,
+          categories: [n % 4, (n + 1) % 4],
+          copyOf: null,
+        }),
+      );
+      const deps = {
+        folders: () => ['/lib'],
+        starred: () => [],
+        progressOf: () => undefined,
+        version: () => 1,
+      };
+      const queries: ListQuery[] = [
+        {
+          view: 'all',
+          filter: { facet: null, range: 'any' },
+          order: 'newest',
+          now: SPAN_START,
+          timeZone: 'Europe/Berlin',
+          keptUnread: [],
+        },
+        {
+          view: 'unread',
+          filter: { facet: { kind: 'category', value: '国际' }, range: 'any' },
+          order: 'oldest',
+          now: SPAN_START,
+          timeZone: '',
+          keptUnread: [],
+        },
+      ];
+      let db = LibraryDb.open(path, 'test');
+      db.write({ articles, failed: [], removed: [] });
+      db.mirrorReadMarks(articles.filter((_, n) => n % 3 === 0).map((a) => a.id));
+      const expected = {
+        sidebar: db.listSource(deps).sidebar(),
+        shapes: queries.map((q) => db.listSource(deps).shape(q)),
+      };
+      expect(expected.sidebar.total).toBeGreaterThan(0);
+      db.close();
+      const raw = new Database(path);
+      raw.exec('DROP TABLE list_entries; DROP TABLE list_tallies;');
+      raw.close();
+      db = LibraryDb.open(path, 'test');
+      try {
+        // The read marks are still mirrored (read_marks was kept): the filled entries say so.
+        expect(db.listSource(deps).sidebar()).toEqual(expected.sidebar);
+        expect(queries.map((q) => db.listSource(deps).shape(q))).toEqual(expected.shapes);
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

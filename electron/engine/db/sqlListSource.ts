@@ -11,7 +11,6 @@
 import type Database from 'better-sqlite3';
 import { comparatorFor, isUndated, type ListOrder } from '../../../shared/articleOrder';
 import {
-  type FacetTally,
   LIST_ROWS_LIMIT,
   type ListDay,
   type ListPosition,
@@ -37,6 +36,7 @@ import {
   viewWhere,
   type Where,
 } from './listWhere';
+import { sidebarCounts } from './sidebarCounts';
 import { type ZoneDays, zoneDays } from './zoneDays';
 
 export interface SqlListDeps {
@@ -194,34 +194,12 @@ export class SqlListSource implements ListSource {
 
   sidebar(): SidebarCounts {
     this.refreshStamp();
-    if (this.sidebarCache) return this.sidebarCache;
-    const scope = scopeWhere(this.scope());
-    const all = this.db
-      .prepare(`SELECT count(*) AS n, coalesce(sum(e.read), 0) AS r FROM list_entries e WHERE ${scope.sql}`)
-      .get(...scope.params) as { n: number; r: number };
-    const tallies = (sql: string) =>
-      (this.db.prepare(sql).all(...scope.params) as { value: string; n: number; r: number }[])
-        .map((t): FacetTally => ({ value: t.value, count: t.n, unread: t.n - t.r }))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    const categories = tallies(
-      `SELECT c.category AS value, count(*) AS n, sum(e.read) AS r FROM categories c JOIN list_entries e ON e.key = c.key WHERE ${scope.sql} GROUP BY c.category`,
+    this.sidebarCache ??= sidebarCounts(
+      this.db,
+      this.deps.folders(),
+      scopeWhere(this.scope()),
+      this.deps.version(),
     );
-    const authors = tallies(
-      `SELECT e.author AS value, count(*) AS n, sum(e.read) AS r FROM list_entries e WHERE e.author IS NOT NULL AND e.author != '' AND ${scope.sql} GROUP BY e.author`,
-    );
-    const byFolder = this.db
-      .prepare(
-        `SELECT e.root AS root, e.folder AS folder, count(*) AS n, sum(e.read) AS r FROM list_entries e WHERE ${scope.sql} GROUP BY e.root, e.folder`,
-      )
-      .all(...scope.params) as { root: string; folder: string; n: number; r: number }[];
-    this.sidebarCache = {
-      version: this.deps.version(),
-      total: all.n,
-      unread: all.n - all.r,
-      categories,
-      authors,
-      folders: folderTallies(byFolder, this.deps.folders()),
-    };
     return this.sidebarCache;
   }
 
@@ -570,42 +548,15 @@ function spanAt(spans: readonly { start: number }[], i: number): number {
   return lo;
 }
 
-/** The sidebar's folders: each root (in the library's order of its folders), then its top-level folders by name. */
-function folderTallies(
-  rows: readonly { root: string; folder: string; n: number; r: number }[],
-  order: readonly string[],
-): FacetTally[] {
-  const roots = new Map<string, { tally: FacetTally; children: FacetTally[] }>();
-  for (const row of rows) {
-    let root = roots.get(row.root);
-    if (!root) {
-      root = { tally: { value: row.root, count: 0, unread: 0 }, children: [] };
-      roots.set(row.root, root);
-    }
-    root.tally.count += row.n;
-    root.tally.unread += row.n - row.r;
-    if (row.folder !== row.root)
-      root.children.push({ value: row.folder, count: row.n, unread: row.n - row.r });
-  }
-  const rank = (root: string) => {
-    const i = order.indexOf(root);
-    return i < 0 ? order.length : i;
-  };
-  const out: FacetTally[] = [];
-  for (const [, root] of [...roots].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) {
-    out.push(root.tally);
-    out.push(...root.children.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)));
-  }
-  return out;
-}
-
 function prepare(db: Database.Database) {
   return {
     changes: db.prepare('SELECT total_changes() AS n'),
     rowByKey: db.prepare(
       `SELECT ${ROW_COLUMNS} FROM articles a JOIN list_entries e ON e.key = a.key WHERE a.key = ?`,
     ),
-    entryById: db.prepare('SELECT key, undated, date, id, ms, read FROM list_entries WHERE id = ?'),
+    entryById: db.prepare(
+      'SELECT e.key, e.undated, e.date, e.id, e.ms, e.read FROM articles a JOIN list_entries e ON e.key = a.key WHERE a.id = ?',
+    ),
     keysByHash: db.prepare(
       'SELECT e.key FROM articles a JOIN list_entries e ON e.key = a.key WHERE a.content_hash = ? ORDER BY e.undated DESC, e.date ASC, e.id DESC',
     ),
