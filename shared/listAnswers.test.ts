@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compareNewestFirst, compareOldestFirst } from './articleOrder';
 import {
   countUnread,
+  dayRuns,
   findUnreadIn,
   folderTallies,
   listDays,
   SidebarTally,
   type TallyMember,
 } from './listAnswers';
-import { makeDayKey, UNDATED_DAY } from './listSelection';
+import { groupDays, makeDayKey, UNDATED_DAY } from './listSelection';
 
 const entry = (id: string, date: string, undated = false) => ({
   id,
@@ -39,6 +41,34 @@ describe('listDays', () => {
     ]);
     expect(countUnread(list, unread)).toBe(3);
     expect(listDays([], makeDayKey('UTC'), unread)).toEqual([]);
+  });
+});
+
+describe('dayRuns', () => {
+  it('finds the same day groups as grouping row by row, in any zone, either order, many rows a day or few', () => {
+    const start = Date.parse('2021-03-01T00:00:00Z');
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.integer({ min: 0, max: 40 * 86_400_000 }), undated: fc.boolean() }), {
+          maxLength: 300,
+        }),
+        fc.constantFrom('', 'UTC', 'Asia/Shanghai', 'America/New_York', 'Australia/Lord_Howe'),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+        (raw, zone, oldest, spread) => {
+          const list = raw
+            .map((r, i) =>
+              entry(`e${i}`, new Date(start + Math.floor(r.at / spread)).toISOString(), r.undated),
+            )
+            .sort(oldest ? compareOldestFirst : compareNewestFirst);
+          const dayKey = makeDayKey(zone || undefined);
+          expect(dayRuns(list, dayKey)).toEqual(
+            groupDays(list, dayKey).map((g) => ({ day: g.day, count: g.entries.length })),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -6,30 +6,80 @@
 import { isUndated, type Ordered } from './articleOrder';
 import { baseName, folderPath } from './folders';
 import type { FacetTally, ListDay, ListPosition, ListQuery, ListRow, SidebarCounts } from './listQuery';
-import { type DayKey, dayOf, selectList } from './listSelection';
+import { type DayKey, selectList, UNDATED_DAY } from './listSelection';
 import type { FolderRef, ListedArticle, StarredEntry } from './types';
 
+/** A day group of a list before its unread rows are counted. */
+export interface DayRun {
+  day: DayKey;
+  count: number;
+}
+
 /**
- * The day groups of a list in list order, each with its rows and its unread rows (`unread` says
- * whether an entry counts as unread). The groups' counts add up to the list's length.
+ * The day groups of a list in list order. The dated rows are sorted by date (either way), so their
+ * days only move one way: each day's end is found by galloping and bisection over the rows (a few
+ * day look-ups per day, not one per row: at 100,000 rows in an explicit zone each look-up is an
+ * Intl call). Undated rows, always last, are one group.
+ */
+export function dayRuns<T extends Ordered>(list: readonly T[], dayKey: (ms: number) => DayKey): DayRun[] {
+  let dated = list.length;
+  while (dated > 0 && isUndated(list[dated - 1]!)) dated--;
+  const keyAt = (i: number) => dayKey(Date.parse(list[i]!.date));
+  const runs: DayRun[] = [];
+  let i = 0;
+  while (i < dated) {
+    const day = keyAt(i);
+    // Gallop: the last row known on `day` is lo; hi is past the day (or the dated run).
+    let lo = i;
+    let step = 1;
+    let hi = dated;
+    while (lo + step < dated) {
+      if (keyAt(lo + step) !== day) {
+        hi = lo + step;
+        break;
+      }
+      lo += step;
+      step *= 2;
+    }
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (keyAt(mid) === day) lo = mid;
+      else hi = mid;
+    }
+    runs.push({ day, count: hi - i });
+    i = hi;
+  }
+  if (dated < list.length) runs.push({ day: UNDATED_DAY, count: list.length - dated });
+  return runs;
+}
+
+/** The day groups with their unread rows (`unread` says whether an entry counts as unread). */
+export function countDays<T>(
+  list: readonly T[],
+  runs: readonly DayRun[],
+  unread: (entry: T) => boolean,
+): ListDay[] {
+  const days: ListDay[] = [];
+  let i = 0;
+  for (const run of runs) {
+    let n = 0;
+    const end = i + run.count;
+    for (; i < end; i++) if (unread(list[i]!)) n++;
+    days.push({ day: run.day, count: run.count, unread: n });
+  }
+  return days;
+}
+
+/**
+ * The day groups of a list in list order, each with its rows and its unread rows. The groups'
+ * counts add up to the list's length.
  */
 export function listDays<T extends Ordered>(
   list: readonly T[],
   dayKey: (ms: number) => DayKey,
   unread: (entry: T) => boolean,
 ): ListDay[] {
-  const days: ListDay[] = [];
-  let current: ListDay | null = null;
-  for (const entry of list) {
-    const day = dayOf(entry, dayKey);
-    if (!current || current.day !== day) {
-      current = { day, count: 0, unread: 0 };
-      days.push(current);
-    }
-    current.count++;
-    if (unread(entry)) current.unread++;
-  }
-  return days;
+  return countDays(list, dayRuns(list, dayKey), unread);
 }
 
 /** What a selected list holds: a listed article, or a star whose article is not listed. */

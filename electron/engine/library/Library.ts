@@ -63,8 +63,14 @@ export class Library implements LibraryService {
   private closed = false;
   private userCleanRules: CleanRule[] = [];
   private readonly state = new LibraryState({
-    upserted: (article) => this.list.upserted(article),
-    removed: (article) => this.list.removed(article.id),
+    upserted: (article) => {
+      this.articleList.noteUpserted(article);
+      this.list.upserted(article);
+    },
+    removed: (article) => {
+      this.articleList.noteRemoved(article.id);
+      this.list.removed(article.id);
+    },
   });
   private readonly problems = new LibraryProblems(this.state, (event) => this.emit(event));
   private readonly database: LibraryDatabase;

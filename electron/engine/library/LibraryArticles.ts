@@ -10,6 +10,7 @@ import type { Article, ArticleSummary, FolderRef, ListedArticle, Problem } from 
 import { isInsideFolder } from '../common/pathContainment';
 import type { WriteBatch } from '../db/LibraryDb';
 import { batchWrite, type FileState } from '../db/writeBatches';
+import { ListedInOrder } from '../list/ListedInOrder';
 import { articleIdForPath, toListed, toSummary } from '../parse/ids';
 import type { ParseOptions } from '../parse/parseArticle';
 import { readArticleFile } from '../parse/readArticleFile';
@@ -37,8 +38,8 @@ export interface Applied {
 }
 
 export class LibraryArticles {
-  private listedFrom: ArticleSummary[] | null = null;
-  private listedCache: ListedArticle[] = [];
+  /** The listed articles as the window sees them, in order, kept up to date change by change. */
+  private readonly inOrder = new ListedInOrder();
   /** The numbers the listed articles' `folder` stands for (the sidebar's Folders list). */
   private readonly folderTable = new FolderTable();
 
@@ -120,14 +121,19 @@ export class LibraryArticles {
     for (const path of removed) this.state.setProblems(path, []);
   }
 
-  /** The window's view of the list, newest first; rebuilt only when the list changed. */
+  /** The window's view of the list, newest first: the same array until the list changes. */
   listed(): ListedArticle[] {
-    const list = this.state.list();
-    if (list !== this.listedFrom) {
-      this.listedFrom = list;
-      this.listedCache = list.map((summary) => this.toListed(summary));
-    }
-    return this.listedCache;
+    return this.inOrder.list();
+  }
+
+  /** The state listed or replaced an article (LibraryState's observer). */
+  noteUpserted(summary: ArticleSummary): void {
+    this.inOrder.set(this.toListed(summary));
+  }
+
+  /** The state unlisted an article. */
+  noteRemoved(id: string): void {
+    this.inOrder.delete(id);
   }
 
   /** The folder table the listed articles' `folder` numbers index. */

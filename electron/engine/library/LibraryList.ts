@@ -31,12 +31,15 @@ export interface ListDeps {
 export class LibraryList {
   private readonly tally = new SidebarTally();
   private readonly version: ListVersion;
+  /** Bumped by the articles and the stars only (read marks do not change the other views' rows). */
+  private entries = 0;
   private readonly source: ListSource;
 
   constructor(private readonly deps: ListDeps) {
     this.version = new ListVersion((version) => deps.emit({ type: 'list-changed', version }));
     this.source = new MemoryListSource({
       version: () => this.version.value,
+      entriesVersion: () => this.entries,
       articles: () => deps.listed(),
       folders: () => deps.folders(),
       starred: () => deps.starred(),
@@ -60,11 +63,13 @@ export class LibraryList {
       },
       !this.deps.isRead(summary.id),
     );
+    this.entries++;
     this.version.bump();
   }
 
   removed(id: string): void {
     this.tally.delete(id);
+    this.entries++;
     this.version.bump();
   }
 
@@ -75,6 +80,7 @@ export class LibraryList {
   }
 
   starsChanged(): void {
+    this.entries++;
     this.version.bump();
   }
 

@@ -28,6 +28,8 @@ class TestLibrary {
   read = new Set<string>();
   progressOf = new Map<string, number>();
   version = 0;
+  /** Bumped by articles and stars only. */
+  entries = 0;
   readonly tally = new SidebarTally();
 
   constructor(articles: ListedArticle[], starred: StarredEntry[], read: string[]) {
@@ -40,12 +42,14 @@ class TestLibrary {
     this.articles = [...this.articles.filter((a) => a.id !== article.id), article].sort(compareNewestFirst);
     this.tally.set(article, !this.read.has(article.id));
     this.version++;
+    this.entries++;
   }
 
   remove(id: string): void {
     this.articles = this.articles.filter((a) => a.id !== id);
     this.tally.delete(id);
     this.version++;
+    this.entries++;
   }
 
   setRead(id: string, read: boolean): void {
@@ -62,6 +66,7 @@ class TestLibrary {
   source(): MemoryListSource {
     return new MemoryListSource({
       version: () => this.version,
+      entriesVersion: () => this.entries,
       articles: () => this.articles,
       folders: () => FOLDERS,
       starred: () => this.starred,
@@ -401,6 +406,7 @@ describe('MemoryListSource', () => {
             else if (c.kind === 'unstar') {
               library.starred = library.starred.slice(1);
               library.version++;
+              library.entries++;
             }
             checkAgainstOracle(library, source, query, [1, 9]);
             expect(source.sidebar()).toEqual({ version: library.version, ...expectedSidebar(library) });
@@ -434,6 +440,7 @@ describe('MemoryListSource', () => {
     let selections = 0;
     const source = new MemoryListSource({
       version: () => library.version,
+      entriesVersion: () => library.entries,
       articles: () => {
         selections++;
         return library.articles;
@@ -457,14 +464,27 @@ describe('MemoryListSource', () => {
     source.rows(query, 10, 20);
     source.rows({ ...query, now: NOW + 5000 }, 30, 20); // the clock does not matter without a relative range
     expect(selections).toBe(1);
+    // A read mark changes the counts, not the rows of the All view: no new selection.
+    expect(source.shape(query).unread).toBe(50);
     library.setRead('a03', true);
+    expect(source.shape(query).unread).toBe(49);
     expect(source.rows(query, 0, 1)[0]!.id).toBe('a49');
-    expect(selections).toBe(2);
+    expect(selections).toBe(1);
+    // The Unread view's rows are the unread ones: selected again after a mark.
+    const unread: ListQuery = { ...query, view: 'unread' };
+    expect(source.shape(unread).total).toBe(49);
+    library.setRead('a04', true);
+    expect(source.shape(unread).total).toBe(48);
+    expect(selections).toBe(3);
+    // An article changed: every view is selected again.
+    library.upsert({ ...library.articles[0]!, title: 'new' });
+    source.rows(query, 0, 1);
+    expect(selections).toBe(4);
     // A relative range depends on the clock.
     const week: ListQuery = { ...query, filter: { facet: null, range: 'week' } };
     source.rows(week, 0, 5);
     source.rows(week, 5, 5);
     source.rows({ ...week, now: NOW + 1 }, 5, 5);
-    expect(selections).toBe(4);
+    expect(selections).toBe(6);
   });
 });

@@ -4,11 +4,12 @@
 // version (a few queries), so scrolling asks for rows at the cost of the rows, not of a selection.
 
 import {
-  countUnread,
+  countDays,
+  type DayRun,
+  dayRuns,
   findUnreadIn,
   isUnreadEntry,
   type ListEntry,
-  listDays,
   type SidebarTally,
   selectEntries,
   starredTest,
@@ -30,6 +31,11 @@ import type { ListSource } from './ListSource';
 export interface MemoryListDeps {
   /** The list version: bumped by every change of the articles, the stars or the read marks. */
   version(): number;
+  /**
+   * Bumped by every change of the articles or the stars, not of the read marks: a read mark leaves
+   * the lists of the other views as they are (only their unread counts change).
+   */
+  entriesVersion(): number;
   /** Every listed article, in the library's order (newest first, undated last). */
   articles(): readonly ListedArticle[];
   /** The folder table the articles' `folder` indexes. */
@@ -48,12 +54,14 @@ type Entry = ListEntry;
 
 interface Selected {
   key: string;
+  /** What the list was selected under: entriesVersion, or version for the Unread view. */
   version: number;
   list: readonly Entry[];
   dayKey: (ms: number) => DayKey;
-  /** Rows in list order that count as unread, and the day groups: made on first need. */
-  unread?: number;
-  days?: ListDay[];
+  /** The day groups, made on first need. */
+  runs?: DayRun[];
+  /** The unread counts, under the list version they were counted at. */
+  counted?: { version: number; unread: number; days: ListDay[] };
 }
 
 /** Selected lists kept at once (the list shown, and the one or two it was just switched from). */
@@ -71,15 +79,20 @@ export class MemoryListSource implements ListSource {
   constructor(private readonly deps: MemoryListDeps) {}
 
   shape(query: ListQuery): ListShape {
+    const version = this.deps.version();
     const selected = this.select(query);
-    const unread = (entry: Entry) => this.isUnread(entry);
-    selected.days ??= listDays(selected.list, selected.dayKey, unread);
-    selected.unread ??= countUnread(selected.list, unread);
+    selected.runs ??= dayRuns(selected.list, selected.dayKey);
+    if (selected.counted?.version !== version) {
+      const days = countDays(selected.list, selected.runs, (entry) => this.isUnread(entry));
+      let unread = 0;
+      for (const day of days) unread += day.unread;
+      selected.counted = { version, unread, days };
+    }
     return {
-      version: selected.version,
+      version,
       total: selected.list.length,
-      unread: selected.unread,
-      days: selected.days,
+      unread: selected.counted.unread,
+      days: selected.counted.days,
     };
   }
 
@@ -130,7 +143,8 @@ export class MemoryListSource implements ListSource {
   /** The list a query selects, from the kept ones when the library has not changed since. */
   private select(query: ListQuery): Selected {
     const key = queryKey(query);
-    const version = this.deps.version();
+    // The Unread view's rows depend on the read marks; the others' only on the articles and stars.
+    const version = query.view === 'unread' ? this.deps.version() : this.deps.entriesVersion();
     const kept = this.selections.findIndex((s) => s.key === key);
     if (kept >= 0) {
       const selected = this.selections[kept]!;
