@@ -21,6 +21,7 @@ const all = [
   'renderer',
   'listAndSources',
   'list',
+  'engineList',
   'readState',
   'export',
   'images',
