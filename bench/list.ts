@@ -17,6 +17,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { LIBRARY_DB_FILE, LibraryDb } from '../electron/engine/db/LibraryDb';
 import { FolderTable } from '../electron/engine/library/FolderTable';
 import { ENGINE_VERSION } from '../electron/engine/library/parseSettings';
@@ -78,6 +79,8 @@ interface Questions {
   position(q: ListQuery, id: string): number;
   findUnread(q: ListQuery, from: number): unknown;
   sidebar(): unknown;
+  /** The All list's keys at 90% by LIMIT/OFFSET on the index alone (what the day seek saves). */
+  offsetOnly?(): unknown;
   idAt(q: ListQuery, index: number): string;
 }
 
@@ -89,6 +92,7 @@ function measure(ask: Questions, fresh: () => void): Record<string, { p50: numbe
     position: [],
     findUnread: [],
     sidebar: [],
+    'deep page by OFFSET alone (All, keys only)': [],
   };
   const time = (name: string, fn: () => unknown) => {
     const t0 = performance.now();
@@ -111,8 +115,13 @@ function measure(ask: Questions, fresh: () => void): Record<string, { p50: numbe
     }
     fresh();
     time('sidebar', () => ask.sidebar());
+    if (ask.offsetOnly) time('deep page by OFFSET alone (All, keys only)', () => ask.offsetOnly!());
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]));
+  return Object.fromEntries(
+    Object.entries(samples)
+      .filter(([, v]) => v.length > 0)
+      .map(([k, v]) => [k, stats(v)]),
+  );
 }
 
 function stars(db: LibraryDb, dir: string): StarredEntry[] {
@@ -152,6 +161,10 @@ function childSql(dbPath: string, dir: string): void {
     progressOf: () => undefined,
     version: () => version,
   });
+  const raw = new Database(dbPath, { readonly: true });
+  const offsetOnly = raw.prepare(
+    'SELECT e.key FROM list_entries e WHERE e.undated = 0 ORDER BY e.date DESC, e.id ASC LIMIT 50 OFFSET ?',
+  );
   const rssBefore = rssMb();
   const result = measure(
     {
@@ -161,12 +174,14 @@ function childSql(dbPath: string, dir: string): void {
       position: (q, id) => source.position(q, id),
       findUnread: (q, from) => source.findUnread(q, from, 1),
       sidebar: () => source.sidebar(),
+      offsetOnly: () => offsetOnly.all(Math.floor(db.articleCount * 0.9)),
       idAt: (q, index) => source.rows(q, index, 1)[0]?.id ?? '',
     },
     () => {
       version++;
     },
   );
+  raw.close();
   db.close();
   console.log(JSON.stringify({ openMs, mirrorMs, result, rssBefore, rss: rssMb(), peak: peakMb() }));
 }
@@ -298,7 +313,9 @@ function main(): void {
   console.log(`| question (ms, p50 / p95) | sqlListSource | selectList in memory |`);
   console.log(`| --- | --- | --- |`);
   for (const name of Object.keys(sql.result))
-    console.log(`| ${name} | ${f(sql.result[name]!)} | ${f(memory.result[name]!)} |`);
+    console.log(
+      `| ${name} | ${f(sql.result[name]!)} | ${memory.result[name] ? f(memory.result[name]) : '—'} |`,
+    );
   console.log(
     `| process RSS after (peak) | ${sql.rss.toFixed(0)} MB (${sql.peak.toFixed(0)}) | ${memory.rss.toFixed(0)} MB (${memory.peak.toFixed(0)}) |`,
   );

@@ -70,9 +70,9 @@ CREATE VIRTUAL TABLE char_index USING fts5(
 
 /**
  * The headline list's tables (db/sqlListSource.ts), added to a database of this schema version
- * without a rebuild: every statement is IF NOT EXISTS, run at every open; the triggers keep
+ * without a rebuild: run at every open, tables and indexes IF NOT EXISTS, triggers made anew; they keep
  * list_entries equal to articles (writes never update an article row: they delete and insert), and
- * an older file is filled in once (LibraryDb.open, fillListEntries).
+ * an older file is filled in once (LibraryDb addListTables: FILL_LIST_ENTRIES, FILL_LIST_TALLIES).
  *
  *   list_entries    per article (same key): undated (dateSource 'file-mtime'), date (ISO, UTC: string
  *                   order is time order), id, ms (the date in ms, NULL where SQLite cannot read the
@@ -119,10 +119,30 @@ function tally(kind: string, value: string, row: string, by: 1, when = '1'): str
     ON CONFLICT (kind, value, root) DO UPDATE SET count = count + 1, read = read + excluded.read;`;
 }
 
+/**
+ * One change to every tally of an entry (`row`: OLD or NEW), each statement on the tallies' key (one
+ * OR over them would walk the whole table per row); its categories through categories_key.
+ */
+function tallyBy(set: string, row: string): string {
+  const where = [
+    `kind = 'all' AND value = ''`,
+    `kind = 'folder' AND value = ${row}.folder`,
+    `kind = 'author' AND value = ${row}.author`,
+    `kind = 'category' AND value IN (SELECT category FROM categories WHERE key = ${row}.key)`,
+  ];
+  return where.map((w) => `UPDATE list_tallies SET ${set} WHERE ${w} AND root = ${row}.root;`).join('\n  ');
+}
+
 const ENTRY_INSERT =
   'INSERT OR REPLACE INTO list_entries (key, undated, date, id, ms, author, root, folder, read)';
 
 export const LIST_SCHEMA = `
+DROP TRIGGER IF EXISTS list_entry_add;
+DROP TRIGGER IF EXISTS list_entry_drop;
+DROP TRIGGER IF EXISTS list_tally_add;
+DROP TRIGGER IF EXISTS list_tally_drop;
+DROP TRIGGER IF EXISTS list_tally_read;
+DROP TRIGGER IF EXISTS list_tally_category;
 CREATE TABLE IF NOT EXISTS list_entries (
   key INTEGER PRIMARY KEY,
   undated INTEGER NOT NULL,
@@ -138,6 +158,7 @@ CREATE INDEX IF NOT EXISTS list_order ON list_entries (undated, date DESC, id, m
 CREATE INDEX IF NOT EXISTS list_author ON list_entries (author, undated, date DESC, id, ms, read);
 CREATE INDEX IF NOT EXISTS list_folder ON list_entries (folder, undated, date DESC, id, ms, read);
 CREATE TABLE IF NOT EXISTS read_marks (id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS categories_key ON categories (key);
 DROP INDEX IF EXISTS list_id; -- indexes of the first build of these tables (9c67d87), not used since
 DROP INDEX IF EXISTS list_root;
 CREATE TABLE IF NOT EXISTS list_tallies (
@@ -148,31 +169,27 @@ CREATE TABLE IF NOT EXISTS list_tallies (
   read INTEGER NOT NULL,
   PRIMARY KEY (kind, value, root)
 ) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS list_tally_add AFTER INSERT ON list_entries BEGIN
+CREATE TRIGGER list_tally_add AFTER INSERT ON list_entries BEGIN
   ${tally("'all'", "''", 'NEW', 1)}
   ${tally("'folder'", 'NEW.folder', 'NEW', 1)}
   ${tally("'author'", 'NEW.author', 'NEW', 1, "NEW.author IS NOT NULL AND NEW.author != ''")}
 END;
-CREATE TRIGGER IF NOT EXISTS list_tally_drop AFTER DELETE ON list_entries BEGIN
-  UPDATE list_tallies SET count = count - 1, read = read - OLD.read WHERE root = OLD.root AND (
-    (kind = 'all' AND value = '') OR (kind = 'folder' AND value = OLD.folder) OR (kind = 'author' AND value = OLD.author)
-    OR (kind = 'category' AND value IN (SELECT category FROM categories WHERE key = OLD.key)));
+CREATE TRIGGER list_tally_drop AFTER DELETE ON list_entries BEGIN
+  ${tallyBy('count = count - 1, read = read - OLD.read', 'OLD')}
   DELETE FROM list_tallies WHERE count <= 0 AND root = OLD.root;
 END;
-CREATE TRIGGER IF NOT EXISTS list_tally_read AFTER UPDATE OF read ON list_entries WHEN OLD.read != NEW.read BEGIN
-  UPDATE list_tallies SET read = read + NEW.read - OLD.read WHERE root = NEW.root AND (
-    (kind = 'all' AND value = '') OR (kind = 'folder' AND value = NEW.folder) OR (kind = 'author' AND value = NEW.author)
-    OR (kind = 'category' AND value IN (SELECT category FROM categories WHERE key = NEW.key)));
+CREATE TRIGGER list_tally_read AFTER UPDATE OF read ON list_entries WHEN OLD.read != NEW.read BEGIN
+  ${tallyBy('read = read + NEW.read - OLD.read', 'NEW')}
 END;
-CREATE TRIGGER IF NOT EXISTS list_tally_category AFTER INSERT ON categories BEGIN
+CREATE TRIGGER list_tally_category AFTER INSERT ON categories BEGIN
   INSERT INTO list_tallies (kind, value, root, count, read)
     SELECT 'category', NEW.category, e.root, 1, e.read FROM list_entries e WHERE e.key = NEW.key
     ON CONFLICT (kind, value, root) DO UPDATE SET count = count + 1, read = read + excluded.read;
 END;
-CREATE TRIGGER IF NOT EXISTS list_entry_add AFTER INSERT ON articles BEGIN
+CREATE TRIGGER list_entry_add AFTER INSERT ON articles BEGIN
   ${ENTRY_INSERT} VALUES (${entryValues('NEW')});
 END;
-CREATE TRIGGER IF NOT EXISTS list_entry_drop AFTER DELETE ON articles BEGIN
+CREATE TRIGGER list_entry_drop AFTER DELETE ON articles BEGIN
   DELETE FROM list_entries WHERE key = OLD.key;
 END;
 `;
