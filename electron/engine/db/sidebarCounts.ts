@@ -5,6 +5,8 @@
 // scanned before), where no tally says how many of its articles are inside.
 
 import type Database from 'better-sqlite3';
+import { baseName } from '../../../shared/folders';
+import { byCountThenName, compareNames } from '../../../shared/listAnswers';
 import type { FacetTally, SidebarCounts } from '../../../shared/listQuery';
 import { isInsideFolder } from '../common/pathContainment';
 import type { Where } from './listWhere';
@@ -38,7 +40,7 @@ export function sidebarCounts(
     unread: counted.all.n - counted.all.r,
     categories: facetList(counted.categories),
     authors: facetList(counted.authors),
-    folders: folderList(counted.folders, folders),
+    folders: folderList(counted.folders),
   };
 }
 
@@ -94,13 +96,11 @@ function facetList(tallies: readonly Tally[]): FacetTally[] {
     f.unread += t.n - t.r;
     by.set(t.value, f);
   }
-  return [...by.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return [...by.values()].sort(byCountThenName);
 }
 
-const byValue = (a: FacetTally, b: FacetTally) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
-
-/** Each root (in the library's order of its folders, then by path), then its top-level folders by path. */
-function folderList(tallies: readonly Tally[], order: readonly string[]): FacetTally[] {
+/** Each root by its name then path, then its top-level folders by name (shared/listAnswers folderTallies). */
+function folderList(tallies: readonly Tally[]): FacetTally[] {
   const roots = new Map<string, { tally: FacetTally; children: FacetTally[] }>();
   for (const t of tallies) {
     let root = roots.get(t.root);
@@ -112,14 +112,15 @@ function folderList(tallies: readonly Tally[], order: readonly string[]): FacetT
     root.tally.unread += t.n - t.r;
     if (t.value !== t.root) root.children.push({ value: t.value, count: t.n, unread: t.n - t.r });
   }
-  const rank = (root: string) => {
-    const i = order.indexOf(root);
-    return i < 0 ? order.length : i;
-  };
   const out: FacetTally[] = [];
-  for (const [, root] of [...roots].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) {
+  const sorted = [...roots.values()].sort(
+    (a, b) =>
+      compareNames(baseName(a.tally.value), baseName(b.tally.value)) ||
+      compareNames(a.tally.value, b.tally.value),
+  );
+  for (const root of sorted) {
     out.push(root.tally);
-    out.push(...root.children.sort(byValue));
+    out.push(...root.children.sort((a, b) => compareNames(a.value, b.value)));
   }
   return out;
 }

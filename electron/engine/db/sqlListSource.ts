@@ -10,6 +10,7 @@
 
 import type Database from 'better-sqlite3';
 import { comparatorFor, isUndated, type ListOrder } from '../../../shared/articleOrder';
+import { starredTest } from '../../../shared/listAnswers';
 import {
   LIST_ROWS_LIMIT,
   type ListDay,
@@ -20,7 +21,7 @@ import {
   type SidebarCounts,
 } from '../../../shared/listQuery';
 import { type DayKey, groupDays, makeDayKey, rangeBounds, UNDATED_DAY } from '../../../shared/listSelection';
-import type { DateSource, StarredEntry } from '../../../shared/types';
+import type { DateSource, ListedArticle, StarredEntry } from '../../../shared/types';
 import type { ListSource } from '../list/ListSource';
 import { pathRange } from './articleRow';
 import {
@@ -145,8 +146,13 @@ export class SqlListSource implements ListSource {
   findUnread(query: ListQuery, from: number, direction: 1 | -1): ListPosition | null {
     const plan = this.plan(query);
     if (plan.kind === 'stars') {
-      for (let i = from + direction; i >= 0 && i < plan.rows.length; i += direction)
-        if (!plan.rows[i]!.read) return { index: i, id: plan.rows[i]!.id };
+      const n = plan.rows.length;
+      for (
+        let i = direction === 1 ? Math.max(from + 1, 0) : Math.min(from - 1, n - 1);
+        i >= 0 && i < n;
+        i += direction
+      )
+        if (unreadRow(plan.rows[i]!)) return { index: i, id: plan.rows[i]!.id };
       return null;
     }
     const total = plan.shape.total;
@@ -394,7 +400,7 @@ export class SqlListSource implements ListSource {
     const days: ListDay[] = groupDays(rows, dayKey).map((g) => ({
       day: g.day,
       count: g.entries.length,
-      unread: g.entries.filter((r) => !r.read).length,
+      unread: g.entries.filter(unreadRow).length,
     }));
     return {
       kind: 'stars',
@@ -402,7 +408,7 @@ export class SqlListSource implements ListSource {
       shape: {
         version: this.deps.version(),
         total: rows.length,
-        unread: rows.filter((r) => !r.read).length,
+        unread: rows.filter(unreadRow).length,
         days,
       },
     };
@@ -436,7 +442,7 @@ export class SqlListSource implements ListSource {
       date: r.date,
       source: r.author?.trim() || categories[0] || '',
       missing: false,
-      starred: this.starredIds().has(r.id),
+      starred: this.isStarred(r.id, r.content_hash),
       read: r.read === 1,
     };
     if (isUndated({ dateSource: r.date_source as DateSource })) row.undated = true;
@@ -445,13 +451,13 @@ export class SqlListSource implements ListSource {
     return row;
   }
 
-  private starredCache: { of: readonly StarredEntry[]; ids: Set<string> } | null = null;
+  private starredCache: { of: readonly StarredEntry[]; test: (a: ListedArticle) => boolean } | null = null;
 
-  private starredIds(): Set<string> {
+  /** Stars follow content (shared/listAnswers starredTest): starred by its id or its content. */
+  private isStarred(id: string, contentHash: string): boolean {
     const stars = this.deps.starred();
-    if (this.starredCache?.of !== stars)
-      this.starredCache = { of: stars, ids: new Set(stars.filter((s) => !s.missing).map((s) => s.id)) };
-    return this.starredCache.ids;
+    if (this.starredCache?.of !== stars) this.starredCache = { of: stars, test: starredTest(stars) };
+    return this.starredCache.test({ id, contentHash } as ListedArticle);
   }
 
   /** Keys of rows offset… (at most `count`), dated run then undated run. */
@@ -523,6 +529,11 @@ export class SqlListSource implements ListSource {
   private get(where: Where, select: string): unknown {
     return this.db.prepare(`${select} FROM list_entries e WHERE ${where.sql}`).get(...where.params);
   }
+}
+
+/** A row counts as unread unless read; a star whose file is gone has nothing to read (shared/listAnswers). */
+function unreadRow(row: ListRow): boolean {
+  return !row.read && !row.missing;
 }
 
 /** The group holding list index i (the groups are in list order, by start). */
