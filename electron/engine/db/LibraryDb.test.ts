@@ -252,6 +252,11 @@ describe('LibraryDb search: relevance over every match', () => {
     try {
       expect(ids(db, 'source:新浪')).toEqual(['src']);
       expect(ids(db, 'category:金融 合作')).toEqual(['src']);
+      // Single characters: the recent titles (新闻) hold 新 too, only src's author does.
+      expect(ids(db, 'author:新')).toEqual(['src']);
+      expect(ids(db, 'category:金')).toEqual(['src']);
+      expect(ids(db, 'source:财')).toEqual(['src']);
+      expect(db.search({ text: '新 -author:新', limit: 0 }).total).toBe(recent.length);
       expect(db.search({ text: '合作 -author:新浪财经', limit: 0 }).total).toBe(recent.length);
     } finally {
       db.close();

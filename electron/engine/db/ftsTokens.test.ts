@@ -27,20 +27,24 @@ describe('ftsTokens', () => {
       main: '{author categories} : ("新浪 浪财 财经")',
       ...bound,
     });
-    // A single CJK character is in the unigram table, which has no columns: a superset, verified.
-    expect(plan('category:金')).toMatchObject({
-      main: null,
-      unigram: '"金"',
-      exact: false,
-      titleUnigram: null,
-    });
+    // A single CJK character: among the field's marked units, exactly.
     expect(plan('金')).toMatchObject({ main: null, unigram: '"金"', exact: true });
+    for (const field of ['category', 'author', 'source']) {
+      expect(plan(`${field}:金`)).toMatchObject({ main: null, exact: true, titleUnigram: null });
+    }
+    expect(plan('source:金').unigram).toBe(`${plan('author:金').unigram} OR ${plan('category:金').unigram}`);
+    // A phrase holding one: the unigram table cannot bind it to the field; a superset, verified.
+    expect(plan('category:"金 融资"')).toMatchObject({ exact: false });
   });
 
-  it("marks the title's characters in the unigram table apart from the others", () => {
-    const { unigrams } = articleTokens({ title: '金', categories: [], text: '金融' });
+  it("marks the title's, the author's and the categories' characters in the unigram table", () => {
+    const { unigrams } = articleTokens({ title: '金', author: '新', categories: ['财'], text: '金融' });
     const titleOnly = plan('金').titleUnigram!.slice(1, -1);
-    expect(unigrams.trim().split(' ').sort()).toEqual(['融', '金', titleOnly].sort());
+    const authorOnly = plan('author:新').unigram!.slice(1, -1);
+    const categoryOnly = plan('category:财').unigram!.slice(1, -1);
+    expect(unigrams.trim().split(' ').sort()).toEqual(
+      ['融', '金', '新', '财', titleOnly, authorOnly, categoryOnly].sort(),
+    );
     expect(articleTokens({ title: '', categories: [], text: '金' }).unigrams).not.toContain(titleOnly);
   });
 });

@@ -44,6 +44,12 @@ const FIELD = String.fromCodePoint(ESCAPE_BASE + 0x802);
  * tier for single-character queries (bm25 has no positions there to weigh the title by).
  */
 const TITLE_UNIT = String.fromCodePoint(ESCAPE_BASE + 0x803);
+/**
+ * The same for the author's and the categories' units: single-character `author:`, `category:` and
+ * `source:` clauses, which the unigram table (no columns with detail=none) could not bind to a field.
+ */
+const AUTHOR_UNIT = String.fromCodePoint(ESCAPE_BASE + 0x804);
+const CATEGORY_UNIT = String.fromCodePoint(ESCAPE_BASE + 0x805);
 /** A phrase with more CJK-to-CJK joins than this (2^n alternatives) is verified on the text instead. */
 const MAX_JOINS = 3;
 
@@ -66,7 +72,10 @@ export type FieldTokens = Record<(typeof TEXT_COLUMNS)[number], string>;
 
 export interface IndexedText {
   tokens: FieldTokens;
-  /** The unigram table's column: each distinct CJK unit of the article once, then the title's marked. */
+  /**
+   * The unigram table's column: each distinct CJK unit of the article once, then the title's, the
+   * author's and the categories' marked.
+   */
   unigrams: string;
 }
 
@@ -81,17 +90,20 @@ export function articleTokens(article: ArticleText): IndexedText {
     }
     return out.join(' ');
   };
-  const titleUnits = new Set<number>();
+  const marked = [new Set<number>(), new Set<number>(), new Set<number>()] as const;
   const tokens: FieldTokens = {
-    title: line([article.title], titleUnits),
-    author: line([article.author ?? '']),
-    categories: line(article.categories),
+    title: line([article.title], marked[0]),
+    author: line([article.author ?? ''], marked[1]),
+    categories: line(article.categories, marked[2]),
     text: line([article.text]),
   };
+  for (const set of marked) for (const u of set) units.add(u);
   let unigrams = '';
-  for (const u of titleUnits) units.add(u);
   for (const u of units) unigrams += `${unit(u)} `;
-  for (const u of titleUnits) unigrams += `${TITLE_UNIT}${unit(u)} `;
+  const marks = [TITLE_UNIT, AUTHOR_UNIT, CATEGORY_UNIT];
+  marked.forEach((set, m) => {
+    for (const u of set) unigrams += `${marks[m]}${unit(u)} `;
+  });
   return { tokens, unigrams };
 }
 
@@ -212,13 +224,27 @@ const FIELD_COLUMNS: Record<QueryField, string> = {
   source: '{author categories}',
 };
 
+/** The marked units a single-character clause of a field is looked for among. */
+const FIELD_UNITS: Record<QueryField, string[]> = {
+  author: [AUTHOR_UNIT],
+  category: [CATEGORY_UNIT],
+  source: [AUTHOR_UNIT, CATEGORY_UNIT],
+};
+
 /**
- * The clause's plan: its expression over the main table is filtered to its field's columns, and the
- * unigram table (one column, detail=none) can only give a superset of a field-bound clause.
+ * The clause's plan: its expression over the main table is filtered to its field's columns, a single
+ * CJK character is looked for among the field's marked units, and a phrase holding one (the unigram
+ * table's other tokens know no fields) is a superset checked on the text.
  */
 export function planClause(clause: QueryClause): ClausePlan {
   const plan = unboundPlan(clause);
   if (clause.field === undefined) return plan;
+  const only = clause.tokens.length === 1 ? clause.tokens[0]! : null;
+  if (only?.kind === 'cjk' && only.text.length === 1) {
+    const u = unit(only.text.charCodeAt(0));
+    const unigram = FIELD_UNITS[clause.field].map((mark) => quote([mark + u])).join(' OR ');
+    return { main: null, unigram, exact: true, titleUnigram: null };
+  }
   return {
     main: plan.main === null ? null : `${FIELD_COLUMNS[clause.field]} : (${plan.main})`,
     unigram: plan.unigram,

@@ -11,7 +11,8 @@
 //                   (ftsTokens.ts), so field clauses are column filters and bm25() weighs titles.
 //   char_index      FTS5, contentless, detail=none: each distinct CJK unit of an article, for
 //                   1-character queries (a prefix query over bigrams misses a character ending a run),
-//                   and those of its title marked again (relevance's title tier).
+//                   and those of its title, author and categories marked again (relevance's title
+//                   tier; single-character author:, category: and source: clauses).
 //   meta            schema and engine version (a different engine parses differently: rebuild).
 //   list_entries    the headline list's part of each article (LIST_SCHEMA), kept by triggers.
 //   read_marks      a mirror of the read ids of the read-marks store (rebuildable; listMirror.ts).
@@ -21,8 +22,9 @@
  * 2: tokens fold Traditional Chinese to Simplified (charClass.ts FOLD).
  * 3: text_index has a column per field (title, author, categories, text).
  * 4: char_index also holds the title's units, marked (ftsTokens.ts TITLE_UNIT).
+ * 5: ... and the author's and the categories' (single-character field clauses).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA = `
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
