@@ -9,6 +9,8 @@
 //   rows      getListRows of 100 rows at 20 offsets through the list (scrolling): p50 / p95
 //   position  getListPosition of an article 90% down the list; findUnread from there
 //   mark      setRead of one article, then getSidebarCounts and getListShape (All) after it
+//   search    a common and a missing word, without a filter, Unread only, one source (the engine
+//             tests every candidate for the list's own filters)
 //   rss       the engine's RSS once all that is done
 // Timings on a shared 2-core machine are noisy: the load is printed; never asserted.
 
@@ -148,6 +150,26 @@ async function measure(archive: string, dataDir: string): Promise<void> {
     `engineList ${size}: setRead of one article p50 ${ms(percentile(markTimes, 0.5))}; getListShape (All) ` +
       `after it p50 ${ms(percentile(shapeTimes, 0.5))}, max ${ms(percentile(shapeTimes, 1))}`,
   );
+  // Search with the list's own filters (applied by the engine to every candidate: windowSearch).
+  const author =
+    library
+      .articles()
+      .find((a) => a.author)
+      ?.author?.trim() ?? '';
+  for (const text of ['合作', '量子纠缠']) {
+    for (const [name, filters] of [
+      ['no filter', {}],
+      ['unread only', { unreadOnly: true }],
+      [`author ${author}`, { author }],
+    ] as const) {
+      const [result, t] = await timed(() =>
+        library.call('search', { text, filters: { ...filters }, order: 'newest', limit: 50 }),
+      );
+      console.log(
+        `engineList ${size}: search ${text}, ${name}: ${ms(t)} (${result.total.toLocaleString('en')} matches)`,
+      );
+    }
+  }
   console.log(
     `engineList ${size}: rss ${mb(process.memoryUsage().rss)}, peak rss ${mb(process.resourceUsage().maxRSS * 1024)} ` +
       `(load ${load()})`,
